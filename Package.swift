@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "trialexport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trialexport", targets: ["trialexport"]),
+        .library(name: "TrialExportCore", targets: ["TrialExportCore"]),
+        .library(name: "TrialExportIO", targets: ["TrialExportIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, imported only by TrialExportIO.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+
+        // Core: model, mapping engine, derivations, checks. Foundation only; never prints.
+        .target(name: "TrialExportCore"),
+
+        // Dummy EDC data for a study definition: deterministic, messy like real exports.
+        .target(name: "TrialSimulator", dependencies: ["TrialExportCore"]),
+
+        // IO: loaders and writers; the only code that imports the C modules.
+        .target(
+            name: "TrialExportIO",
+            dependencies: ["TrialExportCore", "CXLSXWriter", "CLibCSV", "Yams"]
+        ),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "trialexport",
+            dependencies: [
+                "TrialExportCore", "TrialExportIO", "TrialSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests mirror Sources.
+        .testTarget(name: "TrialExportCoreTests", dependencies: ["TrialExportCore"]),
+        .testTarget(name: "TrialSimulatorTests", dependencies: ["TrialSimulator", "TrialExportIO"]),
+        .testTarget(name: "TrialExportIOTests", dependencies: ["TrialExportIO", "TrialExportCore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TrialExportIO", "TrialExportCore", "trialexport"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,41 @@
+/// One EDC form as loaded: its header and its records, each with the line it started on.
+public struct RawTable: Sendable {
+    /// The form name: the file name without `.csv`, e.g. `dm`.
+    public let form: String
+    /// The path as given to the loader, for messages.
+    public let file: String
+    public let header: [String]
+    public let columnIndex: [String: Int]
+    public private(set) var rows: [RawRow]
+
+    public init(form: String, file: String, header: [String], rows: [RawRow] = []) {
+        self.form = form
+        self.file = file
+        self.header = header
+        var index: [String: Int] = [:]
+        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        self.columnIndex = index
+        self.rows = rows
+    }
+
+    public mutating func append(_ row: RawRow) { rows.append(row) }
+
+    /// The value of `column` in `row`, or nil when the table has no such column.
+    @inlinable
+    public func value(_ column: String, in row: RawRow) -> String? {
+        guard let i = columnIndex[column], i < row.values.count else { return nil }
+        return row.values[i]
+    }
+}
+
+/// One record of an EDC form.
+public struct RawRow: Sendable, Hashable {
+    /// The physical line the record starts on (the header is line 1).
+    public let line: Int
+    public let values: [String]
+
+    public init(line: Int, values: [String]) {
+        self.line = line
+        self.values = values
+    }
+}
