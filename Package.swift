@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Tests only: reads written workbooks back.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C libraries, imported only by TrialExportIO.
@@ -46,13 +48,18 @@ let package = Package(
             ]
         ),
 
-        // Tests mirror Sources.
-        .testTarget(name: "TrialExportCoreTests", dependencies: ["TrialExportCore"]),
-        .testTarget(name: "TrialSimulatorTests", dependencies: ["TrialSimulator", "TrialExportIO"]),
-        .testTarget(name: "TrialExportIOTests", dependencies: ["TrialExportIO", "TrialExportCore"]),
+        // Tests mirror Sources. TestSupport reads outputs back (XLSX via ZIPFoundation) and finds the binary.
+        .target(
+            name: "TestSupport",
+            dependencies: ["TrialExportCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "TrialExportCoreTests", dependencies: ["TrialExportCore", "TestSupport"]),
+        .testTarget(name: "TrialSimulatorTests", dependencies: ["TrialSimulator", "TrialExportIO", "TestSupport"]),
+        .testTarget(name: "TrialExportIOTests", dependencies: ["TrialExportIO", "TrialExportCore", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TrialExportIO", "TrialExportCore", "trialexport"]
+            dependencies: ["TrialExportIO", "TrialExportCore", "TrialSimulator", "TestSupport", "trialexport"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -1,1 +1,46 @@
+import Foundation
 import TrialExportCore
+import Yams
+
+/// Reads the YAML files a data manager edits (study definition, specs, CT map).
+public enum SpecFile {
+    /// Decodes `path` as YAML into `T`; a decoding problem names the file and the key path.
+    public static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TrialExportError.fileNotFound(path: path, what: "spec file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TrialExportError.invalidSpec(path: path, location: "file", detail: "not valid UTF-8")
+        }
+        do {
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch let error as DecodingError {
+            throw TrialExportError.invalidSpec(path: path, location: error.codingPathDescription, detail: error.shortDescription)
+        } catch {
+            throw TrialExportError.invalidSpec(path: path, location: "YAML", detail: "\(error)")
+        }
+    }
+}
+
+extension DecodingError {
+    var codingPathDescription: String {
+        let path: [CodingKey]
+        switch self {
+        case let .typeMismatch(_, c), let .valueNotFound(_, c), let .keyNotFound(_, c), let .dataCorrupted(c):
+            path = c.codingPath
+        @unknown default: path = []
+        }
+        let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.isEmpty ? "top level" : String(text.drop(while: { $0 == "." }))
+    }
+
+    var shortDescription: String {
+        switch self {
+        case let .keyNotFound(key, _): return "missing key \"\(key.stringValue)\"; add it"
+        case let .typeMismatch(type, c): return "expected \(type): \(c.debugDescription)"
+        case let .valueNotFound(type, c): return "expected a value of type \(type): \(c.debugDescription)"
+        case let .dataCorrupted(c): return c.debugDescription
+        @unknown default: return "\(self)"
+        }
+    }
+}

@@ -7,6 +7,8 @@ public struct RawTable: Sendable {
     public let header: [String]
     public let columnIndex: [String: Int]
     public private(set) var rows: [RawRow]
+    /// Records the loader could not accept (e.g. a ragged row); each also became a finding.
+    public var rejected: [RejectedRecord] = []
 
     public init(form: String, file: String, header: [String], rows: [RawRow] = []) {
         self.form = form
@@ -37,5 +39,18 @@ public struct RawRow: Sendable, Hashable {
     public init(line: Int, values: [String]) {
         self.line = line
         self.values = values
+    }
+}
+
+/// A raw record that could not be loaded or mapped, and why.
+public struct RejectedRecord: Sendable, Hashable, Codable {
+    public let form: String
+    public let line: Int
+    public let reason: String
+
+    public init(form: String, line: Int, reason: String) {
+        self.form = form
+        self.line = line
+        self.reason = reason
     }
 }
