@@ -1,0 +1,49 @@
+/// DM-specific consistency checks: age range, reference dates vs treatment, death flag, arms.
+public struct DemographicsChecks {
+    let study: StudyDefinition
+    let findings: FindingSink
+
+    public init(study: StudyDefinition, findings: FindingSink) {
+        self.study = study
+        self.findings = findings
+    }
+
+    public func run(_ dm: Dataset) {
+        let arms = Set(study.arms.map(\.code))
+        for r in dm.rows.indices {
+            let subject = dm.value("USUBJID", row: r)
+            checkAge(dm, row: r, subject: subject)
+            let treated = !dm.value("ACTARMCD", row: r).isEmpty
+            if treated == dm.value("RFSTDTC", row: r).isEmpty {
+                report("CHK0008", subject, "RFSTDTC", dm.value("RFSTDTC", row: r),
+                       "RFSTDTC must be populated if and only if the subject was treated (ACTARMCD \(treated ? "set" : "null"))",
+                       "Check the drug administration records of the subject.")
+            }
+            if dm.value("DTHFL", row: r) == "Y", dm.value("DTHDTC", row: r).isEmpty {
+                report("CHK0009", subject, "DTHDTC", "", "DTHFL is Y but DTHDTC is null", "Enter the date of death in the death form.")
+            }
+            for variable in ["ARMCD", "ACTARMCD"] {
+                let code = dm.value(variable, row: r)
+                if !code.isEmpty, !arms.contains(code) {
+                    report("CHK0010", subject, variable, code, "\(variable) \"\(code)\" is not an arm in TA",
+                           "Correct the ARMCD list of the CT map or the arms of the study definition.")
+                }
+            }
+        }
+    }
+
+    private func checkAge(_ dm: Dataset, row: Int, subject: String) {
+        let text = dm.value("AGE", row: row)
+        guard let age = Int(text) else { return }
+        let range = study.population.minimumAge...study.population.maximumAge
+        if age < 0 || !range.contains(age) {
+            findings.report(.ageOutOfRange(usubjid: subject, age: text, minimum: range.lowerBound, maximum: range.upperBound,
+                                           randomized: !dm.value("ARMCD", row: row).isEmpty))
+        }
+    }
+
+    private func report(_ code: String, _ subject: String, _ variable: String, _ value: String, _ message: String, _ hint: String) {
+        findings.report(Finding(severity: .error, code: code, message: message, hint: hint, domain: "DM", usubjid: subject,
+                                variable: variable, value: value))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Turns the date and time texts EDC systems export into ISO 8601, keeping partial dates.
+///
+/// Accepted dates: `05 JAN 2023`, `5-Jan-2023`, `UN JAN 2023`, `UNK UNK 2023`, `UN-UNK-2023`,
+/// `2023-01-05`, `2023-01`, `2023`, `2023-01-NK`, `2023-NK-NK`. Unknown parts are `UN`, `UNK`,
+/// `NK`, `XX` or `--` and may only hide the day, or the day and the month. Times: `14:30`,
+/// `14:30:05`, `9:05`.
+public enum EDCDateParser {
+    public enum Failure: Error, Equatable, Sendable {
+        /// The text has no recognised date shape.
+        case unrecognised
+        /// The shape is right but the date does not exist (e.g. 30 FEB 2023).
+        case impossible
+        /// A known day with an unknown month, or a known month with an unknown year.
+        case unknownOuterPart
+        case badTime
+    }
+
+    private static let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    private static let unknownTokens: Set<String> = ["UN", "UNK", "NK", "XX", "--", "U", "UK", "??"]
+
+    /// Parses a date text; a blank text is nil (not collected).
+    public static func parseDate(_ raw: String) -> Result<PartialDate?, Failure> {
+        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        if text.isEmpty { return .success(nil) }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
+        guard parts.count == 3 || (parts.count < 3 && parts.first?.count == 4) else { return .failure(.unrecognised) }
+        if parts[0].count == 4 {  // year first: ISO-like
+            return build(year: parts[0], month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil)
+        }
+        return build(year: parts[2], month: parts[1], day: parts[0])
+    }
+
+    private static func build(year: String, month: String?, day: String?) -> Result<PartialDate?, Failure> {
+        guard let y = Int(year), year.count == 4 else {
+            return unknownTokens.contains(year) ? .failure(.unknownOuterPart) : .failure(.unrecognised)
+        }
+        let m: Int?
+        switch month {
+        case nil: m = nil
+        case let token? where unknownTokens.contains(token): m = nil
+        case let token?:
+            if let index = months.firstIndex(of: token) { m = index + 1 }
+            else if let number = Int(token), token.count <= 2 { m = number }
+            else { return .failure(.unrecognised) }
+        }
+        let d: Int?
+        switch day {
+        case nil: d = nil
+        case let token? where unknownTokens.contains(token): d = nil
+        case let token?:
+            guard let number = Int(token), token.count <= 2 else { return .failure(.unrecognised) }
+            d = number
+        }
+        if d != nil && m == nil { return .failure(.unknownOuterPart) }
+        guard let date = PartialDate(year: y, month: m, day: d) else { return .failure(.impossible) }
+        return .success(date)
+    }
+
+    /// Parses `HH:MM` or `HH:MM:SS` into canonical `HH:MM[:SS]`; blank is nil.
+    public static func parseTime(_ raw: String) -> Result<String?, Failure> {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .success(nil) }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ (1...2).contains($0.count) }),
+              let h = Int(parts[0]), let mi = Int(parts[1]), (0...23).contains(h), (0...59).contains(mi)
+        else { return .failure(.badTime) }
+        var out = pad(h, 2) + ":" + pad(mi, 2)
+        if parts.count == 3 {
+            guard let s = Int(parts[2]), (0...59).contains(s) else { return .failure(.badTime) }
+            out += ":" + pad(s, 2)
+        }
+        return .success(out)
+    }
+
+    /// ISO 8601 date-time from a date and an optional time; the time is dropped when the date is partial.
+    public static func iso8601(date: PartialDate, time: String?) -> String {
+        guard let time, date.isComplete else { return date.description }
+        return date.description + "T" + time
+    }
+}

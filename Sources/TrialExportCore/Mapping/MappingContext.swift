@@ -1,0 +1,25 @@
+/// Everything a mapping run reads: the study, its CT map, the standards, the raw data.
+public struct MappingContext: Sendable {
+    public var study: StudyDefinition
+    public var ctMap: CTMap
+    public var metadata: StandardMetadata
+    public var terminology: ControlledTerminology
+    public var raw: RawData
+    /// Records dated after this day are excluded (`YYYY-MM-DD`); nil keeps everything.
+    public var cutoff: PartialDate?
+    /// Paths shown in hints, e.g. `mappings/NCT05549466/ct-map.yaml`.
+    public var ctMapPath: String
+    public var studyPath: String
+
+    public init(study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata, terminology: ControlledTerminology,
+                raw: RawData, cutoff: PartialDate?, ctMapPath: String, studyPath: String) {
+        self.study = study
+        self.ctMap = ctMap
+        self.metadata = metadata
+        self.terminology = terminology
+        self.raw = raw
+        self.cutoff = cutoff
+        self.ctMapPath = ctMapPath
+        self.studyPath = studyPath
+    }
+}

@@ -1,0 +1,170 @@
+/// A domain's mapping spec, `mappings/<study>/<domain>.yaml`: how raw EDC fields become SDTM.
+///
+/// A domain is built from one or more record blocks; each block emits one SDTM record per
+/// record of its primary form that passes its `where` condition.
+public struct DomainSpec: Codable, Hashable, Sendable {
+    /// The dataset name, e.g. `DM`.
+    public var domain: String
+    /// The column naming the subject in every form, e.g. `Subject`.
+    public var subjectColumn: String
+    public var records: [RecordSpec]
+    /// Perm variables to keep even when every value is null.
+    public var keepEmpty: [String]?
+
+    public init(domain: String, subjectColumn: String, records: [RecordSpec], keepEmpty: [String]? = nil) {
+        self.domain = domain
+        self.subjectColumn = subjectColumn
+        self.records = records
+        self.keepEmpty = keepEmpty
+    }
+}
+
+/// One block of a domain spec: a primary form, optional one-per-subject joins, and variables.
+public struct RecordSpec: Codable, Hashable, Sendable {
+    /// The form whose records drive this block, e.g. `dm`.
+    public var form: String
+    /// Only records meeting this condition are mapped; the others are counted as excluded.
+    public var `where`: Condition?
+    /// Why records failing `where` are not mapped (reconciliation text).
+    public var excludedReason: String?
+    /// Forms with at most one record per subject, joined on the subject column.
+    public var join: [String]?
+    /// The record's own date field (`form.COLUMN`): records dated after the data cut-off are excluded.
+    public var dateField: String?
+    public var variables: [VariableSpec]
+
+    public init(form: String, where condition: Condition? = nil, excludedReason: String? = nil,
+                join: [String]? = nil, variables: [VariableSpec]) {
+        self.form = form
+        self.where = condition
+        self.excludedReason = excludedReason
+        self.join = join
+        self.variables = variables
+    }
+}
+
+/// How one SDTM variable gets its value: an algorithm and its parameters.
+public struct VariableSpec: Codable, Hashable, Sendable {
+    public var variable: String
+    public var algorithm: Algorithm
+    /// A raw field, `form.COLUMN` (or `COLUMN` for the block's primary form).
+    public var from: String?
+    /// Another variable of the same record, already derived.
+    public var fromVariable: String?
+    /// Hard-coded value, or a template such as `{STUDYID}-{SUBJID}`.
+    public var value: String?
+    /// The CT map list and CDISC codelist (short name or code) the value must belong to.
+    public var codelist: String?
+    /// `form.COLUMN` of the date and, optionally, time fields for date/time algorithms.
+    public var date: String?
+    public var time: String?
+    /// Sources for first/last date-time aggregates over a subject's records.
+    public var sources: [DateTimeSource]?
+    /// Variables used by derivations (e.g. `[BRTHDTC, RFICDTC]` for age).
+    public var variables: [String]?
+    /// Only set the variable when this holds; otherwise it is null.
+    public var when: Condition?
+    /// For `arm_null_reason`: the condition that marks a screen failure.
+    public var screenFailure: Condition?
+
+    public init(variable: String, algorithm: Algorithm, from: String? = nil, fromVariable: String? = nil,
+                value: String? = nil, codelist: String? = nil, date: String? = nil, time: String? = nil,
+                sources: [DateTimeSource]? = nil, variables: [String]? = nil, when: Condition? = nil,
+                screenFailure: Condition? = nil) {
+        self.variable = variable
+        self.algorithm = algorithm
+        self.from = from
+        self.fromVariable = fromVariable
+        self.value = value
+        self.codelist = codelist
+        self.date = date
+        self.time = time
+        self.sources = sources
+        self.variables = variables
+        self.when = when
+        self.screenFailure = screenFailure
+    }
+}
+
+/// The mapping algorithms, named after pharmaverse sdtm.oak's where one exists.
+public enum Algorithm: String, Codable, Hashable, Sendable, CaseIterable {
+    /// A raw value as is (trimmed).
+    case assignNoCT = "assign_no_ct"
+    /// A raw value through the study CT map, checked against the CDISC codelist.
+    case assignCT = "assign_ct"
+    /// A fixed value.
+    case hardcodeNoCT = "hardcode_no_ct"
+    /// A fixed value checked against the CDISC codelist.
+    case hardcodeCT = "hardcode_ct"
+    /// ISO 8601 date/time from EDC date and time fields, partial dates kept.
+    case assignDatetime = "assign_datetime"
+    /// A template over variables already derived: `{STUDYID}-{SUBJID}`.
+    case template
+    /// The value of another variable of the record.
+    case copy
+    /// Earliest complete date/time over the subject's records in `sources`.
+    case firstDatetime = "first_datetime"
+    /// Latest date/time over the subject's records in `sources`.
+    case lastDatetime = "last_datetime"
+    /// Completed years between `variables[0]` (birth) and `variables[1]` (reference); `from` as fallback.
+    case ageYears = "age_years"
+    /// Study day of `variables[0]` relative to `variables[1]` (RFSTDTC).
+    case studyDay = "study_day"
+    /// ARM from ARMCD through the study definition.
+    case armName = "arm_name"
+    /// ACTARMCD from the planned arm and the treatments the subject received (`sources`).
+    case actualArmCode = "actual_arm_code"
+    /// ARMNRS: why ARMCD or ACTARMCD is null.
+    case armNullReason = "arm_null_reason"
+    /// COUNTRY of the subject's site from the study definition.
+    case siteCountry = "site_country"
+}
+
+/// Where a first/last date-time aggregate looks: a form's date and time fields and a filter.
+public struct DateTimeSource: Codable, Hashable, Sendable {
+    public var form: String
+    public var date: String
+    public var time: String?
+    public var `where`: Condition?
+    /// For `actual_arm_code`: the column naming the treatment received (e.g. `EXTRT`).
+    public var treatment: String?
+
+    public init(form: String, date: String, time: String? = nil, where condition: Condition? = nil, treatment: String? = nil) {
+        self.form = form
+        self.date = date
+        self.time = time
+        self.where = condition
+        self.treatment = treatment
+    }
+}
+
+/// A condition on a raw field (`column`, `form.COLUMN`) or on a derived variable (`variable`).
+public struct Condition: Codable, Hashable, Sendable {
+    public var column: String?
+    public var variable: String?
+    /// Case-insensitive, trimmed comparison.
+    public var equals: String?
+    public var notEquals: String?
+    public var `in`: [String]?
+    public var notNull: Bool?
+    public var isNull: Bool?
+    /// Numeric comparison: the value is a number greater than this.
+    public var greaterThan: Double?
+    public var all: [Condition]?
+    public var any: [Condition]?
+
+    public init(column: String? = nil, variable: String? = nil, equals: String? = nil, notEquals: String? = nil,
+                in options: [String]? = nil, notNull: Bool? = nil, isNull: Bool? = nil, greaterThan: Double? = nil,
+                all: [Condition]? = nil, any: [Condition]? = nil) {
+        self.column = column
+        self.variable = variable
+        self.equals = equals
+        self.notEquals = notEquals
+        self.in = options
+        self.notNull = notNull
+        self.isNull = isNull
+        self.greaterThan = greaterThan
+        self.all = all
+        self.any = any
+    }
+}

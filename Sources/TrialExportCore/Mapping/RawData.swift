@@ -1,0 +1,50 @@
+import Foundation
+
+/// The loaded EDC forms of a study, indexed by subject for joins and aggregates.
+public final class RawData: @unchecked Sendable {
+    // @unchecked: the subject indexes are built lazily from a single mapping thread only.
+    public let tables: [String: RawTable]
+    public let subjectColumn: String
+    private var subjectIndex: [String: [String: [Int]]] = [:]
+
+    public init(tables: [RawTable], subjectColumn: String) {
+        var byForm: [String: RawTable] = [:]
+        for table in tables { byForm[table.form] = table }
+        self.tables = byForm
+        self.subjectColumn = subjectColumn
+    }
+
+    public func table(_ form: String) -> RawTable? { tables[form] }
+
+    /// Row positions of `subject` in `form`, in file order.
+    public func rows(of subject: String, in form: String) -> [Int] {
+        if let index = subjectIndex[form] { return index[subject] ?? [] }
+        guard let table = tables[form], let column = table.columnIndex[subjectColumn] else { return [] }
+        var index: [String: [Int]] = [:]
+        for (i, row) in table.rows.enumerated() where column < row.values.count {
+            index[RawData.clean(row.values[column]), default: []].append(i)
+        }
+        subjectIndex[form] = index
+        return index[subject] ?? []
+    }
+
+    /// A subject identifier or value as compared: surrounding white space removed.
+    @inline(__always)
+    static func clean(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+}
+
+/// A reference to a raw field, `form.COLUMN` or just `COLUMN` (the block's primary form).
+struct FieldRef: Hashable {
+    let form: String
+    let column: String
+
+    init(_ text: String, defaultForm: String) {
+        if let dot = text.firstIndex(of: ".") {
+            form = String(text[..<dot])
+            column = String(text[text.index(after: dot)...])
+        } else {
+            form = defaultForm
+            column = text
+        }
+    }
+}

@@ -1,0 +1,92 @@
+extension RecordBuilder {
+    /// ISO 8601 from an EDC date field and an optional time field; invalid input becomes a finding.
+    func assignDatetime(_ spec: VariableSpec) -> String {
+        guard let dateField = spec.date else { return "" }
+        let dateRef = FieldRef(dateField, defaultForm: block.form)
+        guard let text = rawValue(dateRef) else { return "" }
+        guard let date = parseDate(text, ref: dateRef, variable: spec.variable) else { return "" }
+        var time: String?
+        if let timeField = spec.time {
+            let timeRef = FieldRef(timeField, defaultForm: block.form)
+            let timeText = rawValue(timeRef) ?? ""
+            switch EDCDateParser.parseTime(timeText) {
+            case .success(let t): time = t
+            case .failure(let failure):
+                findings.report(.invalidDate(location(timeRef), domain: domain, usubjid: usubjidForFindings,
+                                             variable: spec.variable, value: timeText, failure: failure))
+            }
+        }
+        return EDCDateParser.iso8601(date: date, time: time)
+    }
+
+    func parseDate(_ text: String, ref: FieldRef, variable: String) -> PartialDate? {
+        switch EDCDateParser.parseDate(text) {
+        case .success(let date): return date
+        case .failure(let failure):
+            findings.report(.invalidDate(location(ref), domain: domain, usubjid: usubjidForFindings,
+                                         variable: variable, value: text, failure: failure))
+            return nil
+        }
+    }
+
+    /// Earliest or latest date/time of the subject's records in the spec's sources.
+    ///
+    /// Invalid dates in aggregated forms are not reported here: the block that maps that form
+    /// reports them. Partial dates take part only when no complete date exists.
+    func aggregateDatetime(_ spec: VariableSpec, latest: Bool) -> String {
+        var best: (date: PartialDate, text: String)?
+        for source in spec.sources ?? [] {
+            guard let table = context.raw.table(source.form) else { continue }
+            for index in context.raw.rows(of: subject, in: source.form) {
+                let row = table.rows[index]
+                let lookup: (String?, String?) -> String = { column, _ in
+                    column.flatMap { table.value($0, in: row) } ?? ""
+                }
+                if let condition = source.where, !condition.holds(lookup) { continue }
+                guard let text = table.value(source.date, in: row),
+                      case .success(let date?) = EDCDateParser.parseDate(text) else { continue }
+                if let cutoff = context.cutoff, date.isComplete, date > cutoff { continue }
+                var time: String?
+                if let t = source.time, case .success(let parsed) = EDCDateParser.parseTime(table.value(t, in: row) ?? "") {
+                    time = parsed
+                }
+                let iso = EDCDateParser.iso8601(date: date, time: time)
+                if let current = best {
+                    let better = preferable(date, iso, over: current, latest: latest)
+                    if better { best = (date, iso) }
+                } else {
+                    best = (date, iso)
+                }
+            }
+        }
+        return best?.text ?? ""
+    }
+
+    private func preferable(_ date: PartialDate, _ iso: String, over current: (date: PartialDate, text: String), latest: Bool) -> Bool {
+        if date.isComplete != current.date.isComplete { return date.isComplete }
+        if date == current.date { return latest ? iso > current.text : iso < current.text }
+        return latest ? date > current.date : date < current.date
+    }
+
+    /// Age in completed years at the reference date; the collected age when dates are partial.
+    func ageYears(_ spec: VariableSpec) -> String {
+        let names = spec.variables ?? []
+        if names.count == 2,
+           let birth = ISO8601Value.date(of: values[names[0]] ?? ""),
+           let reference = ISO8601Value.date(of: values[names[1]] ?? ""),
+           let years = ISO8601Value.completedYears(from: birth, to: reference) {
+            return String(years)
+        }
+        guard let from = spec.from, let collected = rawValue(FieldRef(from, defaultForm: block.form)),
+              let number = Int(collected) else { return "" }
+        return String(number)
+    }
+
+    /// Study day of `variables[0]` relative to `variables[1]`.
+    func studyDay(_ spec: VariableSpec) -> String {
+        let names = spec.variables ?? []
+        guard names.count == 2, let date = values[names[0]], let reference = values[names[1]],
+              let day = ISO8601Value.studyDay(date, reference: reference) else { return "" }
+        return String(day)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Builds one SDTM record from one primary-form record, variable by variable, in spec order.
+struct RecordBuilder {
+    let context: MappingContext
+    let domain: String
+    let block: RecordSpec
+    let table: RawTable
+    let row: RawRow
+    let subject: String
+    /// The joined one-per-subject records, by form.
+    let joined: [String: (table: RawTable, row: RawRow)]
+    let findings: FindingSink
+
+    private(set) var values: [String: String] = [:]
+
+    init(context: MappingContext, domain: String, block: RecordSpec, table: RawTable, row: RawRow, subject: String,
+         joined: [String: (table: RawTable, row: RawRow)], findings: FindingSink) {
+        self.context = context
+        self.domain = domain
+        self.block = block
+        self.table = table
+        self.row = row
+        self.subject = subject
+        self.joined = joined
+        self.findings = findings
+    }
+
+    /// Evaluates every variable of the block.
+    mutating func build() {
+        for spec in block.variables {
+            if let when = spec.when, !when.holds(lookup) {
+                values[spec.variable] = ""
+                continue
+            }
+            values[spec.variable] = evaluate(spec)
+        }
+    }
+
+    /// The value of a raw field or a derived variable, for conditions and templates.
+    func lookup(column: String?, variable: String?) -> String {
+        if let variable { return values[variable] ?? "" }
+        guard let column else { return "" }
+        return rawValue(FieldRef(column, defaultForm: block.form)) ?? ""
+    }
+
+    /// A raw value, trimmed; nil when the form is not joined for this subject.
+    func rawValue(_ ref: FieldRef) -> String? {
+        if ref.form == block.form { return table.value(ref.column, in: row).map(RawData.clean) }
+        guard let join = joined[ref.form] else { return nil }
+        return join.table.value(ref.column, in: join.row).map(RawData.clean)
+    }
+
+    /// File, line and column of a raw field, for findings.
+    func location(_ ref: FieldRef) -> Finding.RawLocation? {
+        if ref.form == block.form { return .init(file: table.file, line: row.line, column: ref.column) }
+        guard let join = joined[ref.form] else { return nil }
+        return .init(file: join.table.file, line: join.row.line, column: ref.column)
+    }
+
+    var usubjidForFindings: String { values["USUBJID"].flatMap { $0.isEmpty ? nil : $0 } ?? subject }
+
+    private mutating func evaluate(_ spec: VariableSpec) -> String {
+        switch spec.algorithm {
+        case .assignNoCT: return spec.from.flatMap { rawValue(FieldRef($0, defaultForm: block.form)) } ?? ""
+        case .assignCT: return assignCT(spec)
+        case .hardcodeNoCT: return spec.value ?? ""
+        case .hardcodeCT: return spec.value ?? ""
+        case .assignDatetime: return assignDatetime(spec)
+        case .template: return fillTemplate(spec.value ?? "")
+        case .copy: return spec.fromVariable.flatMap { values[$0] } ?? ""
+        case .firstDatetime: return aggregateDatetime(spec, latest: false)
+        case .lastDatetime: return aggregateDatetime(spec, latest: true)
+        case .ageYears: return ageYears(spec)
+        case .studyDay: return studyDay(spec)
+        case .armName: return armName(spec)
+        case .actualArmCode: return actualArmCode(spec)
+        case .armNullReason: return armNullReason(spec)
+        case .siteCountry: return siteCountry(spec)
+        }
+    }
+
+    private func fillTemplate(_ template: String) -> String {
+        var out = ""
+        var name: String?
+        for ch in template {
+            if ch == "{" { name = ""; continue }
+            if ch == "}", let n = name { out += values[n] ?? ""; name = nil; continue }
+            if name != nil { name!.append(ch) } else { out.append(ch) }
+        }
+        return out
+    }
+
+    private func assignCT(_ spec: VariableSpec) -> String {
+        guard let from = spec.from, let list = spec.codelist else { return "" }
+        let ref = FieldRef(from, defaultForm: block.form)
+        guard let collected = rawValue(ref), !collected.isEmpty else { return "" }
+        if let mapped = context.ctMap.submissionValue(for: collected, in: list) { return mapped }
+        let codelist = context.terminology.codelist(list)
+        if let codelist, codelist.contains(collected.uppercased()) { return collected.uppercased() }
+        findings.report(.notInCTMap(location(ref), domain: domain, usubjid: usubjidForFindings, variable: spec.variable,
+                                    value: collected, list: list, extensible: codelist?.extensible ?? false,
+                                    terms: codelist?.terms ?? [], mapFile: context.ctMapPath))
+        return codelist?.extensible == true ? collected : ""
+    }
+}

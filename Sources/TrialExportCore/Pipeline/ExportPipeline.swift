@@ -1,0 +1,67 @@
+/// The datasets of one export and the account of every raw record.
+public struct ExportResult: Sendable {
+    /// Datasets in output order: the subject-level and clinical domains in spec order, then trial design.
+    public var datasets: [Dataset]
+    public var reconciliation: Reconciliation
+}
+
+/// Maps, derives and checks every domain of a study: the whole job between loading and writing.
+public struct ExportPipeline {
+    let context: MappingContext
+    let specs: [DomainSpec]
+    let findings: FindingSink
+
+    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink) {
+        self.context = context
+        self.specs = specs
+        self.findings = findings
+    }
+
+    public func run() throws -> ExportResult {
+        var reconciliation = Reconciliation()
+        for table in context.raw.tables.values {
+            var account = reconciliation.account(for: table)
+            account.read = table.rows.count + table.rejected.count
+            account.rejected = table.rejected
+            reconciliation.forms[table.form] = account
+        }
+        var datasets: [Dataset] = []
+        var checkedWhileMapping: [String: Set<String>] = [:]
+        for spec in specs {
+            let mapper = DomainMapper(context: context, spec: spec, findings: findings)
+            var dataset = try mapper.map(into: &reconciliation)
+            dataset.sortByKeys()
+            SequenceNumbers.assign(&dataset)
+            checkedWhileMapping[dataset.name] = mapper.variablesCheckedWhileMapping
+            datasets.append(dataset)
+        }
+        noteDerivationSources(&reconciliation)
+        datasets += TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
+                                       terminology: context.terminology, findings: findings)
+            .build(actualSubjects: randomizedCount(datasets))
+        let checks = DatasetChecks(terminology: context.terminology, findings: findings, checkedWhileMapping: checkedWhileMapping)
+        for dataset in datasets {
+            checks.run(dataset)
+            if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: findings).run(dataset) }
+            reconciliation.written[dataset.name] = dataset.rows.count
+        }
+        return ExportResult(datasets: datasets, reconciliation: reconciliation)
+    }
+
+    /// Subjects with a planned arm in DM (ACTSUB), when DM was mapped.
+    private func randomizedCount(_ datasets: [Dataset]) -> Int? {
+        guard let dm = datasets.first(where: { $0.name == "DM" }), let armcd = dm.index(of: "ARMCD") else { return nil }
+        return dm.rows.filter { !$0[armcd].isEmpty }.count
+    }
+
+    /// Records which datasets each aggregate source form feeds (first/last date-times, actual arm).
+    private func noteDerivationSources(_ reconciliation: inout Reconciliation) {
+        for spec in specs {
+            for variable in spec.records.flatMap(\.variables) {
+                for source in variable.sources ?? [] {
+                    reconciliation.forms[source.form]?.usedFor.insert("\(spec.domain).\(variable.variable)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// What a set of domain specs needs from the raw data: forms and columns, with who needs them.
+public enum SpecRequirements {
+    /// Columns needed per form, each with the spec element that needs it (for error messages).
+    public static func columns(of specs: [DomainSpec]) -> [String: [String: String]] {
+        var out: [String: [String: String]] = [:]
+        func need(_ field: String?, defaultForm: String, by who: String) {
+            guard let field else { return }
+            let ref = FieldRef(field, defaultForm: defaultForm)
+            out[ref.form, default: [:]][ref.column] = out[ref.form]?[ref.column] ?? who
+        }
+        for spec in specs {
+            for block in spec.records {
+                need(spec.subjectColumn, defaultForm: block.form, by: "\(spec.domain) spec (subject column)")
+                for form in block.join ?? [] { need(spec.subjectColumn, defaultForm: form, by: "\(spec.domain) spec (join)") }
+                need(block.dateField, defaultForm: block.form, by: "\(spec.domain) spec (dateField)")
+                for v in block.variables {
+                    let who = "\(spec.domain).\(v.variable) (\(v.algorithm.rawValue))"
+                    for field in [v.from, v.date, v.time] { need(field, defaultForm: block.form, by: who) }
+                    for c in conditionColumns(v.when) + conditionColumns(v.screenFailure) { need(c, defaultForm: block.form, by: who) }
+                    for source in v.sources ?? [] {
+                        for field in [source.date, source.time, source.treatment, spec.subjectColumn] + conditionColumns(source.where) {
+                            need(field, defaultForm: source.form, by: who)
+                        }
+                    }
+                }
+                for c in conditionColumns(block.where) { need(c, defaultForm: block.form, by: "\(spec.domain) spec (where)") }
+            }
+        }
+        return out
+    }
+
+    private static func conditionColumns(_ condition: Condition?) -> [String] {
+        guard let condition else { return [] }
+        return [condition.column].compactMap { $0 } + (condition.all ?? []).flatMap(conditionColumns) + (condition.any ?? []).flatMap(conditionColumns)
+    }
+}

@@ -1,0 +1,22 @@
+import TrialExportCore
+
+/// Everything one export writes: datasets, findings and the reconciliation, for one study and cut-off.
+public struct ExportReport: Sendable {
+    public var study: StudyDefinition
+    public var cutoff: String
+    public var result: ExportResult
+    public var findings: [Finding]
+
+    public static let findingColumns = ["Severity", "Code", "File", "Line", "Column", "Domain", "USUBJID", "SEQ",
+                                        "Variable", "Value", "Message", "Hint"]
+
+    /// Findings as table rows, errors first, then in the order they were made.
+    public var findingRows: [[String]] {
+        findings.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map { _, f in
+            [f.severity.rawValue, f.code, f.file ?? "", f.line.map(String.init) ?? "", f.column ?? "", f.domain ?? "",
+             f.usubjid ?? "", f.seq.map(String.init) ?? "", f.variable ?? "", f.value ?? "", f.message, f.hint]
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import TrialExportCore
+
+/// A study folder as loaded: `study.yaml`, `ct-map.yaml`, `domains/*.yaml`, plus the standards.
+public struct StudyBundle: Sendable {
+    public var folder: URL
+    public var study: StudyDefinition
+    public var ctMap: CTMap
+    public var specs: [DomainSpec]
+    public var metadata: StandardMetadata
+    public var terminology: ControlledTerminology
+
+    public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
+    public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
+
+    /// Loads and validates every file; the first problem stops with its file and key named.
+    public static func load(study folder: URL, standards: URL) throws -> StudyBundle {
+        let study = try StudyLoader.load(folder.appendingPathComponent("study.yaml").path)
+        let ctMap = try CTMapLoader.load(folder.appendingPathComponent("ct-map.yaml").path)
+        let metadata = try StandardsLoader.metadata(at: standards.appendingPathComponent("sdtmig-3.4.json").path)
+        let terminology = try StandardsLoader.terminology(at: standards.appendingPathComponent("ct/sdtm-ct-2025-03-28.json").path)
+        let specs = try loadSpecs(folder.appendingPathComponent("domains"), metadata: metadata)
+        return StudyBundle(folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology)
+    }
+
+    /// Domain specs in DM-first, then alphabetical order, each validated against the metadata.
+    static func loadSpecs(_ folder: URL, metadata: StandardMetadata) throws -> [DomainSpec] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let files = names.filter { $0.hasSuffix(".yaml") }.sorted { a, b in
+            (a == "dm.yaml" ? 0 : 1, a) < (b == "dm.yaml" ? 0 : 1, b)
+        }
+        guard !files.isEmpty else {
+            throw TrialExportError.fileNotFound(path: folder.path, what: "domain specs (domains/*.yaml)")
+        }
+        return try files.map { file in
+            let path = folder.appendingPathComponent(file).path
+            let spec = try SpecFile.decode(DomainSpec.self, from: path)
+            try SpecValidator(metadata: metadata).validate(spec, path: path)
+            return spec
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TrialExportCore
+import TrialExportIO
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Map a study's EDC exports to SDTM and write CSV files, an XLSX workbook, findings and a reconciliation.",
+        discussion: "With no options it exports the bundled example study NCT05549466 to output/NCT05549466."
+    )
+
+    @OptionGroup var studyOptions: StudyOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder of EDC form exports (one CSV per form). Default: the example study's data.",
+                                            valueName: "dir"))
+    var raw: String?
+
+    @Option(name: .long, help: ArgumentHelp("Output folder; replaced as a whole when the export succeeds. Default: output/<STUDYID>.",
+                                            valueName: "dir"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("Data cut-off: records dated after it are excluded. Default: the study's dataCutoff.",
+                                            valueName: "YYYY-MM-DD"))
+    var cutoff: String?
+
+    func validate() throws {
+        if let cutoff, case .success(let d?) = EDCDateParser.parseDate(cutoff), d.isComplete, cutoff.count == 10 { return }
+        if let cutoff { throw ValidationError("--cutoff \"\(cutoff)\" is not a date YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        do {
+            let options = try exportOptions()
+            let quiet = studyOptions.quiet
+            let outcome = try ExportJob.run(options) { if !quiet { note("trialexport: \($0)") } }
+            report(outcome)
+            if outcome.errorCount > 0 { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    private func exportOptions() throws -> ExportOptions {
+        let study = try studyOptions.studyFolder()
+        let layout = try? studyOptions.layout()
+        let studyId = study.lastPathComponent
+        guard let rawFolder = raw.map(absolute) ?? layout?.exampleRawData(studyId),
+              let output = out.map(absolute) ?? layout?.output(studyId) else {
+            throw TrialExportError.usage("pass --raw and --out (no project folder found for the defaults)")
+        }
+        return ExportOptions(study: study, raw: rawFolder, output: output,
+                             standards: try studyOptions.standardsFolder(), cutoff: cutoff)
+    }
+
+    private func report(_ outcome: ExportOutcome) {
+        for finding in outcome.findings where finding.severity == .error && !studyOptions.quiet {
+            note("\(finding.severity.rawValue): \(finding.code) \(finding.location): \(finding.message) \(finding.hint)")
+        }
+        let records = outcome.datasets.reduce(0) { $0 + $1.records }
+        let time = outcome.seconds.map { String(format: "%@ %.2fs", $0.phase, $0.seconds) }.joined(separator: ", ")
+        note("trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "
+             + "\(outcome.warningCount) warnings -> \(outcome.output.path) (\(time))")
+    }
+}
