@@ -44,11 +44,13 @@ extension TrialDesignBuilder {
         return values
     }
 
-    /// A registry value mapped through the CT map list named after the parameter.
+    /// A registry value mapped through the CT map list named after the parameter; an unmapped
+    /// value is kept as registered (uncoded) after its finding.
     func coded(_ parameter: String, _ registered: String?, codelist: String? = nil) -> TrialSummaryValue {
         let codelist = codelist ?? parameter
         guard let registered, !registered.isEmpty else { return .cdisc(parameter, "", codelist: codelist) }
-        let value = submissionValue(registered, list: parameter, codelist: codelist, domain: "TS", variable: parameter)
+        guard let value = submissionValue(registered, list: parameter, codelist: codelist, domain: "TS", variable: parameter)
+        else { return .text(parameter, registered) }
         return .cdisc(parameter, value, codelist: codelist)
     }
 

@@ -51,11 +51,11 @@ public struct TrialDesignBuilder {
     }
 
     /// The submission value for a registry value through CT map `list` (`codelist` names the
-    /// terms to suggest); a value the map does not cover is reported and kept as registered.
-    func submissionValue(_ registered: String, list: String, codelist: String, domain: String, variable: String) -> String {
+    /// terms to suggest); nil, with a finding, when the map does not cover the value.
+    func submissionValue(_ registered: String, list: String, codelist: String, domain: String, variable: String) -> String? {
         if let value = ctMap.submissionValue(for: registered, in: list) { return value }
         findings.report(.registryValueNotInCTMap(parameter: variable, value: registered, list: list,
                                                  codelist: terminology.codelist(codelist), domain: domain))
-        return registered
+        return nil
     }
 }
