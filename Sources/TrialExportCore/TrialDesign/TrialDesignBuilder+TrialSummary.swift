@@ -1,0 +1,92 @@
+/// TS: one row per trial summary parameter value, TSSEQ counting within TSPARMCD.
+extension TrialDesignBuilder {
+    /// Null flavor (ISO 21090) for a parameter whose value is unknown.
+    static let unknownNullFlavor = "UNK"
+
+    func trialSummary(actualSubjects: Int?) -> DesignTable? {
+        guard var table = table("TS") else { return nil }
+        var sequence: [String: Int] = [:]
+        for item in summaryValues(actualSubjects: actualSubjects) {
+            sequence[item.parameter, default: 0] += 1
+            table.append(summaryRecord(item, seq: sequence[item.parameter]!))
+        }
+        return table
+    }
+
+    /// The parameter values, in the order of the registry record.
+    func summaryValues(actualSubjects: Int?) -> [TrialSummaryValue] {
+        let design = study.design
+        var values: [TrialSummaryValue] = [
+            .text("TITLE", study.title),
+            .text("SPONSOR", study.sponsor),
+            TrialSummaryValue(parameter: "REGID", value: study.registryId, reference: "ClinicalTrials.gov", code: study.registryId),
+            coded("TPHASE", study.phase),
+            coded("STYPE", study.studyType),
+            coded("TTYPE", design.primaryPurpose),
+            coded("TINDTP", design.primaryPurpose),
+            coded("RANDOM", design.allocation, codelist: "NY"),
+            coded("TBLIND", design.masking),
+            coded("TCNTRL", design.control),
+            coded("INTMODEL", design.interventionModel),
+            .text("NARMS", String(study.arms.count)),
+            .text("PLANSUB", String(study.plannedEnrollment)),
+        ]
+        if let actualSubjects { values.append(.text("ACTSUB", String(actualSubjects))) }
+        values += [
+            .iso8601("AGEMIN", "P\(study.population.minimumAge)Y"),
+            .iso8601("AGEMAX", "P\(study.population.maximumAge)Y"),
+            coded("SEXPOP", study.population.sex),
+            .cdisc("HLTSUBJI", study.population.healthyVolunteers ? "Y" : "N", codelist: "NY"),
+            .text("INDIC", study.condition),
+        ]
+        values += study.treatments.filter { $0.choiceOf == nil }.map { .text("TRT", $0.code) }
+        values.append(.iso8601("DCUTDTC", study.dataCutoff))
+        return values
+    }
+
+    /// A registry value mapped through the CT map list named after the parameter; an unmapped
+    /// value is kept as registered (uncoded) after its finding.
+    func coded(_ parameter: String, _ registered: String?, codelist: String? = nil) -> TrialSummaryValue {
+        let codelist = codelist ?? parameter
+        guard let registered, !registered.isEmpty else { return .cdisc(parameter, "", codelist: codelist) }
+        guard let value = submissionValue(registered, list: parameter, codelist: codelist, domain: "TS", variable: parameter)
+        else { return .text(parameter, registered) }
+        return .cdisc(parameter, value, codelist: codelist)
+    }
+
+    func summaryRecord(_ item: TrialSummaryValue, seq: Int) -> [String: String] {
+        checkTerm(item.parameter, codelist: "TSPARMCD", domain: "TS", variable: "TSPARMCD")
+        var record = ["TSSEQ": String(seq), "TSPARMCD": item.parameter, "TSPARM": parameterName(item.parameter),
+                      "TSVAL": item.value]
+        guard !item.value.isEmpty else {
+            record["TSVALNF"] = Self.unknownNullFlavor
+            return record
+        }
+        if item.value.count > 200 {
+            findings.report(.valueTooLong(domain: "TS", variable: "TSVAL", key: item.parameter, length: item.value.count))
+            record["TSVAL"] = String(item.value.prefix(200))
+        }
+        if let codelist = item.codelist {
+            if checkTerm(item.value, codelist: codelist, domain: "TS", variable: item.parameter),
+               let code = termCodes.code(of: item.value, in: codelist) {
+                record["TSVALCD"] = code
+                record["TSVCDREF"] = "CDISC CT"
+                record["TSVCDVER"] = terminology.version
+            }
+        } else if let reference = item.reference {
+            record["TSVALCD"] = item.code ?? ""
+            record["TSVCDREF"] = reference
+        }
+        return record
+    }
+
+    /// TSPARM: the TSPARM term with the same NCI code as the TSPARMCD term.
+    func parameterName(_ parameter: String) -> String {
+        guard let code = termCodes.code(of: parameter, in: "TSPARMCD"),
+              let name = termCodes.term(withCode: code, in: "TSPARM") else {
+            findings.report(.parameterNameUnknown(parameter: parameter))
+            return ""
+        }
+        return name
+    }
+}
