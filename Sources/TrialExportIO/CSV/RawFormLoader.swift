@@ -1,0 +1,62 @@
+import Foundation
+import TrialExportCore
+
+/// Loads one EDC form export into a ``RawTable``, checking its header against the spec.
+public enum RawFormLoader {
+    /// Loads one form into a RawTable (form = file name without .csv), reporting ragged rows to `findings`.
+    ///
+    /// `requiredColumns` maps each column the spec reads to who needs it (e.g. `DM.BRTHDTC`), for
+    /// the message when it is missing. Fatal problems throw ``TrialExportError``; a record whose
+    /// field count differs from the header's becomes a `RAW0001` finding and a rejected record.
+    public static func load(
+        path: String, form: String, requiredColumns: [String: String], findings: FindingSink
+    ) throws -> RawTable {
+        var table: RawTable?
+        try CSVReader(path: path).read(
+            header: { names in
+                try checkHeader(names, path: path, requiredColumns: requiredColumns)
+                table = RawTable(form: form, file: path, header: names)
+            },
+            record: { row in
+                guard let width = table?.header.count else { return }
+                if row.values.count == width {
+                    table?.append(row)
+                } else {
+                    let finding = raggedRow(row, width: width, path: path)
+                    findings.report(finding)
+                    table?.rejected.append(RejectedRecord(form: form, line: row.line, reason: finding.message))
+                }
+            })
+        guard let table else { throw TrialExportError.emptyFile(path: path) }
+        return table
+    }
+
+    /// The form name of an export file: its name without folder and `.csv`.
+    public static func formName(ofPath path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.lowercased().hasSuffix(".csv") ? String(name.dropLast(4)) : name
+    }
+
+    /// Throws for a duplicated header name or a column the spec needs that is missing.
+    static func checkHeader(_ names: [String], path: String, requiredColumns: [String: String]) throws {
+        var positions: [String: [Int]] = [:]
+        for (i, name) in names.enumerated() { positions[name, default: []].append(i + 1) }
+        for name in names {
+            if let found = positions[name], found.count > 1 {
+                throw TrialExportError.duplicateHeader(path: path, column: name, positions: found)
+            }
+        }
+        for column in requiredColumns.keys.sorted() where positions[column] == nil {
+            throw TrialExportError.missingColumn(path: path, column: column, neededBy: requiredColumns[column]!)
+        }
+    }
+
+    /// The `RAW0001` finding for a record whose field count differs from the header's.
+    static func raggedRow(_ row: RawRow, width: Int, path: String) -> Finding {
+        Finding(
+            severity: .error, code: "RAW0001",
+            message: "record has \(row.values.count) fields, the header has \(width)",
+            hint: "Check the record for an unquoted comma or a missing field and re-export the form; the record was not loaded.",
+            file: path, line: row.line)
+    }
+}

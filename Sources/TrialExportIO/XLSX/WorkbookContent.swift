@@ -1,0 +1,60 @@
+import Foundation
+import TrialExportCore
+
+/// What one review workbook holds: the study facts, the SDTM datasets and extra tables.
+public struct WorkbookContent: Sendable {
+    public var studyId: String
+    public var title: String
+    /// The data cut-off as shown, `YYYY-MM-DD`.
+    public var cutoff: String
+    /// The creation date stored in the file's properties (the cut-off), so output is reproducible.
+    public var created: Date
+    /// Extra key/value lines on the Study sheet.
+    public var studyFacts: [(String, String)]
+    /// One sheet each, in this order, after the Study sheet.
+    public var datasets: [Dataset]
+    /// Sheets after the datasets, e.g. Findings or Reconciliation.
+    public var extraSheets: [SheetTable]
+
+    public init(
+        studyId: String, title: String, cutoff: String, created: Date,
+        studyFacts: [(String, String)] = [], datasets: [Dataset] = [], extraSheets: [SheetTable] = []
+    ) {
+        self.studyId = studyId
+        self.title = title
+        self.cutoff = cutoff
+        self.created = created
+        self.studyFacts = studyFacts
+        self.datasets = datasets
+        self.extraSheets = extraSheets
+    }
+}
+
+/// A plain table for one sheet: named columns, optional labels, rows of text.
+public struct SheetTable: Sendable, Hashable {
+    /// The sheet name (at most 31 characters, none of `[]:*?/\`).
+    public var name: String
+    public var columns: [String]
+    /// One per column, shown as a comment on the header cell; nil for none.
+    public var labels: [String]?
+    /// Positions of the columns whose values are written as numbers when they parse as one.
+    public var numericColumns: Set<Int>
+    /// Values as text; "" is a blank cell.
+    public var rows: [[String]]
+
+    public init(name: String, columns: [String], labels: [String]? = nil, numericColumns: Set<Int> = [], rows: [[String]]) {
+        self.name = name
+        self.columns = columns
+        self.labels = labels
+        self.numericColumns = numericColumns
+        self.rows = rows
+    }
+
+    /// The sheet of an SDTM dataset: variable names, labels as comments, `Num` variables as numbers.
+    public init(_ dataset: Dataset) {
+        let numeric = dataset.variables.indices.filter { dataset.variables[$0].type == .num }
+        self.init(
+            name: dataset.name, columns: dataset.columns, labels: dataset.variables.map(\.label),
+            numericColumns: Set(numeric), rows: dataset.rows)
+    }
+}

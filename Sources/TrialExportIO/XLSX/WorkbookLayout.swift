@@ -1,0 +1,68 @@
+import Foundation
+import TrialExportCore
+
+/// Where each table goes: sheets split at the row limit, names, column widths, Study sheet notes.
+struct WorkbookLayout {
+    /// One worksheet: a slice of a table's rows under the repeated header.
+    struct Sheet {
+        var name: String
+        var table: SheetTable
+        var rows: Range<Int>
+    }
+
+    /// Most rows a sheet holds in Excel, the header included.
+    static let excelRowLimit = 1_048_576
+    /// Widest column, in characters.
+    static let maxColumnWidth = 60.0
+    static let maxSheetName = 31
+
+    var sheets: [Sheet] = []
+    /// Sheet names per table name, for the Study sheet.
+    var sheetNames: [String: [String]] = [:]
+    /// Sentences about tables split over several sheets.
+    var notes: [String] = []
+
+    /// Plans the sheets of `tables`, each sheet holding at most `rowLimit` rows with its header.
+    init(tables: [SheetTable], rowLimit: Int) {
+        let perSheet = max(rowLimit - 1, 1)
+        for table in tables {
+            let parts = max(1, (table.rows.count + perSheet - 1) / perSheet)
+            var names: [String] = []
+            for part in 0..<parts {
+                let name = Self.sheetName(table.name, part: part + 1)
+                let start = part * perSheet
+                sheets.append(Sheet(name: name, table: table, rows: start..<min(start + perSheet, table.rows.count)))
+                names.append(name)
+            }
+            sheetNames[table.name] = names
+            if parts > 1 {
+                notes.append("\(table.name) has \(table.rows.count) rows, more than one sheet holds "
+                    + "(\(perSheet) data rows); it continues on \(names.dropFirst().joined(separator: ", ")).")
+            }
+        }
+    }
+
+    /// `DM` for the first part, `DM (2)`, `DM (3)`... after, shortened to fit 31 characters.
+    static func sheetName(_ base: String, part: Int) -> String {
+        let suffix = part == 1 ? "" : " (\(part))"
+        return String(base.prefix(maxSheetName - suffix.count)) + suffix
+    }
+
+    /// Column widths in characters: the longest value (header included) plus a margin, capped.
+    static func columnWidths(columns: [String], rows: some Collection<[String]>) -> [Double] {
+        var longest = columns.map(\.count)
+        for row in rows {
+            for (i, value) in row.enumerated() where i < longest.count {
+                let length = value.utf8.count <= longest[i] ? 0 : value.count
+                if length > longest[i] { longest[i] = length }
+            }
+        }
+        return longest.map { min(Double($0) + 2, maxColumnWidth) }
+    }
+
+    /// The number in a value of a numeric column, or nil to write it as text.
+    static func number(_ value: String) -> Double? {
+        guard let number = Double(value), number.isFinite else { return nil }
+        return number
+    }
+}

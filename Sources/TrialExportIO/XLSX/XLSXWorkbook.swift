@@ -1,0 +1,134 @@
+import CXLSXWriter
+import Foundation
+import TrialExportCore
+
+/// A libxlsxwriter workbook in constant-memory mode; the only code that calls libxlsxwriter.
+///
+/// Every call that returns an `lxw_error` goes through ``check(_:_:)``. The workbook is freed
+/// by ``close()`` (which writes the file) or, when writing stopped early, by `deinit` without
+/// writing anything.
+final class XLSXWorkbook {
+    let path: String
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+    private let boldFormat: UnsafeMutablePointer<lxw_format>
+
+    /// Starts a workbook for `path`; temporary files go to `tmpdir` (the system's when nil).
+    init(path: String, tmpdir: String?, created: Date, title: String) throws {
+        self.path = path
+        if let tmpdir { try Self.checkFolder(tmpdir) }
+        var options = lxw_workbook_options()
+        options.constant_memory = UInt8(LXW_TRUE.rawValue)
+        let handle: UnsafeMutablePointer<lxw_workbook>? = Self.withOptionalCString(tmpdir) { dir in
+            options.tmpdir = dir
+            return workbook_new_opt(path, &options)
+        }
+        guard let handle else { throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not start a workbook") }
+        workbook = handle
+        guard let bold = workbook_add_format(handle) else {
+            lxw_workbook_free(handle)
+            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not add a format")
+        }
+        format_set_bold(bold)
+        boldFormat = bold
+        try setProperties(created: created, title: title)
+    }
+
+    deinit {
+        if let workbook { lxw_workbook_free(workbook) }
+    }
+
+    /// Adds a worksheet after the others.
+    func addSheet(_ name: String) throws -> XLSXSheet {
+        let handle = try open()
+        try check(workbook_validate_sheet_name(handle, name), "sheet name \"\(name)\"")
+        guard let sheet = workbook_add_worksheet(handle, name) else {
+            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not add sheet \"\(name)\" (check the temporary folder)")
+        }
+        worksheet_set_comments_author(sheet, "trialexport")
+        return XLSXSheet(sheet: sheet, workbook: self)
+    }
+
+    /// Writes the file and frees the workbook.
+    func close() throws {
+        let handle = try open()
+        workbook = nil
+        try check(workbook_close(handle), "writing the file")
+    }
+
+    /// Throws the library's message for any code other than success.
+    func check(_ error: lxw_error, _ context: @autoclosure () -> String) throws {
+        guard error != LXW_NO_ERROR else { return }
+        let message = String(cString: lxw_strerror(error))
+        throw TrialExportError.writeFailed(path: path, detail: "\(message) (\(context()))")
+    }
+
+    fileprivate var bold: UnsafeMutablePointer<lxw_format> { boldFormat }
+
+    private func open() throws -> UnsafeMutablePointer<lxw_workbook> {
+        guard let workbook else { throw TrialExportError.writeFailed(path: path, detail: "the workbook is already closed") }
+        return workbook
+    }
+
+    /// Sets the creation date (never the clock) and title, so two runs give the same bytes.
+    private func setProperties(created: Date, title: String) throws {
+        let handle = try open()
+        try title.withCString { titleText in
+            try "trialexport".withCString { author in
+                var properties = lxw_doc_properties()
+                properties.title = UnsafeMutablePointer(mutating: titleText)
+                properties.author = UnsafeMutablePointer(mutating: author)
+                // libxlsxwriter reads 0 as "now": keep a fixed non-zero time.
+                properties.created = max(time_t(created.timeIntervalSince1970.rounded(.down)), 1)
+                try check(workbook_set_properties(handle, &properties), "document properties")
+            }
+        }
+    }
+
+    /// Throws unless `folder` is an existing folder (libxlsxwriter would ignore a bad one).
+    private static func checkFolder(_ folder: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw TrialExportError.writeFailed(path: folder, detail: "the temporary folder does not exist")
+        }
+    }
+
+    private static func withOptionalCString<R>(_ text: String?, _ body: (UnsafeMutablePointer<CChar>?) -> R) -> R {
+        guard let text else { return body(nil) }
+        return text.withCString { body(UnsafeMutablePointer(mutating: $0)) }
+    }
+}
+
+/// One worksheet of an ``XLSXWorkbook``; rows must be written in order (constant-memory mode).
+struct XLSXSheet {
+    fileprivate let sheet: UnsafeMutablePointer<lxw_worksheet>
+    fileprivate unowned let workbook: XLSXWorkbook
+
+    /// Writes text; an empty value leaves the cell blank.
+    func write(_ text: String, row: Int, column: Int, bold: Bool = false) throws {
+        guard !text.isEmpty else { return }
+        let format = bold ? workbook.bold : nil
+        try workbook.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "cell \(row + 1),\(column + 1)")
+    }
+
+    func write(_ number: Double, row: Int, column: Int) throws {
+        try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, nil), "cell \(row + 1),\(column + 1)")
+    }
+
+    func comment(_ text: String, row: Int, column: Int) throws {
+        guard !text.isEmpty else { return }
+        try workbook.check(worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), text), "comment \(row + 1),\(column + 1)")
+    }
+
+    func setWidth(_ width: Double, column: Int) throws {
+        try workbook.check(worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), width, nil), "column width")
+    }
+
+    /// Keeps the first `rows` rows in view when scrolling.
+    func freeze(rows: Int) {
+        worksheet_freeze_panes(sheet, lxw_row_t(rows), 0)
+    }
+
+    func autofilter(lastRow: Int, lastColumn: Int) throws {
+        try workbook.check(worksheet_autofilter(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "autofilter")
+    }
+}
