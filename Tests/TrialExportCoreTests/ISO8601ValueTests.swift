@@ -40,7 +40,7 @@ struct ISO8601ValueTests {
     }
 
     @Test func dayNumbersRoundTrip() {
-        for days in stride(from: -800_000, through: 800_000, by: 997) {
+        for days in stride(from: -700_000, through: 2_900_000, by: 997) {
             let date = PartialDate.fromDayNumber(days)
             #expect(date.dayNumber == days)
         }

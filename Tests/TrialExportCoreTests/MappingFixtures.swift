@@ -7,6 +7,10 @@ enum MappingFixtures {
         VariableMetadata(dataset: "DM", order: order, name: name, label: name, type: type, core: core, codelist: codelist)
     }
 
+    static func variable(_ order: Int, _ name: String, core: VariableMetadata.Core, codelist: String? = nil) -> VariableMetadata {
+        VariableMetadata(dataset: "DM", order: order, name: name, label: name, type: .char, core: core, codelist: codelist)
+    }
+
     static let dmMetadata = DatasetMetadata(name: "DM", label: "Demographics", structure: "One record per subject",
         keys: ["STUDYID", "USUBJID"], variables: [
             variable(1, "STUDYID", core: .req), variable(2, "DOMAIN", core: .req), variable(3, "USUBJID", core: .req),

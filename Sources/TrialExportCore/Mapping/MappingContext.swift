@@ -4,6 +4,8 @@ public struct MappingContext: Sendable {
     public var ctMap: CTMap
     public var metadata: StandardMetadata
     public var terminology: ControlledTerminology
+    /// NCI codes of CT terms (TSVALCD and TSPARM lookups).
+    public var termCodes: TermCodes
     public var raw: RawData
     /// Records dated after this day are excluded (`YYYY-MM-DD`); nil keeps everything.
     public var cutoff: PartialDate?
@@ -12,7 +14,8 @@ public struct MappingContext: Sendable {
     public var studyPath: String
 
     public init(study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata, terminology: ControlledTerminology,
-                raw: RawData, cutoff: PartialDate?, ctMapPath: String, studyPath: String) {
+                termCodes: TermCodes = TermCodes(), raw: RawData, cutoff: PartialDate?, ctMapPath: String, studyPath: String) {
+        self.termCodes = termCodes
         self.study = study
         self.ctMap = ctMap
         self.metadata = metadata

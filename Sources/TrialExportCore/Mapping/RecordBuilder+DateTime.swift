@@ -64,7 +64,11 @@ extension RecordBuilder {
 
     private func preferable(_ date: PartialDate, _ iso: String, over current: (date: PartialDate, text: String), latest: Bool) -> Bool {
         if date.isComplete != current.date.isComplete { return date.isComplete }
-        if date == current.date { return latest ? iso > current.text : iso < current.text }
+        if date == current.date {
+            // Same day: the record with a time is more precise; between two times, the earlier/later one.
+            if iso.count != current.text.count { return iso.count > current.text.count }
+            return latest ? iso > current.text : iso < current.text
+        }
         return latest ? date > current.date : date < current.date
     }
 

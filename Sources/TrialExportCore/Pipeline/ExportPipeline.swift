@@ -37,7 +37,7 @@ public struct ExportPipeline {
         }
         noteDerivationSources(&reconciliation)
         datasets += TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
-                                       terminology: context.terminology, findings: findings)
+                                       terminology: context.terminology, termCodes: context.termCodes, findings: findings)
             .build(actualSubjects: randomizedCount(datasets))
         let checks = DatasetChecks(terminology: context.terminology, findings: findings, checkedWhileMapping: checkedWhileMapping)
         for dataset in datasets {

@@ -48,7 +48,7 @@ public enum ExportJob {
         progress("mapping \(bundle.specs.count) domain specs")
         let raw = RawData(tables: tables, subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
         let context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
-                                     terminology: bundle.terminology, raw: raw, cutoff: cutoff,
+                                     terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
                                      ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
         let result = try ExportPipeline(context: context, specs: bundle.specs, findings: findings).run()
         clock.lap("map, derive and check")

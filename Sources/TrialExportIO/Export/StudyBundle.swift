@@ -9,6 +9,7 @@ public struct StudyBundle: Sendable {
     public var specs: [DomainSpec]
     public var metadata: StandardMetadata
     public var terminology: ControlledTerminology
+    public var termCodes: TermCodes
 
     public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
     public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
@@ -18,9 +19,12 @@ public struct StudyBundle: Sendable {
         let study = try StudyLoader.load(folder.appendingPathComponent("study.yaml").path)
         let ctMap = try CTMapLoader.load(folder.appendingPathComponent("ct-map.yaml").path)
         let metadata = try StandardsLoader.metadata(at: standards.appendingPathComponent("sdtmig-3.4.json").path)
-        let terminology = try StandardsLoader.terminology(at: standards.appendingPathComponent("ct/sdtm-ct-2025-03-28.json").path)
+        let ctPath = standards.appendingPathComponent("ct/sdtm-ct-2025-03-28.json").path
+        let terminology = try StandardsLoader.terminology(at: ctPath)
+        let termCodes = try StandardsLoader.termCodes(at: ctPath)
         let specs = try loadSpecs(folder.appendingPathComponent("domains"), metadata: metadata)
-        return StudyBundle(folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology)
+        return StudyBundle(folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
+                           termCodes: termCodes)
     }
 
     /// Domain specs in DM-first, then alphabetical order, each validated against the metadata.
