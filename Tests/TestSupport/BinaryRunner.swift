@@ -1,0 +1,44 @@
+import Foundation
+
+/// Runs the built `trialexport` binary, as a user would, and captures what it prints.
+public struct BinaryRunner {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The binary beside the test bundle (`.build/<triple>/debug/trialexport`).
+    public static var binary: URL {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let candidates = [exe.deletingLastPathComponent(), URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        for dir in candidates {
+            let url = dir.appendingPathComponent("trialexport")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        fatalError("trialexport binary not found beside \(exe.path): build it with `swift build` first")
+    }
+
+    /// Runs `trialexport arguments` in `directory` with extra environment variables.
+    public static func run(_ arguments: [String], in directory: URL = TestPaths.repositoryRoot,
+                           environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var stdoutData = Data(), stderrData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
