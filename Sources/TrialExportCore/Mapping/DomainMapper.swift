@@ -29,8 +29,8 @@ public struct DomainMapper {
             }
             var account = reconciliation.account(for: table)
             for join in block.join ?? [] { reconciliation.forms[join, default: .init(form: join, file: join)].usedFor.insert(spec.domain) }
-            for row in table.rows {
-                guard let built = mapRecord(row, block: block, table: table, account: &account) else { continue }
+            for (index, row) in table.rows.enumerated() {
+                guard let built = mapRecord(row, at: index, block: block, table: table, account: &account) else { continue }
                 records.append(built.values)
             }
             reconciliation.forms[table.form] = account
@@ -38,25 +38,24 @@ public struct DomainMapper {
         return assemble(records, meta: meta)
     }
 
-    private func mapRecord(_ row: RawRow, block: RecordSpec, table: RawTable,
+    private func mapRecord(_ row: RawRow, at index: Int, block: RecordSpec, table: RawTable,
                            account: inout Reconciliation.FormAccount) -> RecordBuilder? {
         let subject = table.value(spec.subjectColumn, in: row).map(RawData.clean) ?? ""
         let lookup: (String?, String?) -> String = { column, _ in
             column.flatMap { table.value(FieldRef($0, defaultForm: block.form).column, in: row) } ?? ""
         }
         if let condition = block.where, !condition.holds(lookup) {
-            account.excluded[block.excludedReason ?? "not \(condition.summary)", default: 0] += 1
+            account.markExcluded(row: index, reason: block.excludedReason ?? "not \(condition.summary)")
             return nil
         }
         if isAfterCutoff(row, block: block, table: table) {
-            account.excluded["dated after the data cut-off", default: 0] += 1
+            account.markExcluded(row: index, reason: "dated after the data cut-off")
             return nil
         }
         var builder = RecordBuilder(context: context, domain: spec.domain, block: block, table: table, row: row,
                                     subject: subject, joined: joins(for: subject, block: block), findings: findings)
         builder.build()
-        account.sourced += 1
-        account.mapped[spec.domain, default: 0] += 1
+        account.markMapped(row: index, into: spec.domain)
         return builder
     }
 

@@ -9,10 +9,39 @@ public struct Reconciliation: Sendable, Hashable {
         public var rejected: [RejectedRecord] = []
         /// SDTM records made from this form's records, per dataset.
         public var mapped: [String: Int] = [:]
-        /// Records of this form that drove no record, per reason (e.g. after the data cut-off).
-        public var excluded: [String: Int] = [:]
+        /// Per record (by position among the loaded rows): 0 untouched, 1 mapped, 2+n excluded for `reasons[n]`.
+        private var rowState: [UInt16] = []
+        private var reasons: [String] = []
+
         /// Records that were the primary source of at least one SDTM record.
-        public var sourced = 0
+        public var sourced: Int { rowState.reduce(0) { $0 + ($1 == 1 ? 1 : 0) } }
+
+        /// Records of this form that drove no record, per reason (e.g. after the data cut-off).
+        public var excluded: [String: Int] {
+            var out: [String: Int] = [:]
+            for state in rowState where state >= 2 { out[reasons[Int(state) - 2], default: 0] += 1 }
+            return out
+        }
+
+        /// Marks a record as mapped into `dataset`; mapped wins over any exclusion by another block.
+        public mutating func markMapped(row: Int, into dataset: String) {
+            grow(to: row)
+            rowState[row] = 1
+            mapped[dataset, default: 0] += 1
+        }
+
+        /// Marks a record as excluded, unless another block maps it (or excluded it first).
+        public mutating func markExcluded(row: Int, reason: String) {
+            grow(to: row)
+            guard rowState[row] == 0 else { return }
+            let index = reasons.firstIndex(of: reason) ?? { reasons.append(reason); return reasons.count - 1 }()
+            rowState[row] = UInt16(index + 2)
+        }
+
+        private mutating func grow(to row: Int) {
+            if rowState.count <= row { rowState += [UInt16](repeating: 0, count: row + 1 - rowState.count) }
+        }
+
         /// Datasets and variables this form feeds through joins or aggregates.
         public var usedFor: Set<String> = []
 
