@@ -29,34 +29,67 @@ public struct DomainMapper {
             }
             var account = reconciliation.account(for: table)
             for join in block.join ?? [] { reconciliation.forms[join, default: .init(form: join, file: join)].usedFor.insert(spec.domain) }
-            for (index, row) in table.rows.enumerated() {
-                guard let built = mapRecord(row, at: index, block: block, table: table, account: &account) else { continue }
-                records.append(built.values)
+            if let keys = block.groupBy {
+                for group in groups(of: table, by: keys, block: block, account: &account) {
+                    records.append(buildRecord(group, block: block, table: table, account: &account).values)
+                }
+            } else {
+                for (index, row) in table.rows.enumerated() where accepts(row, at: index, block: block, table: table, account: &account) {
+                    records.append(buildRecord([(index, row)], block: block, table: table, account: &account).values)
+                }
             }
             reconciliation.forms[table.form] = account
         }
         return assemble(records, meta: meta)
     }
 
-    private func mapRecord(_ row: RawRow, at index: Int, block: RecordSpec, table: RawTable,
-                           account: inout Reconciliation.FormAccount) -> RecordBuilder? {
-        let subject = table.value(spec.subjectColumn, in: row).map(RawData.clean) ?? ""
+    /// Whether a primary record passes the block's condition and the cut-off; if not, it is counted as excluded.
+    private func accepts(_ row: RawRow, at index: Int, block: RecordSpec, table: RawTable,
+                         account: inout Reconciliation.FormAccount) -> Bool {
         let lookup: (String?, String?) -> String = { column, _ in
             column.flatMap { table.value(FieldRef($0, defaultForm: block.form).column, in: row) } ?? ""
         }
         if let condition = block.where, !condition.holds(lookup) {
             account.markExcluded(row: index, reason: block.excludedReason ?? "not \(condition.summary)")
-            return nil
+            return false
         }
         if isAfterCutoff(row, block: block, table: table) {
             account.markExcluded(row: index, reason: "dated after the data cut-off")
-            return nil
+            return false
         }
+        return true
+    }
+
+    /// Accepted records grouped by the `groupBy` columns, groups in order of first appearance.
+    private func groups(of table: RawTable, by keys: [String], block: RecordSpec,
+                        account: inout Reconciliation.FormAccount) -> [[(Int, RawRow)]] {
+        var order: [[String]] = []
+        var members: [[String]: [(Int, RawRow)]] = [:]
+        for (index, row) in table.rows.enumerated() where accepts(row, at: index, block: block, table: table, account: &account) {
+            let key = [subject(of: row, in: table)] + keys.map { table.value($0, in: row).map(RawData.clean) ?? "" }
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append((index, row))
+        }
+        return order.map { members[$0]! }
+    }
+
+    /// One SDTM record from a primary record (or a group of them, the first standing for the group).
+    private func buildRecord(_ group: [(Int, RawRow)], block: RecordSpec, table: RawTable,
+                             account: inout Reconciliation.FormAccount) -> RecordBuilder {
+        let row = group[0].1
+        let subject = subject(of: row, in: table)
         var builder = RecordBuilder(context: context, domain: spec.domain, block: block, table: table, row: row,
-                                    subject: subject, joined: joins(for: subject, block: block), findings: findings)
+                                    subject: subject, joined: joins(for: subject, row: row, table: table, block: block),
+                                    findings: findings)
+        builder.group = group.map(\.1)
+        builder.subjectRecord = context.subjects[subject]
         builder.build()
-        account.markMapped(row: index, into: spec.domain)
+        for (index, _) in group { account.markMapped(row: index, into: spec.domain) }
         return builder
+    }
+
+    private func subject(of row: RawRow, in table: RawTable) -> String {
+        table.value(spec.subjectColumn, in: row).map(RawData.clean) ?? ""
     }
 
     private func isAfterCutoff(_ row: RawRow, block: RecordSpec, table: RawTable) -> Bool {
@@ -66,29 +99,47 @@ public struct DomainMapper {
         return date.isComplete ? date > cutoff : date.year > cutoff.year
     }
 
-    private func joins(for subject: String, block: RecordSpec) -> [String: (table: RawTable, row: RawRow)] {
+    private func joins(for subject: String, row: RawRow, table: RawTable,
+                       block: RecordSpec) -> [String: (table: RawTable, row: RawRow)] {
         var out: [String: (table: RawTable, row: RawRow)] = [:]
         for form in block.join ?? [] {
-            guard let table = context.raw.table(form) else { continue }
+            guard let joined = context.raw.table(form) else { continue }
             let rows = context.raw.rows(of: subject, in: form)
             guard let first = rows.first else { continue }
             for extra in rows.dropFirst() {
-                findings.report(.duplicateSubjectRecord(form: form, file: table.file, line: table.rows[extra].line,
-                                                        subject: subject, firstLine: table.rows[first].line))
+                findings.report(.duplicateSubjectRecord(form: form, file: joined.file, line: joined.rows[extra].line,
+                                                        subject: subject, firstLine: joined.rows[first].line))
             }
-            out[form] = (table, table.rows[first])
+            out[form] = (joined, joined.rows[first])
+        }
+        for lookup in block.lookups ?? [] {
+            guard let joined = context.raw.table(lookup.form) else { continue }
+            let wanted = lookup.on.map { table.value($0, in: row).map(RawData.clean) ?? "" }
+            let match = context.raw.rows(of: subject, in: lookup.form).first { index in
+                lookup.on.map { joined.value($0, in: joined.rows[index]).map(RawData.clean) ?? "" } == wanted
+            }
+            if let match { out[lookup.form] = (joined, joined.rows[match]) }
         }
         return out
     }
 
-    /// Puts the records into the dataset's variables: Req and Exp always, Perm when mapped and not all null.
+    /// Puts the records into the dataset's variables: Req and Exp always, Perm when mapped and not
+    /// all null, then the supplemental qualifiers (split into SUPP-- after --SEQ is assigned).
     private func assemble(_ records: [[String: String]], meta: DatasetMetadata) -> Dataset {
-        let mapped = Set(spec.records.flatMap { $0.variables.map(\.variable) })
+        let allSpecs = spec.records.flatMap(\.variables)
+        let supp = Dictionary(allSpecs.compactMap { v in v.supp.map { (v.variable, $0) } }, uniquingKeysWith: { a, _ in a })
+        let mapped = Set(allSpecs.map(\.variable))
         let keep = Set(spec.keepEmpty ?? [])
-        let variables = meta.variables.filter { v in
+        var variables = meta.variables.filter { v in
             v.core != .perm || keep.contains(v.name) || (mapped.contains(v.name) && records.contains { !($0[v.name] ?? "").isEmpty })
         }
+        for (i, name) in supp.keys.sorted().enumerated() {
+            variables.append(VariableMetadata(dataset: meta.name, order: 10_000 + i, name: name, label: supp[name]!.label,
+                                              type: .char, core: .perm))
+        }
         let rows = records.map { record in variables.map { record[$0.name] ?? "" } }
-        return Dataset(name: meta.name, label: meta.label, keys: meta.keys, variables: variables, rows: rows)
+        var dataset = Dataset(name: meta.name, label: meta.label, keys: meta.keys, variables: variables, rows: rows)
+        dataset.supplemental = supp
+        return dataset
     }
 }

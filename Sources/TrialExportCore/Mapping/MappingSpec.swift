@@ -31,6 +31,11 @@ public struct RecordSpec: Codable, Hashable, Sendable {
     public var join: [String]?
     /// The record's own date field (`form.COLUMN`): records dated after the data cut-off are excluded.
     public var dateField: String?
+    /// Forms joined on the subject and further key columns (e.g. a lesion's identification by LESID).
+    public var lookups: [Lookup]?
+    /// When set, one record per group of primary records with equal values in these columns
+    /// (in order of first appearance); `sum` aggregates over the group.
+    public var groupBy: [String]?
     public var variables: [VariableSpec]
 
     public init(form: String, where condition: Condition? = nil, excludedReason: String? = nil,
@@ -66,11 +71,17 @@ public struct VariableSpec: Codable, Hashable, Sendable {
     public var when: Condition?
     /// For `arm_null_reason`: the condition that marks a screen failure.
     public var screenFailure: Condition?
+    /// A number of days, e.g. the treatment-emergence window after the last dose.
+    public var days: Int?
+    /// Makes the variable a supplemental qualifier (SUPP--) instead of a parent variable.
+    public var supp: SuppSpec?
 
     public init(variable: String, algorithm: Algorithm, from: String? = nil, fromVariable: String? = nil,
                 value: String? = nil, codelist: String? = nil, date: String? = nil, time: String? = nil,
                 sources: [DateTimeSource]? = nil, variables: [String]? = nil, when: Condition? = nil,
-                screenFailure: Condition? = nil) {
+                screenFailure: Condition? = nil, days: Int? = nil, supp: SuppSpec? = nil) {
+        self.days = days
+        self.supp = supp
         self.variable = variable
         self.algorithm = algorithm
         self.from = from
@@ -118,6 +129,44 @@ public enum Algorithm: String, Codable, Hashable, Sendable, CaseIterable {
     case armNullReason = "arm_null_reason"
     /// COUNTRY of the subject's site from the study definition.
     case siteCountry = "site_country"
+    /// EPOCH of the date in `variables[0]` relative to DM.RFXSTDTC/RFXENDTC (+ `days` after the last dose).
+    case epoch
+    /// `Y` when the date in `variables[0]` is on or after DM.RFXSTDTC and at most `days` after DM.RFXENDTC, else `N`.
+    case treatmentEmergent = "treatment_emergent"
+    /// An attribute of the study treatment named by `variables[0]` (EXTRT): `value` is doseForm, route or frequency.
+    case treatmentAttribute = "treatment_attribute"
+    /// Sum of the numeric raw field `from` over the records of the group (null if any is missing).
+    case sum
+    /// A number from the raw field `from`, in canonical form (`250.0` -> `250`).
+    case assignNumber = "assign_number"
+}
+
+/// A form joined on the subject and key columns that must be equal, e.g. `{form: tl, on: [LESID]}`.
+public struct Lookup: Codable, Hashable, Sendable {
+    public var form: String
+    /// Columns with the same name in both forms.
+    public var on: [String]
+
+    public init(form: String, on: [String]) {
+        self.form = form
+        self.on = on
+    }
+}
+
+/// How a supplemental qualifier is described in SUPP--.
+public struct SuppSpec: Codable, Hashable, Sendable {
+    /// QLABEL, at most 40 characters.
+    public var label: String
+    /// QORIG, e.g. `CRF`, `Derived`.
+    public var origin: String
+    /// QEVAL, when the value is someone's judgement.
+    public var evaluator: String?
+
+    public init(label: String, origin: String, evaluator: String? = nil) {
+        self.label = label
+        self.origin = origin
+        self.evaluator = evaluator
+    }
 }
 
 /// Where a first/last date-time aggregate looks: a form's date and time fields and a filter.

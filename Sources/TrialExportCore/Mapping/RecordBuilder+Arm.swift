@@ -1,7 +1,9 @@
 extension RecordBuilder {
     /// ARM (or ACTARM) from an arm code variable, through the study definition.
     func armName(_ spec: VariableSpec) -> String {
-        guard let codeVariable = spec.variables?.first, let code = values[codeVariable], !code.isEmpty else { return "" }
+        guard let codeVariable = spec.variables?.first else { return "" }
+        let code = variable(codeVariable)
+        guard !code.isEmpty else { return "" }
         guard let arm = context.study.arm(code: code) else {
             findings.report(.unknownArm(domain: domain, usubjid: usubjidForFindings, variable: codeVariable, value: code,
                                         studyFile: context.studyPath))
@@ -14,7 +16,7 @@ extension RecordBuilder {
     func actualArmCode(_ spec: VariableSpec) -> String {
         let received = receivedTreatments(spec.sources ?? [])
         guard !received.isEmpty else { return "" }
-        let planned = spec.variables?.first.flatMap { values[$0] } ?? ""
+        let planned = spec.variables?.first.map(variable) ?? ""
         let plannedArm = context.study.arm(code: planned)
         if let plannedArm, Set(plannedArm.treatments) == received { return planned }
         if let exact = context.study.arms.first(where: { Set($0.treatments) == received }) { return exact.code }
@@ -50,8 +52,8 @@ extension RecordBuilder {
     /// ARMNRS: SCREEN FAILURE, NOT ASSIGNED or ASSIGNED, NOT TREATED (CT ARMNULRS).
     func armNullReason(_ spec: VariableSpec) -> String {
         let names = spec.variables ?? ["ARMCD", "ACTARMCD"]
-        let planned = values[names[0]] ?? ""
-        let actual = names.count > 1 ? values[names[1]] ?? "" : ""
+        let planned = variable(names[0])
+        let actual = names.count > 1 ? variable(names[1]) : ""
         if planned.isEmpty {
             if let screenFailure = spec.screenFailure, screenFailure.holds(lookup) { return "SCREEN FAILURE" }
             return "NOT ASSIGNED"
@@ -61,7 +63,7 @@ extension RecordBuilder {
 
     /// COUNTRY of the site named by `variables[0]` (SITEID).
     func siteCountry(_ spec: VariableSpec) -> String {
-        let site = spec.variables?.first.flatMap { values[$0] } ?? ""
+        let site = spec.variables?.first.map(variable) ?? ""
         return context.study.sites.first { $0.id == site }?.country ?? ""
     }
 }

@@ -76,8 +76,8 @@ extension RecordBuilder {
     func ageYears(_ spec: VariableSpec) -> String {
         let names = spec.variables ?? []
         if names.count == 2,
-           let birth = ISO8601Value.date(of: values[names[0]] ?? ""),
-           let reference = ISO8601Value.date(of: values[names[1]] ?? ""),
+           let birth = ISO8601Value.date(of: variable(names[0])),
+           let reference = ISO8601Value.date(of: variable(names[1])),
            let years = ISO8601Value.completedYears(from: birth, to: reference) {
             return String(years)
         }
@@ -89,8 +89,9 @@ extension RecordBuilder {
     /// Study day of `variables[0]` relative to `variables[1]`.
     func studyDay(_ spec: VariableSpec) -> String {
         let names = spec.variables ?? []
-        guard names.count == 2, let date = values[names[0]], let reference = values[names[1]],
-              let day = ISO8601Value.studyDay(date, reference: reference) else { return "" }
+        guard names.count == 2, let day = ISO8601Value.studyDay(variable(names[0]), reference: variable(names[1])) else {
+            return ""
+        }
         return String(day)
     }
 }

@@ -11,6 +11,10 @@ struct RecordBuilder {
     /// The joined one-per-subject records, by form.
     let joined: [String: (table: RawTable, row: RawRow)]
     let findings: FindingSink
+    /// The records of the group this record stands for (just `row` without `groupBy`).
+    var group: [RawRow] = []
+    /// The subject's DM record, for `DM.VAR` references (nil while DM itself is mapped).
+    var subjectRecord: [String: String]?
 
     private(set) var values: [String: String] = [:]
 
@@ -30,16 +34,23 @@ struct RecordBuilder {
     mutating func build() {
         for spec in block.variables {
             if let when = spec.when, !when.holds(lookup) {
-                values[spec.variable] = ""
+                // A condition that does not hold leaves the variable as an earlier spec set it (or null).
+                if values[spec.variable] == nil { values[spec.variable] = "" }
                 continue
             }
             values[spec.variable] = evaluate(spec)
         }
     }
 
+    /// A variable of this record, or of the subject's DM record when written `DM.VAR`.
+    func variable(_ name: String) -> String {
+        if name.hasPrefix("DM.") { return subjectRecord?[String(name.dropFirst(3))] ?? "" }
+        return values[name] ?? ""
+    }
+
     /// The value of a raw field or a derived variable, for conditions and templates.
     func lookup(column: String?, variable: String?) -> String {
-        if let variable { return values[variable] ?? "" }
+        if let variable { return self.variable(variable) }
         guard let column else { return "" }
         return rawValue(FieldRef(column, defaultForm: block.form)) ?? ""
     }
@@ -68,7 +79,7 @@ struct RecordBuilder {
         case .hardcodeCT: return spec.value ?? ""
         case .assignDatetime: return assignDatetime(spec)
         case .template: return fillTemplate(spec.value ?? "")
-        case .copy: return spec.fromVariable.flatMap { values[$0] } ?? ""
+        case .copy: return spec.fromVariable.map(variable) ?? ""
         case .firstDatetime: return aggregateDatetime(spec, latest: false)
         case .lastDatetime: return aggregateDatetime(spec, latest: true)
         case .ageYears: return ageYears(spec)
@@ -77,6 +88,11 @@ struct RecordBuilder {
         case .actualArmCode: return actualArmCode(spec)
         case .armNullReason: return armNullReason(spec)
         case .siteCountry: return siteCountry(spec)
+        case .epoch: return epoch(spec)
+        case .treatmentEmergent: return treatmentEmergent(spec)
+        case .treatmentAttribute: return treatmentAttribute(spec)
+        case .sum: return sum(spec)
+        case .assignNumber: return assignNumber(spec)
         }
     }
 
@@ -85,7 +101,7 @@ struct RecordBuilder {
         var name: String?
         for ch in template {
             if ch == "{" { name = ""; continue }
-            if ch == "}", let n = name { out += values[n] ?? ""; name = nil; continue }
+            if ch == "}", let n = name { out += variable(n); name = nil; continue }
             if name != nil { name!.append(ch) } else { out.append(ch) }
         }
         return out

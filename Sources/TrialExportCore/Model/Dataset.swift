@@ -8,6 +8,8 @@ public struct Dataset: Sendable {
     public var keys: [String]
     public var variables: [VariableMetadata]
     public var rows: [[String]]
+    /// Columns that are supplemental qualifiers (moved to SUPP-- once --SEQ is known), by name.
+    public var supplemental: [String: SuppSpec] = [:]
     private var indexByName: [String: Int]
 
     public init(name: String, label: String, keys: [String], variables: [VariableMetadata], rows: [[String]] = []) {
@@ -36,6 +38,14 @@ public struct Dataset: Sendable {
     public mutating func set(_ variable: String, row: Int, to value: String) {
         guard let i = indexByName[variable] else { return }
         rows[row][i] = value
+    }
+
+    /// Removes the named columns.
+    public mutating func removeColumns(_ names: Set<String>) {
+        let keep = variables.indices.filter { !names.contains(variables[$0].name) }
+        variables = keep.map { variables[$0] }
+        rows = rows.map { row in keep.map { row[$0] } }
+        indexByName = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) })
     }
 
     /// Sort rows by the natural keys, comparing numeric variables as numbers; stable.

@@ -61,6 +61,12 @@ extension Finding {
                    hint: "Correct the value in the EDC (raise a data query).")
     }
 
+    static func notANumber(_ loc: RawLocation?, domain: String, usubjid: String?, variable: String, value: String) -> Finding {
+        raw(.error, "MAP0006", loc, domain: domain, usubjid: usubjid, variable: variable, value: value,
+            message: "\(variable): \"\(value)\" is not a number; the value is left null",
+            hint: "Correct the value in the EDC (raise a data query).")
+    }
+
     static func unknownArm(domain: String, usubjid: String, variable: String, value: String, studyFile: String) -> Finding {
         Finding(severity: .error, code: "MAP0004", message: "\(variable): arm code \"\(value)\" is not an arm of the study",
                 hint: "Check the ARMCD list of the CT map against the arms in \(studyFile).",

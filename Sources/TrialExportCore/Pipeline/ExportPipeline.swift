@@ -27,13 +27,17 @@ public struct ExportPipeline {
         }
         var datasets: [Dataset] = []
         var checkedWhileMapping: [String: Set<String>] = [:]
+        var context = self.context
         for spec in specs {
             let mapper = DomainMapper(context: context, spec: spec, findings: findings)
             var dataset = try mapper.map(into: &reconciliation)
             dataset.sortByKeys()
             SequenceNumbers.assign(&dataset)
             checkedWhileMapping[dataset.name] = mapper.variablesCheckedWhileMapping
+            if dataset.name == "DM" { context.subjects = Self.subjectIndex(dataset) }
+            let supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
             datasets.append(dataset)
+            if let supp { datasets.append(supp) }
         }
         noteDerivationSources(&reconciliation)
         datasets += TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
@@ -46,6 +50,16 @@ public struct ExportPipeline {
             reconciliation.written[dataset.name] = dataset.rows.count
         }
         return ExportResult(datasets: datasets, reconciliation: reconciliation)
+    }
+
+    /// DM records by SUBJID, for `DM.VAR` references of the other domains.
+    static func subjectIndex(_ dm: Dataset) -> [String: [String: String]] {
+        guard let subjid = dm.index(of: "SUBJID") else { return [:] }
+        var index: [String: [String: String]] = [:]
+        for row in dm.rows {
+            index[row[subjid]] = Dictionary(uniqueKeysWithValues: zip(dm.columns, row))
+        }
+        return index
     }
 
     /// Subjects with a planned arm in DM (ACTSUB), when DM was mapped.

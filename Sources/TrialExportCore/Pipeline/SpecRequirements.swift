@@ -13,6 +13,13 @@ public enum SpecRequirements {
                 need(spec.subjectColumn, defaultForm: block.form, by: "\(spec.domain) spec (subject column)")
                 for form in block.join ?? [] { need(spec.subjectColumn, defaultForm: form, by: "\(spec.domain) spec (join)") }
                 need(block.dateField, defaultForm: block.form, by: "\(spec.domain) spec (dateField)")
+                for key in block.groupBy ?? [] { need(key, defaultForm: block.form, by: "\(spec.domain) spec (groupBy)") }
+                for lookup in block.lookups ?? [] {
+                    for key in lookup.on + [spec.subjectColumn] {
+                        need(key, defaultForm: lookup.form, by: "\(spec.domain) spec (lookup)")
+                        need(key, defaultForm: block.form, by: "\(spec.domain) spec (lookup)")
+                    }
+                }
                 for v in block.variables {
                     let who = "\(spec.domain).\(v.variable) (\(v.algorithm.rawValue))"
                     for field in [v.from, v.date, v.time] { need(field, defaultForm: block.form, by: who) }

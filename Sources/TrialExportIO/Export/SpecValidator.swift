@@ -12,7 +12,12 @@ struct SpecValidator {
         for (b, block) in spec.records.enumerated() {
             for (v, variable) in block.variables.enumerated() {
                 let location = "records[\(b)].variables[\(v)] (\(variable.variable))"
-                guard meta.variable(variable.variable) != nil else {
+                if let supp = variable.supp {
+                    guard variable.variable.count <= 8, supp.label.count <= 40, meta.variable(variable.variable) == nil else {
+                        throw TrialExportError.invalidSpec(path: path, location: location,
+                            detail: "a supplemental qualifier needs a QNAM of at most 8 characters that is not a \(spec.domain) variable, and a label of at most 40")
+                    }
+                } else if meta.variable(variable.variable) == nil {
                     throw TrialExportError.invalidSpec(path: path, location: location,
                         detail: "\(variable.variable) is not a \(spec.domain) variable in SDTMIG 3.4; non-standard variables go to SUPP\(spec.domain)")
                 }
@@ -36,7 +41,10 @@ struct SpecValidator {
         case .firstDatetime, .lastDatetime: return (v.sources ?? []).isEmpty ? "sources" : nil
         case .actualArmCode: return (v.sources ?? []).isEmpty ? "sources" : (v.variables ?? []).isEmpty ? "variables" : nil
         case .ageYears, .studyDay: return (v.variables ?? []).count != 2 ? "variables (two names)" : nil
-        case .armName, .armNullReason, .siteCountry: return (v.variables ?? []).isEmpty ? "variables" : nil
+        case .armName, .armNullReason, .siteCountry, .epoch, .treatmentEmergent:
+            return (v.variables ?? []).isEmpty ? "variables" : nil
+        case .treatmentAttribute: return (v.variables ?? []).isEmpty ? "variables" : v.value == nil ? "value" : nil
+        case .sum, .assignNumber: return v.from == nil ? "from" : nil
         }
     }
 }

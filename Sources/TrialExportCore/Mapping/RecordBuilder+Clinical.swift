@@ -1,0 +1,77 @@
+import Foundation
+
+extension RecordBuilder {
+    /// EPOCH from a date: SCREENING before the first dose, TREATMENT up to the last dose plus
+    /// `days`, FOLLOW-UP after; null for partial dates or subjects never treated after screening.
+    func epoch(_ spec: VariableSpec) -> String {
+        guard let name = spec.variables?.first, let date = ISO8601Value.date(of: variable(name))?.dayNumber else { return "" }
+        guard let first = ISO8601Value.date(of: variable("DM.RFXSTDTC"))?.dayNumber else { return "SCREENING" }
+        if date < first { return "SCREENING" }
+        guard let last = ISO8601Value.date(of: variable("DM.RFXENDTC"))?.dayNumber else { return "TREATMENT" }
+        return date <= last + (spec.days ?? 0) ? "TREATMENT" : "FOLLOW-UP"
+    }
+
+    /// `Y` when the date is on or after the first dose and at most `days` after the last dose.
+    ///
+    /// A partial start date counts as emergent unless it is certainly before the first dose.
+    func treatmentEmergent(_ spec: VariableSpec) -> String {
+        guard let name = spec.variables?.first, let start = ISO8601Value.date(of: variable(name)),
+              let first = ISO8601Value.date(of: variable("DM.RFXSTDTC")) else { return "" }
+        let last = ISO8601Value.date(of: variable("DM.RFXENDTC"))
+        if let s = start.dayNumber, let f = first.dayNumber {
+            guard s >= f else { return "N" }
+            if let l = last?.dayNumber, s > l + (spec.days ?? 0) { return "N" }
+            return "Y"
+        }
+        // Partial: compare at the precision both dates have.
+        let certainBefore = start.year < first.year || (start.year == first.year && (start.month ?? 13) < (first.month ?? 0))
+        return certainBefore ? "N" : "Y"
+    }
+
+    /// doseForm, route or frequency of the study treatment named by the variable (e.g. EXTRT).
+    func treatmentAttribute(_ spec: VariableSpec) -> String {
+        guard let name = spec.variables?.first, let treatment = context.study.treatment(code: variable(name)) else { return "" }
+        switch spec.value {
+        case "doseForm": return treatment.doseForm ?? ""
+        case "route": return treatment.route ?? ""
+        case "frequency": return treatment.frequency ?? ""
+        case "doseUnit": return treatment.doseUnit ?? ""
+        default: return ""
+        }
+    }
+
+    /// Sum of a numeric field over the group's records; null when any record lacks a number.
+    func sum(_ spec: VariableSpec) -> String {
+        guard let from = spec.from else { return "" }
+        let column = FieldRef(from, defaultForm: block.form).column
+        var total = 0.0
+        for member in group.isEmpty ? [row] : group {
+            guard let text = table.value(column, in: member).map(RawData.clean), let number = Double(text) else { return "" }
+            total += number
+        }
+        return NumberText.canonical(total)
+    }
+
+    /// A number in canonical text; a value that is not a number is reported and left null.
+    func assignNumber(_ spec: VariableSpec) -> String {
+        guard let from = spec.from else { return "" }
+        let ref = FieldRef(from, defaultForm: block.form)
+        guard let text = rawValue(ref), !text.isEmpty else { return "" }
+        guard let number = Double(text), number.isFinite else {
+            findings.report(.notANumber(location(ref), domain: domain, usubjid: usubjidForFindings, variable: spec.variable, value: text))
+            return ""
+        }
+        return NumberText.canonical(number)
+    }
+}
+
+/// Canonical text of numbers in SDTM character form: no trailing zeros, no exponent.
+public enum NumberText {
+    public static func canonical(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(format: "%.10f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
