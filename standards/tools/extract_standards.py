@@ -41,6 +41,8 @@ EXTRA_CODELISTS = [
     "TRTEST", "TRPROPRS", "TUIDRS", "LOC", "LAT", "DIR", "PORTOT", "METHOD", "FRM", "FREQ",
     "ROUTE", "ACN", "OUT", "AESEV", "SEX", "RACE", "ETHNIC", "IECAT", "DSCAT", "DSSCAT", "DOMAIN",
     "DICTNAM", "EVAL", "MEDEVAL", "ND", "STENRF", "SIZE", "RELTYPE", "CCCAT",
+    # ECOG performance status as a clinical classification in RS (value-level codelists).
+    "ECOG1TC", "ECOG1TN", "ECOG101OR", "ECOG101STR",
 ]
 
 

@@ -4,11 +4,23 @@ public struct DomainMapper {
     let spec: DomainSpec
     let findings: FindingSink
 
-    /// Variables whose codelist membership the mapping itself checks (assign_ct in every block).
+    /// Variables whose codelist membership the mapping itself settles: every block that sets
+    /// them names a codelist (value-level CT), so the dataset-level check must not use the
+    /// variable's default codelist for them.
     public var variablesCheckedWhileMapping: Set<String> {
         let all = spec.records.flatMap(\.variables)
-        let ct = Set(all.filter { $0.algorithm == .assignCT }.map(\.variable))
-        return ct.subtracting(all.filter { $0.algorithm != .assignCT }.map(\.variable))
+        let withList = Set(all.filter { $0.codelist != nil && [.assignCT, .hardcodeCT].contains($0.algorithm) }.map(\.variable))
+        return withList.subtracting(all.filter { $0.codelist == nil || ![.assignCT, .hardcodeCT].contains($0.algorithm) }.map(\.variable))
+    }
+
+    /// Reports hard-coded values that are not terms of the codelist they name (once per spec entry).
+    public func checkHardcodedTerms() {
+        for variable in spec.records.flatMap(\.variables) where variable.algorithm == .hardcodeCT {
+            guard let value = variable.value, let name = variable.codelist, let list = context.terminology.codelist(name),
+                  !list.contains(value) else { continue }
+            findings.report(.notInCodelist(domain: spec.domain, usubjid: nil, seq: nil, variable: variable.variable,
+                                           value: value, codelist: list))
+        }
     }
 
     public init(context: MappingContext, spec: DomainSpec, findings: FindingSink) {
@@ -46,8 +58,14 @@ public struct DomainMapper {
     /// Whether a primary record passes the block's condition and the cut-off; if not, it is counted as excluded.
     private func accepts(_ row: RawRow, at index: Int, block: RecordSpec, table: RawTable,
                          account: inout Reconciliation.FormAccount) -> Bool {
+        let joined = (block.where != nil && ((block.lookups ?? []).isEmpty == false || (block.join ?? []).isEmpty == false))
+            ? joins(for: subject(of: row, in: table), row: row, table: table, block: block, reportDuplicates: false) : [:]
         let lookup: (String?, String?) -> String = { column, _ in
-            column.flatMap { table.value(FieldRef($0, defaultForm: block.form).column, in: row) } ?? ""
+            guard let column else { return "" }
+            let ref = FieldRef(column, defaultForm: block.form)
+            if ref.form == block.form { return table.value(ref.column, in: row) ?? "" }
+            guard let other = joined[ref.form] else { return "" }
+            return other.table.value(ref.column, in: other.row) ?? ""
         }
         if let condition = block.where, !condition.holds(lookup) {
             account.markExcluded(row: index, reason: block.excludedReason ?? "not \(condition.summary)")
@@ -99,14 +117,14 @@ public struct DomainMapper {
         return date.isComplete ? date > cutoff : date.year > cutoff.year
     }
 
-    private func joins(for subject: String, row: RawRow, table: RawTable,
-                       block: RecordSpec) -> [String: (table: RawTable, row: RawRow)] {
+    private func joins(for subject: String, row: RawRow, table: RawTable, block: RecordSpec,
+                       reportDuplicates: Bool = true) -> [String: (table: RawTable, row: RawRow)] {
         var out: [String: (table: RawTable, row: RawRow)] = [:]
         for form in block.join ?? [] {
             guard let joined = context.raw.table(form) else { continue }
             let rows = context.raw.rows(of: subject, in: form)
             guard let first = rows.first else { continue }
-            for extra in rows.dropFirst() {
+            for extra in rows.dropFirst() where reportDuplicates {
                 findings.report(.duplicateSubjectRecord(form: form, file: joined.file, line: joined.rows[extra].line,
                                                         subject: subject, firstLine: joined.rows[first].line))
             }

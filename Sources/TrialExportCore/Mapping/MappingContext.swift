@@ -12,6 +12,8 @@ public struct MappingContext: Sendable {
     /// Paths shown in hints, e.g. `mappings/NCT05549466/ct-map.yaml`.
     public var ctMapPath: String
     public var studyPath: String
+    /// Folder name -> VISIT / VISITNUM.
+    public var visits = VisitSchedule(visits: [])
     /// The DM record of each subject (by SUBJID), once DM is mapped: `DM.VAR` references read it.
     public var subjects: [String: [String: String]] = [:]
 

@@ -139,6 +139,12 @@ public enum Algorithm: String, Codable, Hashable, Sendable, CaseIterable {
     case sum
     /// A number from the raw field `from`, in canonical form (`250.0` -> `250`).
     case assignNumber = "assign_number"
+    /// IETEST of the criterion whose IETESTCD is in `variables[0]`, from the study definition.
+    case criterionText = "criterion_text"
+    /// VISIT from the folder name in `from`, through the study's visit schedule.
+    case visit
+    /// VISITNUM from the folder name in `from`, through the study's visit schedule.
+    case visitNumber = "visit_number"
 }
 
 /// A form joined on the subject and key columns that must be equal, e.g. `{form: tl, on: [LESID]}`.

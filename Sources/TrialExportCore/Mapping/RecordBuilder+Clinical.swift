@@ -52,6 +52,26 @@ extension RecordBuilder {
         return NumberText.canonical(total)
     }
 
+    /// IETEST from the study's criteria: the text, or its short form when longer than 200 characters.
+    func criterionText(_ spec: VariableSpec) -> String {
+        guard let name = spec.variables?.first else { return "" }
+        let code = variable(name)
+        guard let criterion = context.study.allCriteria.first(where: { $0.id == code }) else { return "" }
+        return criterion.text.count <= 200 ? criterion.text : criterion.shortText ?? String(criterion.text.prefix(200))
+    }
+
+    /// VISIT and VISITNUM of the folder in `from`; an unknown folder name is reported once per record.
+    func visit(_ spec: VariableSpec) -> (visit: String, number: String)? {
+        guard let from = spec.from else { return nil }
+        let ref = FieldRef(from, defaultForm: block.form)
+        guard let folder = rawValue(ref), !folder.isEmpty else { return nil }
+        if let resolved = context.visits.resolve(folder) { return resolved }
+        if spec.algorithm == .visitNumber {
+            findings.report(.unknownVisit(location(ref), domain: domain, usubjid: usubjidForFindings, value: folder))
+        }
+        return nil
+    }
+
     /// A number in canonical text; a value that is not a number is reported and left null.
     func assignNumber(_ spec: VariableSpec) -> String {
         guard let from = spec.from else { return "" }

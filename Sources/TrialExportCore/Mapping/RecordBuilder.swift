@@ -93,6 +93,9 @@ struct RecordBuilder {
         case .treatmentAttribute: return treatmentAttribute(spec)
         case .sum: return sum(spec)
         case .assignNumber: return assignNumber(spec)
+        case .criterionText: return criterionText(spec)
+        case .visit: return visit(spec)?.visit ?? ""
+        case .visitNumber: return visit(spec)?.number ?? ""
         }
     }
 

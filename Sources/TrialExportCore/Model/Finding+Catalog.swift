@@ -67,6 +67,12 @@ extension Finding {
             hint: "Correct the value in the EDC (raise a data query).")
     }
 
+    static func unknownVisit(_ loc: RawLocation?, domain: String, usubjid: String?, value: String) -> Finding {
+        raw(.error, "MAP0007", loc, domain: domain, usubjid: usubjid, variable: "VISITNUM", value: value,
+            message: "folder \"\(value)\" matches no visit of the visit schedule; VISIT and VISITNUM are left null",
+            hint: "Add a pattern for it to visits.yaml of the study.")
+    }
+
     static func unknownArm(domain: String, usubjid: String, variable: String, value: String, studyFile: String) -> Finding {
         Finding(severity: .error, code: "MAP0004", message: "\(variable): arm code \"\(value)\" is not an arm of the study",
                 hint: "Check the ARMCD list of the CT map against the arms in \(studyFile).",

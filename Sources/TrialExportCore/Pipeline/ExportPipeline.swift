@@ -30,6 +30,7 @@ public struct ExportPipeline {
         var context = self.context
         for spec in specs {
             let mapper = DomainMapper(context: context, spec: spec, findings: findings)
+            mapper.checkHardcodedTerms()
             var dataset = try mapper.map(into: &reconciliation)
             dataset.sortByKeys()
             SequenceNumbers.assign(&dataset)

@@ -47,9 +47,10 @@ public enum ExportJob {
         clock.lap("load")
         progress("mapping \(bundle.specs.count) domain specs")
         let raw = RawData(tables: tables, subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
-        let context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
+        var context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
                                      terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
                                      ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
+        context.visits = bundle.visits
         let result = try ExportPipeline(context: context, specs: bundle.specs, findings: findings).run()
         clock.lap("map, derive and check")
         progress("writing \(options.output.path)")

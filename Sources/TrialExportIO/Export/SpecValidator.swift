@@ -41,10 +41,10 @@ struct SpecValidator {
         case .firstDatetime, .lastDatetime: return (v.sources ?? []).isEmpty ? "sources" : nil
         case .actualArmCode: return (v.sources ?? []).isEmpty ? "sources" : (v.variables ?? []).isEmpty ? "variables" : nil
         case .ageYears, .studyDay: return (v.variables ?? []).count != 2 ? "variables (two names)" : nil
-        case .armName, .armNullReason, .siteCountry, .epoch, .treatmentEmergent:
+        case .armName, .armNullReason, .siteCountry, .epoch, .treatmentEmergent, .criterionText:
             return (v.variables ?? []).isEmpty ? "variables" : nil
         case .treatmentAttribute: return (v.variables ?? []).isEmpty ? "variables" : v.value == nil ? "value" : nil
-        case .sum, .assignNumber: return v.from == nil ? "from" : nil
+        case .sum, .assignNumber, .visit, .visitNumber: return v.from == nil ? "from" : nil
         }
     }
 }

@@ -10,6 +10,7 @@ public struct StudyBundle: Sendable {
     public var metadata: StandardMetadata
     public var terminology: ControlledTerminology
     public var termCodes: TermCodes
+    public var visits: VisitSchedule
 
     public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
     public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
@@ -22,9 +23,12 @@ public struct StudyBundle: Sendable {
         let ctPath = standards.appendingPathComponent("ct/sdtm-ct-2025-03-28.json").path
         let terminology = try StandardsLoader.terminology(at: ctPath)
         let termCodes = try StandardsLoader.termCodes(at: ctPath)
+        let visitsPath = folder.appendingPathComponent("visits.yaml").path
+        let visits = FileManager.default.fileExists(atPath: visitsPath)
+            ? try SpecFile.decode(VisitSchedule.self, from: visitsPath) : VisitSchedule(visits: [])
         let specs = try loadSpecs(folder.appendingPathComponent("domains"), metadata: metadata)
         return StudyBundle(folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
-                           termCodes: termCodes)
+                           termCodes: termCodes, visits: visits)
     }
 
     /// Domain specs in DM-first, then alphabetical order, each validated against the metadata.
