@@ -26,7 +26,7 @@ struct SubjectFormWriter {
         }
         let birth = mess.date(r.birth, partialRate: mess.rates.partialBirthDateRate)
         try put(.dm, r, ["Screening", r.screening.edc, birth, String(r.age), mess.label(r.male ? "Male" : "Female"), mess.label(r.race), mess.label(r.ethnicity)])
-        for e in r.ecog { try put(.ecog, r, [e.folder, e.day.edc, mess.ecog(e.grade)]) }
+        for e in r.ecog.sorted(by: { $0.day < $1.day }) { try put(.ecog, r, [e.folder, e.day.edc, mess.ecog(e.grade)]) }
     }
 
     private mutating func writeRandomization(_ r: SubjectRecord, _ rand: RandomizationRecord) throws {
@@ -49,7 +49,7 @@ struct SubjectFormWriter {
         for (i, e) in r.adverseEvents.enumerated() {
             let rate = mess.rates.partialAEDateRate
             var row = [String(i + 1), e.term, e.profile.pt, e.profile.soc, mess.date(e.start, partialRate: rate), mess.time(e.startTime)]
-            row += [mess.date(e.end, partialRate: rate), mess.yesNo(e.end == nil), mess.grade(e.grade)]
+            row += [mess.date(e.end, partialRate: e.fatal ? 0 : rate), mess.yesNo(e.end == nil), mess.grade(e.grade)]
             row += [e.serious, e.fatal, e.hospitalised, e.lifeThreatening, false, false, false].map { mess.yesNo($0) }
             row += e.relationships.map { mess.label($0) }
             row += [mess.label(e.action), mess.label(e.outcome)]

@@ -6,9 +6,8 @@ struct AdverseEventGenerator {
     func simulate(_ record: inout SubjectRecord, plan: CoursePlan, rng: inout RandomSource) -> [DoseModification] {
         let exposure = exposedCodes(record.randomization!.treatments)
         var events: [AdverseEvent] = []
-        for entry in context.profile.adverseEvents where isExposed(entry, exposure) && rng.chance(entry.probability) {
-            let onset = plan.firstDose + min(1 + Int(rng.exponential(mean: 45)), max(0, plan.collectionEnd - plan.firstDose))
-            events.append(event(entry, onset: onset, grade: rng.index(weights: entry.grades) + 1, rng: &rng))
+        for entry in context.profile.adverseEvents where isExposed(entry, exposure) {
+            events += episodes(of: entry, plan: plan, rng: &rng)
         }
         if plan.reason == "Adverse event", let entry = pick(exposure, rng: &rng, where: { !$0.drugs.isEmpty }) {
             var e = event(entry, onset: max(plan.firstDose, plan.stop - rng.int(0...10)), grade: 3, rng: &rng)
@@ -29,6 +28,20 @@ struct AdverseEventGenerator {
         }
         record.adverseEvents = events.sorted { ($0.start, $0.profile.pt) < ($1.start, $1.profile.pt) }
         return modifications
+    }
+
+    /// Episodes of one catalogue event: the first with its probability, each further one with the recurrence rate.
+    private func episodes(of entry: SimulationProfile.AdverseEventProfile, plan: CoursePlan, rng: inout RandomSource) -> [AdverseEvent] {
+        var out: [AdverseEvent] = []
+        var onset = plan.firstDose + 1 + Int(rng.exponential(mean: 40))
+        var chance = entry.probability
+        while out.count < 4, onset <= plan.collectionEnd, rng.chance(chance) {
+            let e = event(entry, onset: onset, grade: rng.index(weights: entry.grades) + 1, rng: &rng)
+            out.append(e)
+            onset = e.end! + 7 + Int(rng.exponential(mean: 35))
+            chance = context.profile.adverseEventRecurrenceRate
+        }
+        return out
     }
 
     /// The subject's treatment codes plus the choice slots (e.g. `CHEMO`) they fill.

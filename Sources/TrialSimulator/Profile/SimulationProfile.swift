@@ -13,6 +13,8 @@ public struct SimulationProfile: Codable, Hashable, Sendable {
     public var treatments: [TreatmentProfile]
     public var disposition: Disposition
     public var adverseEvents: [AdverseEventProfile]
+    /// Chance of one more episode of an event after each episode.
+    public var adverseEventRecurrenceRate: Double
     /// The per-drug relationship columns of the `ae` form, in order.
     public var relationshipColumns: [RelationshipColumn]
     public var tumour: TumourProfile
