@@ -39,7 +39,11 @@ extension DecodingError {
         case let .keyNotFound(key, _): return "missing key \"\(key.stringValue)\"; add it"
         case let .typeMismatch(type, c): return "expected \(type): \(c.debugDescription)"
         case let .valueNotFound(type, c): return "expected a value of type \(type): \(c.debugDescription)"
-        case let .dataCorrupted(c): return c.debugDescription
+        case let .dataCorrupted(c):
+            guard let underlying = c.underlyingError else { return c.debugDescription }
+            // Yams reports the line and column of a syntax error in its own error's text.
+            let detail = String(describing: underlying).split(separator: "\n").joined(separator: " ")
+            return "\(c.debugDescription) \(detail). Fix the YAML there (quote a value that contains ': ' or ' #')."
         @unknown default: return "\(self)"
         }
     }

@@ -4,13 +4,11 @@ public struct DomainMapper {
     let spec: DomainSpec
     let findings: FindingSink
 
-    /// Variables whose codelist membership the mapping itself settles: every block that sets
-    /// them names a codelist (value-level CT), so the dataset-level check must not use the
-    /// variable's default codelist for them.
+    /// Variables whose codelist the spec settles at value level: every entry that sets them names
+    /// a `codelist` (or `none`), so the dataset-level check must not apply the variable's default one.
     public var variablesCheckedWhileMapping: Set<String> {
         let all = spec.records.flatMap(\.variables)
-        let withList = Set(all.filter { $0.codelist != nil && [.assignCT, .hardcodeCT].contains($0.algorithm) }.map(\.variable))
-        return withList.subtracting(all.filter { $0.codelist == nil || ![.assignCT, .hardcodeCT].contains($0.algorithm) }.map(\.variable))
+        return Set(all.filter { $0.codelist != nil }.map(\.variable)).subtracting(all.filter { $0.codelist == nil }.map(\.variable))
     }
 
     /// Reports hard-coded values that are not terms of the codelist they name (once per spec entry).
@@ -31,7 +29,8 @@ public struct DomainMapper {
 
     /// The dataset in SDTMIG variable order, unsorted, and what happened to each raw record.
     public func map(into reconciliation: inout Reconciliation) throws -> Dataset {
-        guard let meta = context.metadata.dataset(spec.domain) else {
+        let mappedNames = Set(spec.records.flatMap { $0.variables.map(\.variable) })
+        guard let meta = context.metadata.dataset(spec.domain)?.addingTimingVariables(mappedNames) else {
             throw TrialExportError.invalidSpec(path: spec.domain, location: "domain", detail: "no SDTMIG metadata for \(spec.domain)")
         }
         var records: [[String: String]] = []

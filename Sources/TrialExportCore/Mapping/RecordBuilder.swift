@@ -38,8 +38,18 @@ struct RecordBuilder {
                 if values[spec.variable] == nil { values[spec.variable] = "" }
                 continue
             }
-            values[spec.variable] = evaluate(spec)
+            let value = evaluate(spec)
+            values[spec.variable] = value
+            checkValueLevelCodelist(spec, value: value)
         }
+    }
+
+    /// A value-level `codelist` on an algorithm that does not check it itself (e.g. `copy`).
+    private func checkValueLevelCodelist(_ spec: VariableSpec, value: String) {
+        guard !value.isEmpty, spec.algorithm != .assignCT, spec.algorithm != .hardcodeCT, let name = spec.codelist,
+              let list = context.terminology.codelist(name), !list.contains(value) else { return }
+        findings.report(.notInCodelist(domain: domain, usubjid: usubjidForFindings, seq: nil, variable: spec.variable,
+                                       value: value, codelist: list))
     }
 
     /// A variable of this record, or of the subject's DM record when written `DM.VAR`.

@@ -17,9 +17,9 @@ struct SpecValidator {
                         throw TrialExportError.invalidSpec(path: path, location: location,
                             detail: "a supplemental qualifier needs a QNAM of at most 8 characters that is not a \(spec.domain) variable, and a label of at most 40")
                     }
-                } else if meta.variable(variable.variable) == nil {
+                } else if meta.variable(variable.variable) == nil && !meta.isModelTimingVariable(variable.variable) {
                     throw TrialExportError.invalidSpec(path: path, location: location,
-                        detail: "\(variable.variable) is not a \(spec.domain) variable in SDTMIG 3.4; non-standard variables go to SUPP\(spec.domain)")
+                        detail: "\(variable.variable) is neither among the \(spec.domain) variables of SDTMIG 3.4 nor an SDTM timing variable; non-standard variables go to SUPP\(spec.domain) (add `supp:`)")
                 }
                 if let missing = missingParameter(variable) {
                     throw TrialExportError.invalidSpec(path: path, location: location,
