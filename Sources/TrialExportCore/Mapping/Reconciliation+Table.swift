@@ -22,8 +22,15 @@ extension Reconciliation {
         }
         let datasetRows = written.sorted { $0.key < $1.key }.map { name, count -> [String] in
             let sources = forms.values.filter { $0.mapped[name] != nil }.map(\.form).sorted()
-            return ["dataset", name, "", "", "", String(count), "", "",
-                    sources.isEmpty ? "derived from the study definition" : "from " + sources.joined(separator: ", ")]
+            let detail: String
+            if let parent = supplementalOf[name] {
+                detail = "supplemental qualifiers of \(parent) records"
+            } else if fromStudyDefinition.contains(name) {
+                detail = "built from the study definition"
+            } else {
+                detail = "from " + sources.joined(separator: ", ")
+            }
+            return ["dataset", name, "", "", "", String(count), "", "", detail]
         }
         return formRows + datasetRows
     }

@@ -57,6 +57,10 @@ public struct Reconciliation: Sendable, Hashable {
     public var forms: [String: FormAccount] = [:]
     /// Records written per dataset.
     public var written: [String: Int] = [:]
+    /// SUPP-- datasets and the parent they were split from (their records are qualifiers of the parent's).
+    public var supplementalOf: [String: String] = [:]
+    /// Datasets built from the study definition rather than from raw records (TS, TA, TE, TI).
+    public var fromStudyDefinition: Set<String> = []
 
     public init() {}
 
@@ -68,7 +72,8 @@ public struct Reconciliation: Sendable, Hashable {
     /// is a derivation-only source, and every dataset's written count equals its mapped records.
     public var balances: Bool {
         forms.values.allSatisfy { $0.notMappedAsPrimary >= 0 } && written.allSatisfy { dataset, count in
-            forms.values.reduce(0) { $0 + ($1.mapped[dataset] ?? 0) } == count
+            supplementalOf[dataset] != nil || fromStudyDefinition.contains(dataset)
+                || forms.values.reduce(0) { $0 + ($1.mapped[dataset] ?? 0) } == count
         }
     }
 }

@@ -38,6 +38,26 @@ public struct ControlledTerminology: Sendable {
         self.byName = name
     }
 
+    /// This terminology with sponsor-defined terms added to extensible codelists (by name or code).
+    ///
+    /// Throws the name of the first codelist that is unknown or not extensible.
+    public func extending(_ additions: [String: [String]]) -> Result<ControlledTerminology, ExtensionError> {
+        var lists = Array(byCode.values)
+        for key in additions.keys.sorted() {
+            guard let i = lists.firstIndex(where: { $0.code == key || $0.name == key }) else { return .failure(.unknown(key)) }
+            guard lists[i].extensible else { return .failure(.notExtensible(key)) }
+            let old = lists[i]
+            lists[i] = Codelist(code: old.code, name: old.name, extensible: true,
+                                terms: old.terms + (additions[key] ?? []).filter { !old.contains($0) })
+        }
+        return .success(ControlledTerminology(version: version, codelists: lists))
+    }
+
+    public enum ExtensionError: Error, Equatable {
+        case unknown(String)
+        case notExtensible(String)
+    }
+
     /// A codelist by NCI code (`C66731`) or by short name (`SEX`).
     public func codelist(_ key: String) -> Codelist? { byCode[key] ?? byName[key] }
     public var codelists: [Codelist] { byCode.values.sorted { $0.name < $1.name } }

@@ -38,12 +38,17 @@ public struct ExportPipeline {
             if dataset.name == "DM" { context.subjects = Self.subjectIndex(dataset) }
             let supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
             datasets.append(dataset)
-            if let supp { datasets.append(supp) }
+            if let supp {
+                datasets.append(supp)
+                reconciliation.supplementalOf[supp.name] = dataset.name
+            }
         }
         noteDerivationSources(&reconciliation)
-        datasets += TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
+        let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
                                        terminology: context.terminology, termCodes: context.termCodes, findings: findings)
             .build(actualSubjects: randomizedCount(datasets))
+        reconciliation.fromStudyDefinition = Set(design.map(\.name))
+        datasets += design
         let checks = DatasetChecks(terminology: context.terminology, findings: findings, checkedWhileMapping: checkedWhileMapping)
         for dataset in datasets {
             checks.run(dataset)

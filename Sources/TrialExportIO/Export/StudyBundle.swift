@@ -21,7 +21,8 @@ public struct StudyBundle: Sendable {
         let ctMap = try CTMapLoader.load(folder.appendingPathComponent("ct-map.yaml").path)
         let metadata = try StandardsLoader.metadata(at: standards.appendingPathComponent("sdtmig-3.4.json").path)
         let ctPath = standards.appendingPathComponent("ct/sdtm-ct-2025-03-28.json").path
-        let terminology = try StandardsLoader.terminology(at: ctPath)
+        let terminology = try extend(StandardsLoader.terminology(at: ctPath),
+                                     with: folder.appendingPathComponent("ct-extensions.yaml").path)
         let termCodes = try StandardsLoader.termCodes(at: ctPath)
         let visitsPath = folder.appendingPathComponent("visits.yaml").path
         let visits = FileManager.default.fileExists(atPath: visitsPath)
@@ -29,6 +30,20 @@ public struct StudyBundle: Sendable {
         let specs = try loadSpecs(folder.appendingPathComponent("domains"), metadata: metadata)
         return StudyBundle(folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
                            termCodes: termCodes, visits: visits)
+    }
+
+    /// Adds the study's sponsor-defined terms (`ct-extensions.yaml`, optional) to extensible codelists.
+    static func extend(_ terminology: ControlledTerminology, with path: String) throws -> ControlledTerminology {
+        guard FileManager.default.fileExists(atPath: path) else { return terminology }
+        let additions = try SpecFile.decode([String: [String]].self, from: path)
+        switch terminology.extending(additions) {
+        case .success(let extended): return extended
+        case .failure(.unknown(let name)):
+            throw TrialExportError.invalidSpec(path: path, location: name, detail: "no bundled CDISC codelist has this name or code")
+        case .failure(.notExtensible(let name)):
+            throw TrialExportError.invalidSpec(path: path, location: name,
+                                               detail: "the codelist is not extensible: sponsors may not add terms to it")
+        }
     }
 
     /// Domain specs in DM-first, then alphabetical order, each validated against the metadata.
