@@ -92,8 +92,10 @@ struct XLSXWorkbookWriterTests {
         let file = path()
         try XLSXWorkbookWriter.write(Self.content(datasets: [dm]), to: file)
         let widths = try #require(XLSXReader(path: file).sheet("DM")).columnWidths
-        // STUDYID (7 characters) + 2; USUBJID values (9) + 2; the long RACE value is capped at 60.
-        #expect(widths[0].map { abs($0 - 9) < 1 } == true, "\(widths)")
+        // Header STUDYID (7 characters, + 2 for the filter button) + 2; USUBJID values (9) + 2;
+        // AGE header (3 + 2) + 2; the long RACE value is capped at 60.
+        #expect(widths[0].map { abs($0 - 11) < 1 } == true, "\(widths)")
+        #expect(widths[2].map { abs($0 - 7) < 1 } == true, "\(widths)")
         #expect(widths[1].map { abs($0 - 11) < 1 } == true, "\(widths)")
         #expect(widths[3].map { abs($0 - 60) < 1 } == true, "\(widths)")
     }
@@ -113,6 +115,8 @@ struct XLSXWorkbookWriterTests {
             [.string("Sponsor"), .string("Acme Pharma"), nil, nil],
             [.string("Phase"), .string("Phase 2"), nil, nil],
         ])
+        let bold = [(0, 0), (1, 0), (2, 0), (4, 0), (4, 1), (4, 2), (4, 3), (7, 0), (8, 0)]
+        #expect(study.boldCells == Set(bold.map { XLSXPosition(row: $0.0, column: $0.1) }))
     }
 
     @Test func sameContentGivesSameBytes() throws {
