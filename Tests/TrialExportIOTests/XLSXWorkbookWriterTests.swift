@@ -154,15 +154,30 @@ struct XLSXWorkbookWriterTests {
 
     @Test func missingFolderIsAWriteError() throws {
         let file = TestPaths.temporaryDirectory("xlsx").appendingPathComponent("absent/review.xlsx").path
-        #expect(throws: TrialExportError.self) { try XLSXWorkbookWriter.write(Self.content(), to: file) }
-        do {
+        #expect(throws: TrialExportError.writeFailed(path: file, detail: "the output folder does not exist")) {
             try XLSXWorkbookWriter.write(Self.content(), to: file)
-        } catch let error as TrialExportError {
-            guard case let .writeFailed(failedPath, detail) = error else { Issue.record("\(error)"); return }
-            #expect(failedPath == file)
-            #expect(detail.contains("Error creating output xlsx file"), "\(detail)")
         }
         #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
+    @Test func folderInTheWayIsAWriteError() throws {
+        let file = TestPaths.temporaryDirectory("xlsx").path
+        #expect(throws: TrialExportError.writeFailed(path: file, detail: "a folder has this name")) {
+            try XLSXWorkbookWriter.write(Self.content(), to: file)
+        }
+    }
+
+    @Test func refusedFileIsAWriteErrorFromTheLibrary() throws {
+        // /proc passes the folder checks for root but refuses new files: the error comes from
+        // workbook_close through `check` (libxlsxwriter also prints it to stderr).
+        // Other users fail the writable-folder check first.
+        guard FileManager.default.fileExists(atPath: "/proc/self") else { return }
+        let expected = getuid() == 0
+            ? "Error creating output xlsx file. Usually a permissions error. (writing the file)"
+            : "the output folder is not writable"
+        #expect(throws: TrialExportError.writeFailed(path: "/proc/review.xlsx", detail: expected)) {
+            try XLSXWorkbookWriter.write(Self.content(), to: "/proc/review.xlsx")
+        }
     }
 
     @Test func missingTemporaryFolderIsAWriteError() {
