@@ -194,6 +194,25 @@ struct XLSXWorkbookWriterTests {
         bad.name = "Find/ings"
         var content = Self.content()
         content.extraSheets = [bad]
-        #expect(throws: TrialExportError.self) { try XLSXWorkbookWriter.write(content, to: path()) }
+        let file = path()
+        do {
+            try XLSXWorkbookWriter.write(content, to: file)
+            Issue.record("expected a write error")
+        } catch let TrialExportError.writeFailed(failed, detail) {
+            #expect(failed == file)
+            #expect(detail.hasSuffix("(sheet name \"Find/ings\")"), "\(detail)")
+            #expect(detail.lowercased().contains("character"), "\(detail)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
+    @Test func tooManyColumnsIsAWriteError() {
+        let wide = SheetTable(name: "Wide", columns: (0...16_384).map { "C\($0)" }, rows: [])
+        var content = Self.content()
+        content.extraSheets = [wide]
+        let file = path()
+        #expect(throws: TrialExportError.writeFailed(path: file, detail: "Wide has 16385 columns, more than a sheet holds (16384)")) {
+            try XLSXWorkbookWriter.write(content, to: file)
+        }
     }
 }

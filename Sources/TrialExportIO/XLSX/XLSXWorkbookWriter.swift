@@ -16,6 +16,11 @@ public enum XLSXWorkbookWriter {
         _ content: WorkbookContent, to path: String, tmpdir: String? = nil, rowLimit: Int = excelRowLimit
     ) throws {
         let tables = content.datasets.map(SheetTable.init) + content.extraSheets
+        let limit = WorkbookLayout.excelColumnLimit
+        if let wide = tables.first(where: { $0.columns.count > limit }) {
+            throw TrialExportError.writeFailed(
+                path: path, detail: "\(wide.name) has \(wide.columns.count) columns, more than a sheet holds (\(limit))")
+        }
         let layout = WorkbookLayout(tables: tables, rowLimit: rowLimit)
         let workbook = try XLSXWorkbook(path: path, tmpdir: tmpdir, created: content.created, title: content.title)
         try writeStudySheet(content, layout: layout, to: try workbook.addSheet("Study"))
@@ -28,10 +33,6 @@ public enum XLSXWorkbookWriter {
     /// Writes a table's header and the given slice of its rows on one sheet.
     static func writeTable(_ table: SheetTable, rows: Range<Int>, to sheet: XLSXSheet) throws {
         guard !table.columns.isEmpty else { return }
-        guard table.columns.count <= WorkbookLayout.excelColumnLimit else {
-            throw TrialExportError.writeFailed(
-                path: table.name, detail: "\(table.columns.count) columns, more than a sheet holds (\(WorkbookLayout.excelColumnLimit))")
-        }
         let widths = WorkbookLayout.columnWidths(columns: table.columns, rows: table.rows[rows])
         for (column, width) in widths.enumerated() { try sheet.setWidth(width, column: column) }
         for (column, name) in table.columns.enumerated() {
