@@ -189,7 +189,7 @@ struct XLSXWorkbookWriterTests {
         #expect(!FileManager.default.fileExists(atPath: file))
     }
 
-    @Test func invalidSheetNameIsAWriteError() {
+    @Test func invalidSheetNameIsAWriteError() throws {
         var bad = Self.findings
         bad.name = "Find/ings"
         var content = Self.content()
