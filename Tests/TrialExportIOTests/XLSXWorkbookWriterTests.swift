@@ -92,8 +92,10 @@ struct XLSXWorkbookWriterTests {
         let file = path()
         try XLSXWorkbookWriter.write(Self.content(datasets: [dm]), to: file)
         let widths = try #require(XLSXReader(path: file).sheet("DM")).columnWidths
-        // STUDYID (7 characters) + 2; USUBJID values (9) + 2; the long RACE value is capped at 60.
-        #expect(widths[0].map { abs($0 - 9) < 1 } == true, "\(widths)")
+        // Header STUDYID (7 characters, + 2 for the filter button) + 2; USUBJID values (9) + 2;
+        // AGE header (3 + 2) + 2; the long RACE value is capped at 60.
+        #expect(widths[0].map { abs($0 - 11) < 1 } == true, "\(widths)")
+        #expect(widths[2].map { abs($0 - 7) < 1 } == true, "\(widths)")
         #expect(widths[1].map { abs($0 - 11) < 1 } == true, "\(widths)")
         #expect(widths[3].map { abs($0 - 60) < 1 } == true, "\(widths)")
     }
@@ -113,6 +115,8 @@ struct XLSXWorkbookWriterTests {
             [.string("Sponsor"), .string("Acme Pharma"), nil, nil],
             [.string("Phase"), .string("Phase 2"), nil, nil],
         ])
+        let bold = [(0, 0), (1, 0), (2, 0), (4, 0), (4, 1), (4, 2), (4, 3), (7, 0), (8, 0)]
+        #expect(study.boldCells == Set(bold.map { XLSXPosition(row: $0.0, column: $0.1) }))
     }
 
     @Test func sameContentGivesSameBytes() throws {
@@ -150,15 +154,30 @@ struct XLSXWorkbookWriterTests {
 
     @Test func missingFolderIsAWriteError() throws {
         let file = TestPaths.temporaryDirectory("xlsx").appendingPathComponent("absent/review.xlsx").path
-        #expect(throws: TrialExportError.self) { try XLSXWorkbookWriter.write(Self.content(), to: file) }
-        do {
+        #expect(throws: TrialExportError.writeFailed(path: file, detail: "the output folder does not exist")) {
             try XLSXWorkbookWriter.write(Self.content(), to: file)
-        } catch let error as TrialExportError {
-            guard case let .writeFailed(failedPath, detail) = error else { Issue.record("\(error)"); return }
-            #expect(failedPath == file)
-            #expect(detail.contains("Error creating output xlsx file"), "\(detail)")
         }
         #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
+    @Test func folderInTheWayIsAWriteError() throws {
+        let file = TestPaths.temporaryDirectory("xlsx").path
+        #expect(throws: TrialExportError.writeFailed(path: file, detail: "a folder has this name")) {
+            try XLSXWorkbookWriter.write(Self.content(), to: file)
+        }
+    }
+
+    @Test func refusedFileIsAWriteErrorFromTheLibrary() throws {
+        // /proc passes the folder checks for root but refuses new files: the error comes from
+        // workbook_close through `check` (libxlsxwriter also prints it to stderr).
+        // Other users fail the writable-folder check first.
+        guard FileManager.default.fileExists(atPath: "/proc/self") else { return }
+        let expected = getuid() == 0
+            ? "Error creating output xlsx file. Usually a permissions error. (writing the file)"
+            : "the output folder is not writable"
+        #expect(throws: TrialExportError.writeFailed(path: "/proc/review.xlsx", detail: expected)) {
+            try XLSXWorkbookWriter.write(Self.content(), to: "/proc/review.xlsx")
+        }
     }
 
     @Test func missingTemporaryFolderIsAWriteError() {
@@ -170,11 +189,30 @@ struct XLSXWorkbookWriterTests {
         #expect(!FileManager.default.fileExists(atPath: file))
     }
 
-    @Test func invalidSheetNameIsAWriteError() {
+    @Test func invalidSheetNameIsAWriteError() throws {
         var bad = Self.findings
         bad.name = "Find/ings"
         var content = Self.content()
         content.extraSheets = [bad]
-        #expect(throws: TrialExportError.self) { try XLSXWorkbookWriter.write(content, to: path()) }
+        let file = path()
+        do {
+            try XLSXWorkbookWriter.write(content, to: file)
+            Issue.record("expected a write error")
+        } catch let TrialExportError.writeFailed(failed, detail) {
+            #expect(failed == file)
+            #expect(detail.hasSuffix("(sheet name \"Find/ings\")"), "\(detail)")
+            #expect(detail.lowercased().contains("character"), "\(detail)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
+    @Test func tooManyColumnsIsAWriteError() {
+        let wide = SheetTable(name: "Wide", columns: (0...16_384).map { "C\($0)" }, rows: [])
+        var content = Self.content()
+        content.extraSheets = [wide]
+        let file = path()
+        #expect(throws: TrialExportError.writeFailed(path: file, detail: "Wide has 16385 columns, more than a sheet holds (16384)")) {
+            try XLSXWorkbookWriter.write(content, to: file)
+        }
     }
 }

@@ -15,7 +15,8 @@ private let systemClose = Darwin.close
 final class BufferedFileOutput {
     let path: String
     private var descriptor: Int32
-    private var buffer: [UInt8] = []
+    // Unchecked exclusivity: a writer is used from one thread and never re-enters itself.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let capacity: Int
 
     init(path: String, capacity: Int = 1 << 20) throws {

@@ -9,7 +9,7 @@ import TrialExportCore
 /// dropped; CRLF and LF line ends are accepted; spaces are kept as written (RFC 4180); blank
 /// lines (no fields, or every field empty) are skipped. This is the only file that parses
 /// with libcsv.
-public struct CSVReader {
+public struct CSVReader: Sendable {
     public let path: String
     /// Bytes read from the file per `fread`.
     public var chunkSize: Int = 64 * 1024
@@ -65,7 +65,8 @@ public struct CSVReader {
 
 /// One libcsv parser and the state its callbacks fill; fed one physical line at a time.
 final class CSVParseSession {
-    private var parser = csv_parser()
+    /// Heap-allocated so its address stays fixed for every libcsv call.
+    private let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
     private let state: CSVParseState
     private let path: String
     private var atLineStart = true
@@ -73,23 +74,29 @@ final class CSVParseSession {
     init(path: String) throws {
         self.path = path
         self.state = CSVParseState(path: path)
+        parser.initialize(to: csv_parser())
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
-        guard csv_init(&parser, options) == 0 else {
+        guard csv_init(parser, options) == 0 else {
+            parser.deallocate()
             throw TrialExportError.malformedCSV(path: path, line: 1, detail: "the CSV parser could not be initialised")
         }
         // Keep spaces and tabs as data, as RFC 4180 says; libcsv trims them by default.
-        csv_set_space_func(&parser) { _ in 0 }
+        csv_set_space_func(parser) { _ in 0 }
     }
 
-    func free() { csv_free(&parser) }
+    /// Releases the parser's buffer; the session is unusable afterwards.
+    func free() {
+        csv_free(parser)
+        parser.deallocate()
+    }
 
     /// Feeds a chunk, split after each line feed so records know their lines.
     func feed(_ chunk: UnsafeRawBufferPointer) throws {
         var start = 0
         while start < chunk.count {
             let rest = UnsafeRawBufferPointer(rebasing: chunk[start...])
-            let newline = rest.firstIndex(of: 0x0A)
-            let end = newline.map { start + $0 + 1 } ?? chunk.count
+            let newline = memchr(rest.baseAddress!, 0x0A, rest.count)
+            let end = newline.map { start + rest.baseAddress!.distance(to: UnsafeRawPointer($0)) + 1 } ?? chunk.count
             try parse(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
             if newline != nil { state.line += 1 }
             atLineStart = newline != nil
@@ -100,7 +107,7 @@ final class CSVParseSession {
     /// Ends the input: submits a last record that has no line end, or reports an open quote.
     func finish() throws {
         let context = Unmanaged.passUnretained(state).toOpaque()
-        if csv_fini(&parser, csvFieldCallback, csvRecordCallback, context) != 0 {
+        if csv_fini(parser, csvFieldCallback, csvRecordCallback, context) != 0 {
             throw TrialExportError.unterminatedQuote(path: path, line: state.fieldLine)
         }
         if let error = state.error { throw error }
@@ -114,12 +121,13 @@ final class CSVParseSession {
     }
 
     private func parse(_ segment: UnsafeRawBufferPointer) throws {
-        if atLineStart { state.lineStarted(rowNotBegun: parser.pstate == 0, inQuotedField: parser.pstate == 2 && parser.quoted != 0) }
+        // pstate 0 (ROW_NOT_BEGUN): no record is open, so the next one starts on this line.
+        if atLineStart, parser.pointee.pstate == 0 { state.recordMayStart() }
         let context = Unmanaged.passUnretained(state).toOpaque()
-        let used = csv_parse(&parser, segment.baseAddress, segment.count, csvFieldCallback, csvRecordCallback, context)
+        let used = csv_parse(parser, segment.baseAddress, segment.count, csvFieldCallback, csvRecordCallback, context)
         if let error = state.error { throw error }
         if used != segment.count {
-            let status = csv_error(&parser)
+            let status = csv_error(parser)
             if status == CSV_EPARSE {
                 throw TrialExportError.malformedCSV(
                     path: path, line: state.line,
@@ -130,56 +138,8 @@ final class CSVParseSession {
     }
 }
 
-/// What the libcsv callbacks collect: the fields of the current record and finished records.
-final class CSVParseState {
-    let path: String
-    /// The physical line being parsed (1-based).
-    var line = 1
-    /// The line the current record started on.
-    var recordLine = 1
-    /// The line the current field started on.
-    var fieldLine = 1
-    var fields: [String] = []
-    var completed: [RawRow] = []
-    /// The first invalid field met; later input is ignored.
-    var error: TrialExportError?
-
-    init(path: String) {
-        self.path = path
-    }
-
-    /// Notes where the next record or field starts, given the parser state at a line start.
-    func lineStarted(rowNotBegun: Bool, inQuotedField: Bool) {
-        if rowNotBegun { recordLine = line }
-        if !inQuotedField { fieldLine = line }
-    }
-
-    func addField(_ bytes: UnsafeRawBufferPointer) {
-        guard error == nil else { return }
-        if let text = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) {
-            fields.append(text)
-        } else {
-            error = .invalidUTF8(path: path, line: fieldLine, column: fields.count + 1)
-        }
-        fieldLine = line
-    }
-
-    func endRecord() {
-        defer {
-            fields.removeAll(keepingCapacity: true)
-            recordLine = line
-            fieldLine = line
-        }
-        guard error == nil, !CSVParseState.isBlank(fields) else { return }
-        completed.append(RawRow(line: recordLine, values: fields))
-    }
-
-    /// True for a record with no data: every field empty or only spaces and tabs.
-    static func isBlank(_ fields: [String]) -> Bool {
-        fields.allSatisfy { $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
-    }
-}
-
+// The context is a `CSVParseState` passed unretained: the session owns it for longer than any
+// `csv_parse` or `csv_fini` call that can invoke these callbacks.
 private let csvFieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
     bytes, count, context in
     let state = Unmanaged<CSVParseState>.fromOpaque(context!).takeUnretainedValue()

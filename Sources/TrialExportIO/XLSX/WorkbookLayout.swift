@@ -15,6 +15,8 @@ struct WorkbookLayout {
     /// Widest column, in characters.
     static let maxColumnWidth = 60.0
     static let maxSheetName = 31
+    /// Most columns a sheet holds in Excel.
+    static let excelColumnLimit = 16_384
 
     var sheets: [Sheet] = []
     /// Sheet names per table name, for the Study sheet.
@@ -48,9 +50,11 @@ struct WorkbookLayout {
         return String(base.prefix(maxSheetName - suffix.count)) + suffix
     }
 
-    /// Column widths in characters: the longest value (header included) plus a margin, capped.
+    /// Column widths in characters: the longest value plus a margin, capped.
+    ///
+    /// A header counts two characters more, for the autofilter button beside it.
     static func columnWidths(columns: [String], rows: some Collection<[String]>) -> [Double] {
-        var longest = columns.map(\.count)
+        var longest = columns.map { $0.isEmpty ? 0 : $0.count + 2 }
         for row in rows {
             for (i, value) in row.enumerated() where i < longest.count {
                 let length = value.utf8.count <= longest[i] ? 0 : value.count
@@ -61,8 +65,12 @@ struct WorkbookLayout {
     }
 
     /// The number in a value of a numeric column, or nil to write it as text.
+    ///
+    /// Only decimal notation counts (`64`, `-1.5`, `2E-3`), not `0x10`, `inf` or ` 5`.
     static func number(_ value: String) -> Double? {
-        guard let number = Double(value), number.isFinite else { return nil }
+        guard value.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x45 || $0 == 0x65 }),
+              let number = Double(value), number.isFinite
+        else { return nil }
         return number
     }
 }

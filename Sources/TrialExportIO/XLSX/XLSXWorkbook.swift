@@ -15,7 +15,9 @@ final class XLSXWorkbook {
     /// Starts a workbook for `path`; temporary files go to `tmpdir` (the system's when nil).
     init(path: String, tmpdir: String?, created: Date, title: String) throws {
         self.path = path
-        if let tmpdir { try Self.checkFolder(tmpdir) }
+        // Checked here because libxlsxwriter prints its own message to stderr when it fails to create the file.
+        try Self.checkDestination(path)
+        if let tmpdir { try Self.checkFolder(tmpdir, what: "the temporary folder") }
         var options = lxw_workbook_options()
         options.constant_memory = UInt8(LXW_TRUE.rawValue)
         let handle: UnsafeMutablePointer<lxw_workbook>? = Self.withOptionalCString(tmpdir) { dir in
@@ -84,11 +86,28 @@ final class XLSXWorkbook {
         }
     }
 
-    /// Throws unless `folder` is an existing folder (libxlsxwriter would ignore a bad one).
-    private static func checkFolder(_ folder: String) throws {
+    /// Throws unless `folder` is an existing, writable folder (libxlsxwriter ignores a bad tmpdir).
+    private static func checkFolder(_ folder: String, what: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw TrialExportError.writeFailed(path: folder, detail: "the temporary folder does not exist")
+            throw TrialExportError.writeFailed(path: folder, detail: "\(what) does not exist")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw TrialExportError.writeFailed(path: folder, detail: "\(what) is not writable")
+        }
+    }
+
+    /// Throws when the file cannot be created: its folder is missing or read-only, or it is a folder.
+    private static func checkDestination(_ path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try checkFolder(folder.isEmpty ? "." : folder, what: "the output folder")
+        } catch TrialExportError.writeFailed(_, let detail) {
+            throw TrialExportError.writeFailed(path: path, detail: detail)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw TrialExportError.writeFailed(path: path, detail: "a folder has this name")
         }
     }
 

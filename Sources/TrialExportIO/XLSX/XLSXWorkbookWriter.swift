@@ -16,6 +16,11 @@ public enum XLSXWorkbookWriter {
         _ content: WorkbookContent, to path: String, tmpdir: String? = nil, rowLimit: Int = excelRowLimit
     ) throws {
         let tables = content.datasets.map(SheetTable.init) + content.extraSheets
+        let limit = WorkbookLayout.excelColumnLimit
+        if let wide = tables.first(where: { $0.columns.count > limit }) {
+            throw TrialExportError.writeFailed(
+                path: path, detail: "\(wide.name) has \(wide.columns.count) columns, more than a sheet holds (\(limit))")
+        }
         let layout = WorkbookLayout(tables: tables, rowLimit: rowLimit)
         let workbook = try XLSXWorkbook(path: path, tmpdir: tmpdir, created: content.created, title: content.title)
         try writeStudySheet(content, layout: layout, to: try workbook.addSheet("Study"))
@@ -32,7 +37,7 @@ public enum XLSXWorkbookWriter {
         for (column, width) in widths.enumerated() { try sheet.setWidth(width, column: column) }
         for (column, name) in table.columns.enumerated() {
             try sheet.write(name, row: 0, column: column, bold: true)
-            if let label = table.labels?[column] { try sheet.comment(label, row: 0, column: column) }
+            if let labels = table.labels, column < labels.count { try sheet.comment(labels[column], row: 0, column: column) }
         }
         sheet.freeze(rows: 1)
         try sheet.autofilter(lastRow: rows.count, lastColumn: table.columns.count - 1)
@@ -53,28 +58,14 @@ public enum XLSXWorkbookWriter {
 
     /// Study id, title and cut-off; the datasets with label, rows and sheets; facts; notes.
     static func writeStudySheet(_ content: WorkbookContent, layout: WorkbookLayout, to sheet: XLSXSheet) throws {
-        var lines: [[String]] = [
-            ["Study ID", content.studyId], ["Title", content.title], ["Data cut-off", content.cutoff], [],
-            ["Dataset", "Label", "Rows", "Sheets"],
-        ]
-        let tableHeader = lines.count - 1
-        for dataset in content.datasets {
-            let sheets = layout.sheetNames[dataset.name, default: []].joined(separator: ", ")
-            lines.append([dataset.name, dataset.label, String(dataset.rows.count), sheets])
-        }
-        let countRows = (tableHeader + 1)..<lines.count
-        if !content.studyFacts.isEmpty { lines.append([]) }
-        lines += content.studyFacts.map { [$0.0, $0.1] }
-        if !layout.notes.isEmpty { lines += [[], ["Notes"]] + layout.notes.map { [$0] } }
-        let bold = Set([0, 1, 2, tableHeader] + (layout.notes.isEmpty ? [] : [lines.count - layout.notes.count - 1]))
-        let widths = WorkbookLayout.columnWidths(columns: ["", "", "", ""], rows: lines.filter { $0.count > 1 })
-        for (column, width) in widths.enumerated() { try sheet.setWidth(width, column: column) }
-        for (row, values) in lines.enumerated() {
-            for (column, value) in values.enumerated() {
-                if countRows.contains(row), column == 2, let number = Double(value) {
+        let study = StudySheet(content, layout: layout)
+        for (column, width) in study.columnWidths.enumerated() { try sheet.setWidth(width, column: column) }
+        for (row, line) in study.lines.enumerated() {
+            for (column, value) in line.values.enumerated() {
+                if StudySheet.isNumber(line.style, column: column), let number = Double(value) {
                     try sheet.write(number, row: row, column: column)
                 } else {
-                    try sheet.write(value, row: row, column: column, bold: bold.contains(row) && (row == tableHeader || column == 0))
+                    try sheet.write(value, row: row, column: column, bold: StudySheet.isBold(line.style, column: column))
                 }
             }
         }
