@@ -12,51 +12,9 @@ enum Fixtures {
         try SpecFile.decode(SimulationProfile.self, from: profilePath)
     }
 
-    /// A hand-built study definition until `mappings/NCT05549466/study.yaml` lands.
-    static let study: StudyDefinition = {
-        let criteria = { (prefix: String, n: Int) in
-            (1...n).map { "    - {id: \(prefix)\($0 < 10 ? "0" : "")\($0), text: Criterion \($0)}" }.joined(separator: "\n")
-        }
-        let yaml = """
-            studyId: NCT05549466
-            registryId: NCT05549466
-            secondaryIds: [SYSUCC-CMY-2022-0917]
-            title: Test study
-            sponsor: Sun Yat-sen University
-            condition: Nasopharyngeal carcinoma
-            phase: Phase 2
-            studyType: Interventional
-            design: {allocation: Randomized, interventionModel: Parallel Assignment, masking: None (Open Label), primaryPurpose: Treatment,
-                     randomization: {ratio: [1, 1, 1, 1], blockSize: 4}}
-            plannedEnrollment: 84
-            population: {minimumAge: 18, maximumAge: 70, sex: All, healthyVolunteers: false}
-            sites: [{id: "101", name: Sun Yat-sen University Cancer Center, country: CHN}]
-            treatments:
-              - {code: APATINIB, name: Apatinib, dose: 250, doseUnit: mg, illustrative: true}
-              - {code: CAMRELIZUMAB, name: Camrelizumab, dose: 200, doseUnit: mg, cycleDays: [1], illustrative: true}
-              - {code: GEMCITABINE, name: Gemcitabine, dose: 1000, doseUnit: mg/m2, cycleDays: [1, 8], illustrative: true}
-              - {code: CAPECITABINE, name: Capecitabine, dose: 1000, doseUnit: mg/m2, illustrative: true}
-              - {code: DOCETAXEL, name: Docetaxel, dose: 75, doseUnit: mg/m2, cycleDays: [1], illustrative: true}
-              - {code: CHEMO, name: Chemotherapy, choiceOf: [GEMCITABINE, CAPECITABINE, DOCETAXEL]}
-            arms:
-              - {code: APACAMCT, name: A, type: Experimental, treatments: [APATINIB, CAMRELIZUMAB, CHEMO], elements: []}
-              - {code: APACAM, name: B, type: Experimental, treatments: [APATINIB, CAMRELIZUMAB], elements: []}
-              - {code: CAMCT, name: C, type: Experimental, treatments: [CAMRELIZUMAB, CHEMO], elements: []}
-              - {code: CT, name: D, type: Active Comparator, treatments: [CHEMO], elements: []}
-            elements: []
-            criteria:
-              inclusion:
-            \(criteria("INCL", 10))
-              exclusion:
-            \(criteria("EXCL", 18))
-            schedule: {screeningWindowDays: 28, cycleLengthDays: 21, tumourAssessmentEveryWeeks: 6, safetyFollowUpDays: 30,
-                       survivalFollowUpEveryWeeks: 12, maxChemotherapyCycles: 6}
-            dataCutoff: "2025-06-30"
-            """
-        let url = TestPaths.temporaryDirectory("sim-study").appendingPathComponent("study.yaml")
-        try! yaml.write(to: url, atomically: true, encoding: .utf8)
-        return try! SpecFile.decode(StudyDefinition.self, from: url.path)
-    }()
+    /// The bundled study definition of the example study.
+    static let study: StudyDefinition = try! StudyLoader.load(
+        TestPaths.repositoryRoot.appendingPathComponent("mappings/NCT05549466/study.yaml").path)
 
     /// One export per (size, seed), generated once per test process.
     static func export(subjects: Int? = nil, seed: UInt64 = EDCSimulator.defaultSeed) throws -> Export {

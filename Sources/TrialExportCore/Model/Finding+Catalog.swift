@@ -23,8 +23,8 @@ extension Finding {
 
     public static func raggedRow(file: String, line: Int, fields: Int, expected: Int) -> Finding {
         Finding(severity: .error, code: "RAW0001",
-                message: "record has \(fields) fields, the header has \(expected); the record is rejected",
-                hint: "Look for an unquoted comma or a missing field on this line and re-export the form.",
+                message: "record has \(fields) fields, the header has \(expected)",
+                hint: "Check the record for an unquoted comma or a missing field and re-export the form; the record was not loaded.",
                 file: file, line: line)
     }
 

@@ -22,7 +22,7 @@ public enum RawFormLoader {
                 if row.values.count == width {
                     table?.append(row)
                 } else {
-                    let finding = raggedRow(row, width: width, path: path)
+                    let finding = Finding.raggedRow(file: path, line: row.line, fields: row.values.count, expected: width)
                     findings.report(finding)
                     table?.rejected.append(RejectedRecord(form: form, line: row.line, reason: finding.message))
                 }
@@ -49,14 +49,5 @@ public enum RawFormLoader {
         for column in requiredColumns.keys.sorted() where positions[column] == nil {
             throw TrialExportError.missingColumn(path: path, column: column, neededBy: requiredColumns[column]!)
         }
-    }
-
-    /// The `RAW0001` finding for a record whose field count differs from the header's.
-    static func raggedRow(_ row: RawRow, width: Int, path: String) -> Finding {
-        Finding(
-            severity: .error, code: "RAW0001",
-            message: "record has \(row.values.count) fields, the header has \(width)",
-            hint: "Check the record for an unquoted comma or a missing field and re-export the form; the record was not loaded.",
-            file: path, line: row.line)
     }
 }
