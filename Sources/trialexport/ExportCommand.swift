@@ -55,10 +55,13 @@ struct ExportCommand: ParsableCommand {
                              standards: try studyOptions.standardsFolder(), cutoff: cutoff)
     }
 
+    /// Error findings (the first 20) and one summary line, on standard error even with --quiet.
     private func report(_ outcome: ExportOutcome) {
-        for finding in outcome.findings where finding.severity == .error && !studyOptions.quiet {
-            note("\(finding.severity.rawValue): \(finding.code) \(finding.location): \(finding.message) \(finding.hint)")
+        let errors = outcome.findings.filter { $0.severity == .error }
+        for finding in errors.prefix(20) {
+            note("error: \(finding.code) \(finding.location): \(finding.message) \(finding.hint)")
         }
+        if errors.count > 20 { note("... and \(errors.count - 20) more errors: see findings.csv") }
         let records = outcome.datasets.reduce(0) { $0 + $1.records }
         let time = outcome.seconds.map { String(format: "%@ %.2fs", $0.phase, $0.seconds) }.joined(separator: ", ")
         note("trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "

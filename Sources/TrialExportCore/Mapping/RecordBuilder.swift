@@ -52,9 +52,13 @@ struct RecordBuilder {
                                        value: value, codelist: list))
     }
 
-    /// A variable of this record, or of the subject's DM record when written `DM.VAR`.
+    /// A variable of this record, of the subject's DM record when written `DM.VAR`, or a raw
+    /// field when written `form.COLUMN` (a lower-case form name).
     func variable(_ name: String) -> String {
         if name.hasPrefix("DM.") { return subjectRecord?[String(name.dropFirst(3))] ?? "" }
+        if let dot = name.firstIndex(of: "."), name[..<dot].allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) {
+            return rawValue(FieldRef(name, defaultForm: block.form)) ?? ""
+        }
         return values[name] ?? ""
     }
 

@@ -8,21 +8,24 @@ public enum RawFormLoader {
     /// `requiredColumns` maps each column the spec reads to who needs it (e.g. `DM.BRTHDTC`), for
     /// the message when it is missing. Fatal problems throw ``TrialExportError``; a record whose
     /// field count differs from the header's becomes a `RAW0001` finding and a rejected record.
+    /// `displayPath` is how findings name the file (default: `path`), e.g. just `ae.csv` so that
+    /// findings do not depend on where the data lives.
     public static func load(
-        path: String, form: String, requiredColumns: [String: String], findings: FindingSink
+        path: String, form: String, requiredColumns: [String: String], findings: FindingSink, displayPath: String? = nil
     ) throws -> RawTable {
+        let shown = displayPath ?? path
         var table: RawTable?
         try CSVReader(path: path).read(
             header: { names in
                 try checkHeader(names, path: path, requiredColumns: requiredColumns)
-                table = RawTable(form: form, file: path, header: names)
+                table = RawTable(form: form, file: shown, header: names)
             },
             record: { row in
                 guard let width = table?.header.count else { return }
                 if row.values.count == width {
                     table?.append(row)
                 } else {
-                    let finding = Finding.raggedRow(file: path, line: row.line, fields: row.values.count, expected: width)
+                    let finding = Finding.raggedRow(file: shown, line: row.line, fields: row.values.count, expected: width)
                     findings.report(finding)
                     table?.rejected.append(RejectedRecord(form: form, line: row.line, reason: finding.message))
                 }

@@ -22,7 +22,7 @@ public enum RawDataLoader {
         return try files.map { file in
             let form = RawFormLoader.formName(ofPath: file)
             return try RawFormLoader.load(path: folder.appendingPathComponent(file).path, form: form,
-                                          requiredColumns: required[form] ?? [:], findings: findings)
+                                          requiredColumns: required[form] ?? [:], findings: findings, displayPath: file)
         }
     }
 }
