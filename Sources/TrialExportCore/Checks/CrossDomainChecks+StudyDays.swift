@@ -1,0 +1,45 @@
+/// Study day checks: --DY = 0 (SD0038) and --DY inconsistent with --DTC and DM.RFSTDTC (SD1086).
+extension CrossDomainChecks {
+    /// A --DY variable and the --DTC it is derived from, e.g. AESTDY from AESTDTC.
+    struct StudyDayPair {
+        let day: String
+        let date: String
+    }
+
+    /// The --DY variables of `dataset` whose --DTC the dataset also carries (AESTDY/AESTDTC, TUDY/TUDTC, DMDY/DMDTC).
+    static func studyDayPairs(in dataset: Dataset) -> [StudyDayPair] {
+        dataset.variables.compactMap { variable in
+            let name = variable.name
+            guard name.count > 4, name.hasPrefix(dataset.name), name.hasSuffix("DY") else { return nil }
+            let date = String(name.dropLast()) + "TC"
+            return dataset.index(of: date) == nil ? nil : StudyDayPair(day: name, date: date)
+        }
+    }
+
+    /// Reports every --DY of 0 and every --DY that differs from the one recomputed from complete dates.
+    func checkStudyDays(_ context: Context) {
+        for dataset in context.datasets {
+            let locate = RecordLocator(dataset)
+            let pairs = Self.studyDayPairs(in: dataset)
+            guard locate.usubjid.exists, !pairs.isEmpty else { continue }
+            let columns = pairs.map { (pair: $0, day: Column(dataset, $0.day), date: Column(dataset, $0.date)) }
+            for row in dataset.rows {
+                for column in columns where !column.day(row).isEmpty {
+                    checkStudyDay(column.pair, day: column.day(row), date: column.date(row), record: locate(row), context: context)
+                }
+            }
+        }
+    }
+
+    private func checkStudyDay(_ pair: StudyDayPair, day: String, date: String, record: Record, context: Context) {
+        guard let value = Double(day) else { return }
+        if value == 0 {
+            findings.report(.studyDayZero(record, variable: pair.day, value: day))
+            return
+        }
+        guard let reference = context.dmValue("RFSTDTC", subject: record.usubjid),
+              let expected = ISO8601Value.studyDay(date, reference: reference), value != Double(expected) else { return }
+        findings.report(.studyDayMismatch(record, variable: pair.day, value: day, expected: expected, dateVariable: pair.date,
+                                          date: date, reference: reference))
+    }
+}
