@@ -10,7 +10,7 @@ extension CrossDomainChecks {
     static func studyDayPairs(in dataset: Dataset) -> [StudyDayPair] {
         dataset.variables.compactMap { variable in
             let name = variable.name
-            guard name.count > 4, name.hasPrefix(dataset.name), name.hasSuffix("DY") else { return nil }
+            guard name.count >= dataset.name.count + 2, name.hasPrefix(dataset.name), name.hasSuffix("DY") else { return nil }
             let date = String(name.dropLast()) + "TC"
             return dataset.index(of: date) == nil ? nil : StudyDayPair(day: name, date: date)
         }
