@@ -5,7 +5,7 @@ extension CrossDomainChecks {
         for dataset in context.datasets {
             let locate = RecordLocator(dataset)
             guard locate.usubjid.exists, locate.seq.exists else { continue }
-            var seen = Set<Pair>()
+            var seen = Set<Pair>(minimumCapacity: dataset.rows.count)
             for row in dataset.rows {
                 let seq = locate.seq(row)
                 guard !seq.isEmpty, !seen.insert(Pair(locate.usubjid(row), seq)).inserted else { continue }

@@ -103,6 +103,19 @@ struct CrossDomainChecksTests {
         #expect(fixture.run().map(E.init) == [E("CHK0028", c.dataset, c.usubjid, c.seq, c.variable, c.value)])
     }
 
+    @Test(arguments: [
+        ("2023-01-05", "2023-01-05"), ("2023-01-06T10:00", "2023-01-05"), ("2022-12-31", "2023-01-05"),
+        ("2024-03-01", "2024-02-28"), ("2024-02-29T23:59:59", "2023-03-01"), ("2023-01", "2023-01-05"),
+        ("2023", "2023-01-05"), ("2023-02-30", "2023-01-05"), ("2023-1-05", "2023-01-05"), ("2023-01-05X", "2023-01-05"),
+        ("05 JAN 2023", "2023-01-05"), ("", "2023-01-05"), ("2023-01-05", "2023-01"),
+    ])
+    func fastStudyDayAgreesWithISO8601Value(date: String, reference: String) {
+        let fast = CrossDomainChecks.dayNumber(ofComplete: date).flatMap { d in
+            CrossDomainChecks.dayNumber(ofComplete: reference).map { CrossDomainChecks.studyDay(d, reference: $0) }
+        }
+        #expect(fast == ISO8601Value.studyDay(date, reference: reference))
+    }
+
     static let silent: [CrossDomainCase] = [
         .init("RFXSTDTC compared at the shorter precision", []) { $0.set("DM", 0, "RFXSTDTC", "2023-01-05") },
         .init("SUMDIAM has no lesion link to check", []) { $0.set("TR", 1, "TRLNKID", "SUM") },
