@@ -26,15 +26,18 @@ extension CrossDomainChecks {
             let columns = pairs.map { (pair: $0, day: Column(dataset, $0.day), date: Column(dataset, $0.date)) }
             for row in dataset.rows {
                 for column in columns where !column.day(row).isEmpty {
-                    checkStudyDay(column.pair, day: column.day(row), date: column.date(row), record: locate(row),
-                                  reference: references[locate.usubjid(row)])
+                    checkStudyDay(
+                        column.pair, day: column.day(row), date: column.date(row), record: locate(row),
+                        reference: references[locate.usubjid(row)])
                 }
             }
         }
     }
 
-    private func checkStudyDay(_ pair: StudyDayPair, day: String, date: String, record: Record,
-                               reference: (text: String, day: Int)?) {
+    private func checkStudyDay(
+        _ pair: StudyDayPair, day: String, date: String, record: Record,
+        reference: (text: String, day: Int)?
+    ) {
         guard let value = Double(day) else { return }
         if value == 0 {
             findings.report(.studyDayZero(record, variable: pair.day, value: day))
@@ -43,8 +46,10 @@ extension CrossDomainChecks {
         guard let reference, let dayNumber = Self.dayNumber(ofComplete: date) else { return }
         let expected = Self.studyDay(dayNumber, reference: reference.day)
         guard value != Double(expected) else { return }
-        findings.report(.studyDayMismatch(record, variable: pair.day, value: day, expected: expected, dateVariable: pair.date,
-                                          date: date, reference: reference.text))
+        findings.report(
+            .studyDayMismatch(
+                record, variable: pair.day, value: day, expected: expected, dateVariable: pair.date,
+                date: date, reference: reference.text))
     }
 
     /// DM.RFSTDTC of every subject whose RFSTDTC is a complete date, with its day number.
@@ -68,7 +73,8 @@ extension CrossDomainChecks {
         var text = text
         return text.withUTF8 { bytes -> Int? in
             guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                  bytes.count == 10 || bytes[10] == UInt8(ascii: "T") else { return nil }
+                bytes.count == 10 || bytes[10] == UInt8(ascii: "T")
+            else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
                 for i in range {

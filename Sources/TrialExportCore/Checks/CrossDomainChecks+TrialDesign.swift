@@ -12,7 +12,9 @@ extension CrossDomainChecks {
             let key = Pair(locate.usubjid(row), link(row))
             if !lesions.contains(key) { missing.add(key, locate(row)) }
         }
-        for entry in missing.entries { findings.report(.lesionNotInTU(entry.record, link: entry.key.second, records: entry.count)) }
+        for entry in missing.entries {
+            findings.report(.lesionNotInTU(entry.record, link: entry.key.second, records: entry.count))
+        }
     }
 
     /// Reports IE records whose IETESTCD is not a criterion in TI.
@@ -37,10 +39,14 @@ extension CrossDomainChecks {
             let locate = RecordLocator(dataset), epoch = Column(dataset, "EPOCH")
             guard epoch.exists else { continue }
             var unknown = FirstOccurrences<String>()
-            for row in dataset.rows where !epoch(row).isEmpty && !epochs.contains(epoch(row)) { unknown.add(epoch(row), locate(row)) }
+            for row in dataset.rows where !epoch(row).isEmpty && !epochs.contains(epoch(row)) {
+                unknown.add(epoch(row), locate(row))
+            }
             for entry in unknown.entries {
-                findings.report(.epochNotInTA(entry.record, value: entry.key, records: entry.count,
-                                              inStudyDefinition: planned.contains(entry.key)))
+                findings.report(
+                    .epochNotInTA(
+                        entry.record, value: entry.key, records: entry.count,
+                        inStudyDefinition: planned.contains(entry.key)))
             }
         }
     }

@@ -45,7 +45,9 @@ public struct CrossDomainChecks {
 
         /// Each key with its first record and count, in order of first occurrence.
         var entries: [(key: Key, record: Record, count: Int)] {
-            keys.map { key in let entry = first[key]!; return (key, entry.record, entry.count) }
+            keys.map { key in
+                let entry = first[key]!; return (key, entry.record, entry.count)
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialExportCore
 
 /// One change to the clean fixture and the findings it must cause, as (code, domain, USUBJID, --SEQ, variable, value).
@@ -7,11 +8,14 @@ struct CrossDomainCase: Sendable, CustomTestStringConvertible {
         var code: String, domain: String, usubjid: String?, seq: Int?, variable: String, value: String
 
         init(_ code: String, _ domain: String, _ usubjid: String?, _ seq: Int?, _ variable: String, _ value: String) {
-            (self.code, self.domain, self.usubjid, self.seq, self.variable, self.value) = (code, domain, usubjid, seq, variable, value)
+            (self.code, self.domain, self.usubjid, self.seq, self.variable, self.value) = (
+                code, domain, usubjid, seq, variable, value
+            )
         }
 
         init(_ finding: Finding) {
-            self.init(finding.code, finding.domain ?? "", finding.usubjid, finding.seq, finding.variable ?? "", finding.value ?? "")
+            self.init(
+                finding.code, finding.domain ?? "", finding.usubjid, finding.seq, finding.variable ?? "", finding.value ?? "")
         }
 
         var description: String { "\(code) \(domain) \(usubjid ?? "-") \(seq.map(String.init) ?? "-") \(variable)=\(value)" }
@@ -56,7 +60,9 @@ struct CrossDomainChecksTests {
         .init("SD0070 RFXSTDTC set without EX", [E("CHK0015", "DM", "S3", nil, "RFXSTDTC", "2023-01-09")]) {
             $0.set("DM", 2, "RFXSTDTC", "2023-01-09")
         },
-        .init("EX records but RFXSTDTC null", [E("CHK0016", "DM", "S1", nil, "RFXSTDTC", "")]) { $0.set("DM", 0, "RFXSTDTC", "") },
+        .init("EX records but RFXSTDTC null", [E("CHK0016", "DM", "S1", nil, "RFXSTDTC", "")]) {
+            $0.set("DM", 0, "RFXSTDTC", "")
+        },
         .init("SD0009 criterion Y, AESER N", [E("CHK0017", "AE", "S1", 1, "AESER", "N")]) { $0.set("AE", 0, "AESMIE", "Y") },
         .init("AESER Y without criterion", [E("CHK0018", "AE", "S1", 2, "AESER", "Y")]) { $0.set("AE", 1, "AESHOSP", "N") },
         .init("SD0090 FATAL without AESDTH", [E("CHK0019", "AE", "S1", 1, "AESDTH", "N")]) { $0.set("AE", 0, "AEOUT", "FATAL") },
@@ -69,7 +75,9 @@ struct CrossDomainChecksTests {
         .init("CG0024 lesion of another subject", [E("CHK0022", "TR", "S2", 4, "TRLNKID", "T01")]) {
             $0.append("TR", ["USUBJID": "S2", "TRSEQ": "4", "TRLNKID": "T01", "TRTESTCD": "LDIAM"])
         },
-        .init("IETESTCD not in TI", [E("CHK0023", "IE", "S3", 1, "IETESTCD", "INCL09")]) { $0.set("IE", 0, "IETESTCD", "INCL09") },
+        .init("IETESTCD not in TI", [E("CHK0023", "IE", "S3", 1, "IETESTCD", "INCL09")]) {
+            $0.set("IE", 0, "IETESTCD", "INCL09")
+        },
         .init("SD1077 EPOCH not in TA, once per value", [E("CHK0024", "EX", "S1", 1, "EPOCH", "CYCLE 1")]) {
             $0.set("EX", 0, "EPOCH", "CYCLE 1")
             $0.set("EX", 1, "EPOCH", "CYCLE 1")
@@ -78,8 +86,12 @@ struct CrossDomainChecksTests {
         .init("SD0035 dose without unit", [E("CHK0026", "EX", "S1", 2, "EXDOSU", "")]) { $0.set("EX", 1, "EXDOSU", "") },
         .init("SD0038 study day 0", [E("CHK0027", "AE", "S1", 1, "AESTDY", "0")]) { $0.set("AE", 0, "AESTDY", "0") },
         .init("SD1086 AEENDY off by one", [E("CHK0028", "AE", "S1", 1, "AEENDY", "15")]) { $0.set("AE", 0, "AEENDY", "15") },
-        .init("SD1086 with a time on the date", [E("CHK0028", "AE", "S1", 4, "AEENDY", "-2")]) { $0.set("AE", 3, "AEENDY", "-2") },
-        .init("DTHFL Y without DS death", [E("CHK0029", "DM", "S2", nil, "DTHFL", "Y")]) { $0.set("DS", 2, "DSDECOD", "COMPLETED") },
+        .init("SD1086 with a time on the date", [E("CHK0028", "AE", "S1", 4, "AEENDY", "-2")]) {
+            $0.set("AE", 3, "AEENDY", "-2")
+        },
+        .init("DTHFL Y without DS death", [E("CHK0029", "DM", "S2", nil, "DTHFL", "Y")]) {
+            $0.set("DS", 2, "DSDECOD", "COMPLETED")
+        },
     ]
 
     @Test(arguments: firing)
@@ -97,7 +109,8 @@ struct CrossDomainChecksTests {
     ]
 
     @Test(arguments: studyDays)
-    func everyStudyDayIsRecomputed(_ c: (dataset: String, row: Int, variable: String, value: String, usubjid: String, seq: Int?)) {
+    func everyStudyDayIsRecomputed(_ c: (dataset: String, row: Int, variable: String, value: String, usubjid: String, seq: Int?))
+    {
         var fixture = CrossDomainFixture.clean()
         fixture.set(c.dataset, c.row, c.variable, c.value)
         #expect(fixture.run().map(E.init) == [E("CHK0028", c.dataset, c.usubjid, c.seq, c.variable, c.value)])
@@ -127,10 +140,18 @@ struct CrossDomainChecksTests {
             $0.append("AE", ["USUBJID": "S9", "AESEQ": "9", "AESER": "Y", "AESDTH": "Y", "AEOUT": "FATAL"])
             $0.set("EX", 0, "EXDOSE", "-1")
         },
-        .init("no EX: treated subject not reported", []) { $0.remove("EX"); $0.set("DM", 2, "ACTARMCD", "B") },
-        .init("no TU: lesion links skip", []) { $0.remove("TU"); $0.set("TR", 0, "TRLNKID", "T99") },
-        .init("no TI: criteria skip", []) { $0.remove("TI"); $0.set("IE", 0, "IETESTCD", "INCL09") },
-        .init("no TA: epochs skip", []) { $0.remove("TA"); $0.set("AE", 0, "EPOCH", "CYCLE 1") },
+        .init("no EX: treated subject not reported", []) {
+            $0.remove("EX"); $0.set("DM", 2, "ACTARMCD", "B")
+        },
+        .init("no TU: lesion links skip", []) {
+            $0.remove("TU"); $0.set("TR", 0, "TRLNKID", "T99")
+        },
+        .init("no TI: criteria skip", []) {
+            $0.remove("TI"); $0.set("IE", 0, "IETESTCD", "INCL09")
+        },
+        .init("no TA: epochs skip", []) {
+            $0.remove("TA"); $0.set("AE", 0, "EPOCH", "CYCLE 1")
+        },
         .init("no DS: death disposition skips", []) { $0.remove("DS") },
         .init("no AE: AE checks skip", []) { $0.remove("AE") },
     ]
