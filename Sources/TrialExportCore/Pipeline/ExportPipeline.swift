@@ -55,6 +55,7 @@ public struct ExportPipeline {
             if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: findings).run(dataset) }
             reconciliation.written[dataset.name] = dataset.rows.count
         }
+        CrossDomainChecks(study: context.study, findings: findings).run(datasets)
         return ExportResult(datasets: datasets, reconciliation: reconciliation)
     }
 
