@@ -9,7 +9,7 @@ struct TrialExport: ParsableCommand {
             Exit status: 0 when the export is clean (warnings allowed), 1 when any error finding \
             exists or the run failed, 64 for usage errors.
             """,
-        subcommands: [ExportCommand.self],
+        subcommands: [ExportCommand.self, DiffCommand.self],
         defaultSubcommand: ExportCommand.self
     )
 }
