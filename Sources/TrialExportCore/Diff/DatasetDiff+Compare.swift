@@ -61,24 +61,19 @@ struct RecordPairing {
     private(set) var duplicateKeys = 0
 
     init(old: RawTable, new: RawTable, plan: DiffPlan) {
-        var oldGroups: [[String]: [Int]] = [:]
-        oldGroups.reserveCapacity(old.rows.count)
-        for (i, row) in old.rows.enumerated() { oldGroups[plan.key(row, old: true), default: []].append(i) }
-        var newGroups: [[String]: [Int]] = [:]
-        newGroups.reserveCapacity(new.rows.count)
-        var newKeys: [[String]] = []
-        for (i, row) in new.rows.enumerated() {
-            let key = plan.key(row, old: false)
-            if newGroups[key] == nil { newKeys.append(key) }
-            newGroups[key, default: []].append(i)
-        }
+        let oldIndex = KeyChains(old, old: true, plan: plan), newIndex = KeyChains(new, old: false, plan: plan)
         var oldMatched = [Bool](repeating: false, count: old.rows.count)
-        for key in newKeys {
-            let news = newGroups[key]!, olds = oldGroups[key] ?? []
+        var isHead = [Bool](repeating: false, count: new.rows.count)
+        for head in newIndex.heads.values { isHead[head] = true }
+        for n in new.rows.indices where isHead[n] {
+            let key = plan.key(new.rows[n], old: false)
+            let news = newIndex.chain(from: n), olds = oldIndex.heads[key].map(oldIndex.chain) ?? []
             if olds.count > 1 || news.count > 1 { duplicateKeys += 1 }
             pair(olds, news, old: old, new: new, plan: plan, matched: &oldMatched)
         }
-        duplicateKeys += oldGroups.reduce(0) { $0 + ($1.value.count > 1 && newGroups[$1.key] == nil ? 1 : 0) }
+        for head in oldIndex.heads.values where !oldMatched[head] && oldIndex.next[head] >= 0 {
+            duplicateKeys += oldIndex.chain(from: head).allSatisfy { !oldMatched[$0] } ? 1 : 0
+        }
         removed = oldMatched.indices.filter { !oldMatched[$0] }
     }
 
@@ -109,5 +104,28 @@ struct RecordPairing {
             matched[o] = true
         }
         added += restNew.dropFirst(restOld.count)
+    }
+}
+
+/// The rows of a table grouped by key without an array per group: the first row of each key and,
+/// per row, the next row with the same key (-1 at the end), so groups keep their order.
+struct KeyChains {
+    private(set) var heads: [[String]: Int] = [:]
+    private(set) var next: [Int]
+
+    init(_ table: RawTable, old: Bool, plan: DiffPlan) {
+        next = [Int](repeating: -1, count: table.rows.count)
+        heads.reserveCapacity(table.rows.count)
+        for i in table.rows.indices.reversed() {
+            let key = plan.key(table.rows[i], old: old)
+            if let later = heads.updateValue(i, forKey: key) { next[i] = later }
+        }
+    }
+
+    /// The rows of one key in order, starting at its first row.
+    func chain(from head: Int) -> [Int] {
+        var rows = [head]
+        while let last = rows.last, next[last] >= 0 { rows.append(next[last]) }
+        return rows
     }
 }
