@@ -49,8 +49,9 @@ struct DiffCommand: ParsableCommand {
         let diff: ExportDiff
         do {
             let metadata = try StandardsLoader.metadata(at: try standardsFolder().appendingPathComponent("sdtmig-3.4.json").path)
-            diff = try ExportDiffer.compare(old: old, new: new, standards: metadata,
-                                            options: DiffOptions(compareSequence: includeSeq))
+            diff = try ExportDiffer.compare(
+                old: old, new: new, standards: metadata,
+                options: DiffOptions(compareSequence: includeSeq))
             try write(diff)
         } catch {
             note("trialexport diff: error: \(error)")
@@ -79,7 +80,11 @@ struct DiffCommand: ParsableCommand {
                 buffer += line + "\n"
                 if buffer.utf8.count >= 1 << 16 { output.write(Data(buffer.utf8)); buffer = "" }
             }
-            if format == .text { DiffTextRenderer.render(diff, line: emit) } else { DiffMarkdownRenderer.render(diff, line: emit) }
+            if format == .text {
+                DiffTextRenderer.render(diff, line: emit)
+            } else {
+                DiffMarkdownRenderer.render(diff, line: emit)
+            }
             output.write(Data(buffer.utf8))
         }
     }

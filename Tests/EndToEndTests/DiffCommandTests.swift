@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs `trialexport diff` as a user or a CI job would.
 struct DiffCommandTests {
     static let dm = "STUDYID,DOMAIN,USUBJID,AGE\nS1,DM,S1-001,54\nS1,DM,S1-002,61\n"
-    static let ae = "STUDYID,DOMAIN,USUBJID,AESEQ,AEDECOD,AESTDTC\nS1,AE,S1-001,1,HEADACHE,2024-01-02\nS1,AE,S1-001,2,NAUSEA,2024-01-03\n"
+    static let ae =
+        "STUDYID,DOMAIN,USUBJID,AESEQ,AEDECOD,AESTDTC\nS1,AE,S1-001,1,HEADACHE,2024-01-02\nS1,AE,S1-001,2,NAUSEA,2024-01-03\n"
     /// The same AE records with AESEQ renumbered and the rows swapped.
-    static let aeRenumbered = "STUDYID,DOMAIN,USUBJID,AESEQ,AEDECOD,AESTDTC\nS1,AE,S1-001,1,NAUSEA,2024-01-03\nS1,AE,S1-001,2,HEADACHE,2024-01-02\n"
+    static let aeRenumbered =
+        "STUDYID,DOMAIN,USUBJID,AESEQ,AEDECOD,AESTDTC\nS1,AE,S1-001,1,NAUSEA,2024-01-03\nS1,AE,S1-001,2,HEADACHE,2024-01-02\n"
 
     static func export(_ files: [String: String]) throws -> String {
         let csv = TestPaths.temporaryDirectory("diff-e2e").appendingPathComponent("csv")
@@ -28,8 +30,10 @@ struct DiffCommandTests {
 
     @Test func differentExportsExitOneWithJSONOnStdout() throws {
         let old = try Self.export(["dm.csv": Self.dm, "ae.csv": Self.ae])
-        let new = try Self.export(["dm.csv": Self.dm.replacingOccurrences(of: ",61", with: ",62"),
-                                   "ts.csv": "STUDYID,TSPARMCD\nS1,TITLE\n"])
+        let new = try Self.export([
+            "dm.csv": Self.dm.replacingOccurrences(of: ",61", with: ",62"),
+            "ts.csv": "STUDYID,TSPARMCD\nS1,TITLE\n",
+        ])
         let result = try BinaryRunner.run(["diff", old, new, "--format", "json"])
         #expect(result.status == 1, "\(result.stderr)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrialExportCore
+
 @testable import TrialExportIO
 
 /// Writes export folders of dataset CSV files for the diff tests.
@@ -48,7 +49,10 @@ struct DiffExportDifferTests {
         let old = DiffFolders.export(["ae.csv": DiffFolders.ae])
         let new = DiffFolders.export(["ae.csv": changed])
         let diff = try ExportDiffer.compare(old: old, new: new, standards: DiffFolders.standards)
-        #expect(diff.datasets.first?.changed.first?.changes == [ValueChange(variable: "AETERM", old: "Headache, mild", new: "Headache,\nsevere")])
+        #expect(
+            diff.datasets.first?.changed.first?.changes == [
+                ValueChange(variable: "AETERM", old: "Headache, mild", new: "Headache,\nsevere")
+            ])
     }
 
     @Test func twoDatasetFilesAreComparedAsOneDataset() throws {
@@ -99,7 +103,8 @@ struct DiffExportDifferTests {
             #expect(error.description.hasPrefix(path))
             switch (error, kind) {
             case (.malformedCSV(_, 2, _), "malformedCSV line 2"), (.duplicateHeader, "duplicateHeader"),
-                 (.emptyFile, "emptyFile"), (.unterminatedQuote, "unterminatedQuote"): break
+                (.emptyFile, "emptyFile"), (.unterminatedQuote, "unterminatedQuote"):
+                break
             default: Issue.record("unexpected \(error) for \(kind)")
             }
         }

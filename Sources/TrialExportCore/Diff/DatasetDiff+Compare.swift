@@ -5,11 +5,14 @@ extension DatasetDiff {
     /// `--SEQ`; without metadata or keys, by all shared values. When a key is held by several
     /// records, identical records are paired first, then the rest in order of occurrence, and
     /// ``duplicateKeys`` counts such keys. Hashed lookups: time and memory grow linearly.
-    public static func compare(old: RawTable, new: RawTable, metadata: DatasetMetadata?,
-                               options: DiffOptions = DiffOptions()) -> DatasetDiff {
+    public static func compare(
+        old: RawTable, new: RawTable, metadata: DatasetMetadata?,
+        options: DiffOptions = DiffOptions()
+    ) -> DatasetDiff {
         let plan = DiffPlan(old: old, new: new, metadata: metadata, options: options)
-        var diff = DatasetDiff(name: plan.name, matching: plan.matching, keys: plan.keys.map(\.name),
-                               sequenceVariable: plan.sequenceName, oldRecords: old.rows.count, newRecords: new.rows.count)
+        var diff = DatasetDiff(
+            name: plan.name, matching: plan.matching, keys: plan.keys.map(\.name),
+            sequenceVariable: plan.sequenceName, oldRecords: old.rows.count, newRecords: new.rows.count)
         diff.columnsAdded = plan.columnsAdded
         diff.columnsRemoved = plan.columnsRemoved
         diff.columnOrderChanged = plan.columnOrderChanged
@@ -17,7 +20,9 @@ extension DatasetDiff {
         let pairing = RecordPairing(old: old, new: new, plan: plan)
         diff.duplicateKeys = pairing.duplicateKeys
         if pairing.duplicateKeys > 0 {
-            diff.notes.append("\(pairing.duplicateKeys) key(s) held by more than one record: identical records paired first, then in order of occurrence")
+            diff.notes.append(
+                "\(pairing.duplicateKeys) key(s) held by more than one record: identical records paired first, then in order of occurrence"
+            )
         }
         diff.record(pairing, old: old, new: new, plan: plan)
         return diff
@@ -35,7 +40,8 @@ extension DatasetDiff {
                 return a == b ? nil : ValueChange(variable: column.name, old: a, new: b)
             }
             if !changes.isEmpty {
-                changed.append(RecordChange(key: plan.key(newRow, old: false), oldLine: oldRow.line, newLine: newRow.line, changes: changes))
+                changed.append(
+                    RecordChange(key: plan.key(newRow, old: false), oldLine: oldRow.line, newLine: newRow.line, changes: changes))
             }
         }
         added = pairing.added.map { Self.record(new.rows[$0], header: new.header, key: plan.key(new.rows[$0], old: false)) }
@@ -78,8 +84,10 @@ struct RecordPairing {
     }
 
     /// Pairs one key's records: a lone pair directly; otherwise identical records first, then in order.
-    private mutating func pair(_ olds: [Int], _ news: [Int], old: RawTable, new: RawTable, plan: DiffPlan,
-                               matched: inout [Bool]) {
+    private mutating func pair(
+        _ olds: [Int], _ news: [Int], old: RawTable, new: RawTable, plan: DiffPlan,
+        matched: inout [Bool]
+    ) {
         if olds.count == 1, news.count == 1 {
             pairs.append((olds[0], news[0]))
             matched[olds[0]] = true

@@ -37,8 +37,10 @@ public struct DatasetDiff: Sendable, Equatable {
     /// What a reader should know about how the comparison was made, e.g. keys missing.
     public var notes: [String] = []
 
-    public init(name: String, matching: Matching, keys: [String], sequenceVariable: String?,
-                oldRecords: Int, newRecords: Int) {
+    public init(
+        name: String, matching: Matching, keys: [String], sequenceVariable: String?,
+        oldRecords: Int, newRecords: Int
+    ) {
         self.name = name
         self.matching = matching
         self.keys = keys

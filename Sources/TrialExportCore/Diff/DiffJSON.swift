@@ -85,8 +85,9 @@ public struct DiffJSON: Encodable, Sendable {
             Dictionary(zip(d.keys, values), uniquingKeysWith: { first, _ in first })
         }
         func record(_ r: DiffRecord) -> Record {
-            Record(key: key(r.key), line: r.line,
-                   values: Dictionary(r.values.map { ($0.variable, $0.value) }, uniquingKeysWith: { first, _ in first }))
+            Record(
+                key: key(r.key), line: r.line,
+                values: Dictionary(r.values.map { ($0.variable, $0.value) }, uniquingKeysWith: { first, _ in first }))
         }
         return Dataset(
             name: d.name, identical: d.isIdentical, matching: d.matching.rawValue, keys: d.keys,
@@ -95,8 +96,9 @@ public struct DiffJSON: Encodable, Sendable {
             columnsRemoved: d.columnsRemoved, columnOrderChanged: d.columnOrderChanged,
             duplicateKeys: d.duplicateKeys, notes: DiffTextRenderer.notes(d),
             changed: d.changed.map { c in
-                Change(key: key(c.key), oldLine: c.oldLine, newLine: c.newLine,
-                       changes: c.changes.map { Value(variable: $0.variable, old: $0.old, new: $0.new) })
+                Change(
+                    key: key(c.key), oldLine: c.oldLine, newLine: c.newLine,
+                    changes: c.changes.map { Value(variable: $0.variable, old: $0.old, new: $0.new) })
             },
             added: d.added.map(record), removed: d.removed.map(record))
     }

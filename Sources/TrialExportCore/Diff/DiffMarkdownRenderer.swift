@@ -18,7 +18,9 @@ public enum DiffMarkdownRenderer {
         line("| Dataset | Status | Old records | New records | Changed | Added | Removed |")
         line("|---|---|---:|---:|---:|---:|---:|")
         for r in DiffSummaryRow.rows(diff) {
-            line("| \(r.name) | \(r.status.rawValue) | \(r.oldRecords) | \(r.newRecords) | \(r.changed) | \(r.added) | \(r.removed) |")
+            line(
+                "| \(r.name) | \(r.status.rawValue) | \(r.oldRecords) | \(r.newRecords) | \(r.changed) | \(r.added) | \(r.removed) |"
+            )
         }
         line("")
         line(DiffSummaryRow.total(diff))
@@ -38,8 +40,11 @@ public enum DiffMarkdownRenderer {
             table("Changed records", ["Key", "Old line", "New line", "Variable", "Old", "New"], line: line)
             for change in dataset.changed {
                 for value in change.changes {
-                    line(row([dataset.describeKey(change.key), "\(change.oldLine)", "\(change.newLine)", value.variable,
-                              shown(value.old), shown(value.new)]))
+                    line(
+                        row([
+                            dataset.describeKey(change.key), "\(change.oldLine)", "\(change.newLine)", value.variable,
+                            shown(value.old), shown(value.new),
+                        ]))
                 }
             }
         }

@@ -48,10 +48,14 @@ struct DiffPlan {
     }
 
     /// The natural keys both versions carry, `--SEQ` left out; empty when none can be used.
-    private static func keys(_ metadata: DatasetMetadata?, shared: [Column], sequence: String, name: String,
-                             notes: inout [String]) -> [Column] {
+    private static func keys(
+        _ metadata: DatasetMetadata?, shared: [Column], sequence: String, name: String,
+        notes: inout [String]
+    ) -> [Column] {
         guard let metadata else {
-            notes.append("no SDTMIG metadata for \(name): records matched on all their values, so a changed record shows as removed and added")
+            notes.append(
+                "no SDTMIG metadata for \(name): records matched on all their values, so a changed record shows as removed and added"
+            )
             return []
         }
         let wanted = metadata.keys.filter { $0 != sequence }

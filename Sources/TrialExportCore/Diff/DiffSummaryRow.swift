@@ -17,11 +17,14 @@ public struct DiffSummaryRow: Sendable, Equatable {
     /// One row per dataset of either export, sorted by name.
     public static func rows(_ diff: ExportDiff) -> [DiffSummaryRow] {
         var rows = diff.datasets.map { d in
-            DiffSummaryRow(name: d.name, status: d.isIdentical ? .identical : .differs, oldRecords: d.oldRecords,
-                           newRecords: d.newRecords, changed: d.changed.count, added: d.added.count, removed: d.removed.count)
+            DiffSummaryRow(
+                name: d.name, status: d.isIdentical ? .identical : .differs, oldRecords: d.oldRecords,
+                newRecords: d.newRecords, changed: d.changed.count, added: d.added.count, removed: d.removed.count)
         }
         rows += diff.datasetsAdded.map { DiffSummaryRow(name: $0.name, status: .added, oldRecords: 0, newRecords: $0.records) }
-        rows += diff.datasetsRemoved.map { DiffSummaryRow(name: $0.name, status: .removed, oldRecords: $0.records, newRecords: 0) }
+        rows += diff.datasetsRemoved.map {
+            DiffSummaryRow(name: $0.name, status: .removed, oldRecords: $0.records, newRecords: 0)
+        }
         return rows.sorted { $0.name < $1.name }
     }
 

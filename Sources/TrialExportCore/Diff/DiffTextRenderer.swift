@@ -33,7 +33,8 @@ public enum DiffTextRenderer {
         case .added: return "dataset added (\(row.newRecords) records)"
         case .removed: return "dataset removed (\(row.oldRecords) records)"
         case .differs:
-            var text = "differs: \(row.changed) changed, \(row.added) added, \(row.removed) removed "
+            var text =
+                "differs: \(row.changed) changed, \(row.added) added, \(row.removed) removed "
                 + "(\(row.oldRecords) -> \(row.newRecords) records)"
             if let dataset = diff.datasets.first(where: { $0.name == row.name }) { text += columnSummary(dataset) }
             return text

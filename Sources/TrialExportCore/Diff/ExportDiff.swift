@@ -22,8 +22,10 @@ public struct ExportDiff: Sendable, Equatable {
     /// Datasets both exports have, sorted by name.
     public private(set) var datasets: [DatasetDiff] = []
 
-    public init(old: String, new: String, datasetsAdded: [DatasetPresence] = [], datasetsRemoved: [DatasetPresence] = [],
-                datasets: [DatasetDiff] = []) {
+    public init(
+        old: String, new: String, datasetsAdded: [DatasetPresence] = [], datasetsRemoved: [DatasetPresence] = [],
+        datasets: [DatasetDiff] = []
+    ) {
         self.old = old
         self.new = new
         self.datasetsAdded = datasetsAdded.sorted { $0.name < $1.name }

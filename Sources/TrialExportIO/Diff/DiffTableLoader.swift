@@ -39,14 +39,17 @@ public enum DiffTableLoader {
     private static func checkHeader(_ header: [String], path: String) throws {
         var seen: [String: Int] = [:]
         for (i, name) in header.enumerated() {
-            if let first = seen[name] { throw TrialExportError.duplicateHeader(path: path, column: name, positions: [first + 1, i + 1]) }
+            if let first = seen[name] {
+                throw TrialExportError.duplicateHeader(path: path, column: name, positions: [first + 1, i + 1])
+            }
             seen[name] = i
         }
     }
 
     private static func checkWidth(_ row: RawRow, expected: Int, path: String) throws {
         guard row.values.count != expected else { return }
-        throw TrialExportError.malformedCSV(path: path, line: row.line,
-                                            detail: "\(row.values.count) fields where the header has \(expected)")
+        throw TrialExportError.malformedCSV(
+            path: path, line: row.line,
+            detail: "\(row.values.count) fields where the header has \(expected)")
     }
 }

@@ -9,11 +9,14 @@ import TrialExportCore
 /// time, so memory holds two versions of one dataset at most.
 public enum ExportDiffer {
     /// Compares `old` with `new`: two export folders or two CSV files, as the user named them.
-    public static func compare(old: String, new: String, standards: StandardMetadata,
-                               options: DiffOptions = DiffOptions()) throws -> ExportDiff {
+    public static func compare(
+        old: String, new: String, standards: StandardMetadata,
+        options: DiffOptions = DiffOptions()
+    ) throws -> ExportDiff {
         let oldIsFolder = try kind(old), newIsFolder = try kind(new)
         guard oldIsFolder == newIsFolder else {
-            throw TrialExportError.usage("cannot compare a folder with a file: \(old) and \(new); give two export folders or two dataset CSV files")
+            throw TrialExportError.usage(
+                "cannot compare a folder with a file: \(old) and \(new); give two export folders or two dataset CSV files")
         }
         if !oldIsFolder {
             let name = datasetName(new)
@@ -24,15 +27,19 @@ public enum ExportDiffer {
     }
 
     /// Compares one dataset's two files.
-    public static func compareFiles(_ old: String, _ new: String, name: String, standards: StandardMetadata,
-                                    options: DiffOptions = DiffOptions()) throws -> DatasetDiff {
+    public static func compareFiles(
+        _ old: String, _ new: String, name: String, standards: StandardMetadata,
+        options: DiffOptions = DiffOptions()
+    ) throws -> DatasetDiff {
         let oldTable = try DiffTableLoader.load(old, name: name)
         let newTable = try DiffTableLoader.load(new, name: name)
         return DatasetDiff.compare(old: oldTable, new: newTable, metadata: standards.dataset(name.uppercased()), options: options)
     }
 
-    private static func compareFolders(_ old: String, _ new: String, standards: StandardMetadata,
-                                       options: DiffOptions) throws -> ExportDiff {
+    private static func compareFolders(
+        _ old: String, _ new: String, standards: StandardMetadata,
+        options: DiffOptions
+    ) throws -> ExportDiff {
         let oldFiles = try datasetFiles(in: old), newFiles = try datasetFiles(in: new)
         var added: [ExportDiff.DatasetPresence] = [], removed: [ExportDiff.DatasetPresence] = []
         var datasets: [DatasetDiff] = []

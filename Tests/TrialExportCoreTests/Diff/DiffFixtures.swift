@@ -3,12 +3,14 @@ import TrialExportCore
 /// Small tables and metadata for the diff tests.
 enum DiffFixtures {
     /// AE metadata with the SDTMIG natural keys STUDYID USUBJID AEDECOD AESTDTC.
-    static let ae = metadata("AE", keys: ["STUDYID", "USUBJID", "AEDECOD", "AESTDTC"],
-                             variables: ["STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AEDECOD", "AESTDTC", "AESEV"])
+    static let ae = metadata(
+        "AE", keys: ["STUDYID", "USUBJID", "AEDECOD", "AESTDTC"],
+        variables: ["STUDYID", "DOMAIN", "USUBJID", "AESEQ", "AEDECOD", "AESTDTC", "AESEV"])
 
     /// TR-like metadata with a numeric key (VISITNUM) to check numeric ordering.
-    static let tr = metadata("TR", keys: ["USUBJID", "VISITNUM"], variables: ["USUBJID", "VISITNUM", "TRORRES"],
-                             numeric: ["VISITNUM"])
+    static let tr = metadata(
+        "TR", keys: ["USUBJID", "VISITNUM"], variables: ["USUBJID", "VISITNUM", "TRORRES"],
+        numeric: ["VISITNUM"])
 
     static func metadata(_ name: String, keys: [String], variables: [String], numeric: Set<String> = []) -> DatasetMetadata {
         let vars = variables.enumerated().map { i, v in
@@ -29,10 +31,12 @@ enum DiffFixtures {
     static let aeHeader = "STUDYID,DOMAIN,USUBJID,AESEQ,AEDECOD,AESTDTC,AESEV"
 
     /// The AE records used by most cases.
-    static let aeOld = table("ae", [
-        aeHeader,
-        "S1,AE,S1-001,1,HEADACHE,2024-01-02,MILD",
-        "S1,AE,S1-001,2,NAUSEA,2024-01-03,MILD",
-        "S1,AE,S1-002,1,FATIGUE,2024-01-05,SEVERE",
-    ])
+    static let aeOld = table(
+        "ae",
+        [
+            aeHeader,
+            "S1,AE,S1-001,1,HEADACHE,2024-01-02,MILD",
+            "S1,AE,S1-001,2,NAUSEA,2024-01-03,MILD",
+            "S1,AE,S1-002,1,FATIGUE,2024-01-05,SEVERE",
+        ])
 }

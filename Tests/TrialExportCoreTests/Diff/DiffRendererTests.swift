@@ -7,15 +7,21 @@ struct DiffRendererTests {
 
     /// AE with one changed, one added and one removed record, DM identical, TS added, TE removed.
     static let sample: ExportDiff = {
-        let new = F.table("ae", [F.aeHeader,
-                                 "S1,AE,S1-001,1,NAUSEA,2024-01-03,MILD",
-                                 "S1,AE,S1-001,2,HEADACHE,2024-01-02,",
-                                 "S1,AE,S1-003,1,RASH,2024-02-01,MILD"])
+        let new = F.table(
+            "ae",
+            [
+                F.aeHeader,
+                "S1,AE,S1-001,1,NAUSEA,2024-01-03,MILD",
+                "S1,AE,S1-001,2,HEADACHE,2024-01-02,",
+                "S1,AE,S1-003,1,RASH,2024-02-01,MILD",
+            ])
         let ae = DatasetDiff.compare(old: F.aeOld, new: new, metadata: F.ae)
         let dmTable = F.table("dm", ["STUDYID,USUBJID", "S1,S1-001"])
-        let dm = DatasetDiff.compare(old: dmTable, new: dmTable, metadata: F.metadata("DM", keys: ["STUDYID", "USUBJID"], variables: []))
-        return ExportDiff(old: "old", new: "new", datasetsAdded: [.init(name: "TS", records: 4)],
-                          datasetsRemoved: [.init(name: "TE", records: 2)], datasets: [dm, ae])
+        let dm = DatasetDiff.compare(
+            old: dmTable, new: dmTable, metadata: F.metadata("DM", keys: ["STUDYID", "USUBJID"], variables: []))
+        return ExportDiff(
+            old: "old", new: "new", datasetsAdded: [.init(name: "TS", records: 4)],
+            datasetsRemoved: [.init(name: "TE", records: 2)], datasets: [dm, ae])
     }()
 
     @Test func textListsASummaryLinePerDatasetThenTheRecords() {
@@ -39,24 +45,34 @@ struct DiffRendererTests {
 
     @Test func identicalExportSaysSo() {
         let diff = ExportDiff(old: "a", new: "b", datasets: [DatasetDiff.compare(old: F.aeOld, new: F.aeOld, metadata: F.ae)])
-        #expect(DiffTextRenderer.render(diff) == "AE  identical (3 records)\nidentical: 1 datasets compared, 0 differ, 0 added, 0 removed\n")
+        #expect(
+            DiffTextRenderer.render(diff)
+                == "AE  identical (3 records)\nidentical: 1 datasets compared, 0 differ, 0 added, 0 removed\n")
     }
 
     @Test func markdownHasASummaryTableAndTablesPerDataset() {
         let text = DiffMarkdownRenderer.render(Self.sample)
-        #expect(text.contains("| AE | differs | 3 | 3 | 1 | 1 | 1 |\n| DM | identical | 1 | 1 | 0 | 0 | 0 |\n"
-                              + "| TE | removed | 2 | 0 | 0 | 0 | 0 |\n| TS | added | 0 | 4 | 0 | 0 | 0 |\n"))
+        #expect(
+            text.contains(
+                "| AE | differs | 3 | 3 | 1 | 1 | 1 |\n| DM | identical | 1 | 1 | 0 | 0 | 0 |\n"
+                    + "| TE | removed | 2 | 0 | 0 | 0 | 0 |\n| TS | added | 0 | 4 | 0 | 0 | 0 |\n"))
         #expect(text.contains("## AE\n"))
         #expect(!text.contains("## DM"))
-        #expect(text.contains("| STUDYID=S1, USUBJID=S1-001, AEDECOD=HEADACHE, AESTDTC=2024-01-02 | 2 | 3 | AESEV | MILD | *null* |"))
-        #expect(text.contains("### Added records\n\n| Key | Line |\n|---|---|\n| STUDYID=S1, USUBJID=S1-003, AEDECOD=RASH, AESTDTC=2024-02-01 | 4 |"))
+        #expect(
+            text.contains("| STUDYID=S1, USUBJID=S1-001, AEDECOD=HEADACHE, AESTDTC=2024-01-02 | 2 | 3 | AESEV | MILD | *null* |"))
+        #expect(
+            text.contains(
+                "### Added records\n\n| Key | Line |\n|---|---|\n| STUDYID=S1, USUBJID=S1-003, AEDECOD=RASH, AESTDTC=2024-02-01 | 4 |"
+            ))
     }
 
     @Test func markdownEscapesPipesAndLineEnds() {
         let old = F.table("ae", [F.aeHeader, "S1,AE,S1-001,1,HEADACHE,2024-01-02,A|B"])
         let new = F.table("ae", [F.aeHeader, "S1,AE,S1-001,1,HEADACHE,2024-01-02,C\nD"])
-        let text = DiffMarkdownRenderer.render(ExportDiff(old: "a", new: "b",
-                                                          datasets: [DatasetDiff.compare(old: old, new: new, metadata: F.ae)]))
+        let text = DiffMarkdownRenderer.render(
+            ExportDiff(
+                old: "a", new: "b",
+                datasets: [DatasetDiff.compare(old: old, new: new, metadata: F.ae)]))
         #expect(text.contains("| AESEV | A\\|B | C<br>D |"))
     }
 
@@ -70,7 +86,10 @@ struct DiffRendererTests {
         let datasets = try #require(root["datasets"] as? [[String: Any]])
         #expect(datasets.map { $0["name"] as? String } == ["AE", "DM"])
         let change = try #require((datasets[0]["changed"] as? [[String: Any]])?.first)
-        #expect(change["key"] as? [String: String] == ["STUDYID": "S1", "USUBJID": "S1-001", "AEDECOD": "HEADACHE", "AESTDTC": "2024-01-02"])
+        #expect(
+            change["key"] as? [String: String] == [
+                "STUDYID": "S1", "USUBJID": "S1-001", "AEDECOD": "HEADACHE", "AESTDTC": "2024-01-02",
+            ])
         #expect(change["changes"] as? [[String: String]] == [["variable": "AESEV", "old": "MILD", "new": ""]])
         #expect(datasets[0]["sequenceRenumbered"] as? Int == 2)
         let added = try #require((datasets[0]["added"] as? [[String: Any]])?.first)
