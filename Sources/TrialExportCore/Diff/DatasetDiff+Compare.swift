@@ -1,0 +1,139 @@
+extension DatasetDiff {
+    /// Compares two versions of one dataset (the name is the new table's `form`, upper-cased).
+    ///
+    /// Records are matched by the natural keys of `metadata` that both versions carry, leaving out
+    /// `--SEQ`; without metadata or keys, by all shared values. When a key is held by several
+    /// records, identical records are paired first, then the rest in order of occurrence, and
+    /// ``duplicateKeys`` counts such keys. Hashed lookups: time and memory grow linearly.
+    public static func compare(
+        old: RawTable, new: RawTable, metadata: DatasetMetadata?,
+        options: DiffOptions = DiffOptions()
+    ) -> DatasetDiff {
+        let plan = DiffPlan(old: old, new: new, metadata: metadata, options: options)
+        var diff = DatasetDiff(
+            name: plan.name, matching: plan.matching, keys: plan.keys.map(\.name),
+            sequenceVariable: plan.sequenceName, oldRecords: old.rows.count, newRecords: new.rows.count)
+        diff.columnsAdded = plan.columnsAdded
+        diff.columnsRemoved = plan.columnsRemoved
+        diff.columnOrderChanged = plan.columnOrderChanged
+        diff.notes = plan.notes
+        let pairing = RecordPairing(old: old, new: new, plan: plan)
+        diff.duplicateKeys = pairing.duplicateKeys
+        if pairing.duplicateKeys > 0 {
+            diff.notes.append(
+                "\(pairing.duplicateKeys) key(s) held by more than one record: identical records paired first, then in order of occurrence"
+            )
+        }
+        diff.record(pairing, old: old, new: new, plan: plan)
+        return diff
+    }
+
+    /// Fills the added, removed and changed records from a pairing, sorted by key then line.
+    private mutating func record(_ pairing: RecordPairing, old: RawTable, new: RawTable, plan: DiffPlan) {
+        for (o, n) in pairing.pairs {
+            let oldRow = old.rows[o], newRow = new.rows[n]
+            if let seq = plan.sequence, DiffPlan.value(oldRow, at: seq.old) != DiffPlan.value(newRow, at: seq.new) {
+                sequenceRenumbered += 1
+            }
+            let changes = plan.compared.compactMap { column -> ValueChange? in
+                let a = DiffPlan.value(oldRow, at: column.old), b = DiffPlan.value(newRow, at: column.new)
+                return a == b ? nil : ValueChange(variable: column.name, old: a, new: b)
+            }
+            if !changes.isEmpty {
+                changed.append(
+                    RecordChange(key: plan.key(newRow, old: false), oldLine: oldRow.line, newLine: newRow.line, changes: changes))
+            }
+        }
+        added = pairing.added.map { Self.record(new.rows[$0], header: new.header, key: plan.key(new.rows[$0], old: false)) }
+        removed = pairing.removed.map { Self.record(old.rows[$0], header: old.header, key: plan.key(old.rows[$0], old: true)) }
+        changed.sort { plan.precedes($0.key, $1.key) || (!plan.precedes($1.key, $0.key) && $0.newLine < $1.newLine) }
+        added.sort { plan.precedes($0.key, $1.key) || (!plan.precedes($1.key, $0.key) && $0.line < $1.line) }
+        removed.sort { plan.precedes($0.key, $1.key) || (!plan.precedes($1.key, $0.key) && $0.line < $1.line) }
+    }
+
+    private static func record(_ row: RawRow, header: [String], key: [String]) -> DiffRecord {
+        DiffRecord(key: key, line: row.line, values: header.indices.map { (header[$0], DiffPlan.value(row, at: $0)) })
+    }
+}
+
+/// Pairs the records of two versions by key: hashed groups, duplicates paired deterministically.
+struct RecordPairing {
+    /// Matched (old row, new row) indexes, in the new version's order.
+    private(set) var pairs: [(Int, Int)] = []
+    /// New rows without a partner, in order.
+    private(set) var added: [Int] = []
+    /// Old rows without a partner, in order.
+    private(set) var removed: [Int] = []
+    private(set) var duplicateKeys = 0
+
+    init(old: RawTable, new: RawTable, plan: DiffPlan) {
+        let oldIndex = KeyChains(old, old: true, plan: plan), newIndex = KeyChains(new, old: false, plan: plan)
+        var oldMatched = [Bool](repeating: false, count: old.rows.count)
+        var isHead = [Bool](repeating: false, count: new.rows.count)
+        for head in newIndex.heads.values { isHead[head] = true }
+        for n in new.rows.indices where isHead[n] {
+            let key = plan.key(new.rows[n], old: false)
+            let news = newIndex.chain(from: n), olds = oldIndex.heads[key].map(oldIndex.chain) ?? []
+            if olds.count > 1 || news.count > 1 { duplicateKeys += 1 }
+            pair(olds, news, old: old, new: new, plan: plan, matched: &oldMatched)
+        }
+        for head in oldIndex.heads.values where !oldMatched[head] && oldIndex.next[head] >= 0 {
+            duplicateKeys += oldIndex.chain(from: head).allSatisfy { !oldMatched[$0] } ? 1 : 0
+        }
+        removed = oldMatched.indices.filter { !oldMatched[$0] }
+    }
+
+    /// Pairs one key's records: a lone pair directly; otherwise identical records first, then in order.
+    private mutating func pair(
+        _ olds: [Int], _ news: [Int], old: RawTable, new: RawTable, plan: DiffPlan,
+        matched: inout [Bool]
+    ) {
+        if olds.count == 1, news.count == 1 {
+            pairs.append((olds[0], news[0]))
+            matched[olds[0]] = true
+            return
+        }
+        var byContent: [[String]: [Int]] = [:]
+        for o in olds { byContent[plan.content(old.rows[o], old: true), default: []].append(o) }
+        var restNew: [Int] = []
+        for n in news {
+            let content = plan.content(new.rows[n], old: false)
+            if let o = byContent[content]?.first {
+                byContent[content]!.removeFirst()
+                pairs.append((o, n))
+                matched[o] = true
+            } else {
+                restNew.append(n)
+            }
+        }
+        let restOld = olds.filter { !matched[$0] }
+        for (o, n) in zip(restOld, restNew) {
+            pairs.append((o, n))
+            matched[o] = true
+        }
+        added += restNew.dropFirst(restOld.count)
+    }
+}
+
+/// The rows of a table grouped by key without an array per group: the first row of each key and,
+/// per row, the next row with the same key (-1 at the end), so groups keep their order.
+struct KeyChains {
+    private(set) var heads: [[String]: Int] = [:]
+    private(set) var next: [Int]
+
+    init(_ table: RawTable, old: Bool, plan: DiffPlan) {
+        next = [Int](repeating: -1, count: table.rows.count)
+        heads.reserveCapacity(table.rows.count)
+        for i in table.rows.indices.reversed() {
+            let key = plan.key(table.rows[i], old: old)
+            if let later = heads.updateValue(i, forKey: key) { next[i] = later }
+        }
+    }
+
+    /// The rows of one key in order, starting at its first row.
+    func chain(from head: Int) -> [Int] {
+        var rows = [head]
+        while let last = rows.last, next[last] >= 0 { rows.append(next[last]) }
+        return rows
+    }
+}
