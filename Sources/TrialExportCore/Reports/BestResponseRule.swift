@@ -12,7 +12,11 @@ struct BestResponseRule {
     struct Candidate {
         var response: RecistResponse?
         var visitNumber: Double
+        /// The assessment's overall response.
+        var claimed: RecistResponse
         var rationale: String
+        /// Why a CR or PR of this assessment was not kept (unconfirmed), else nil.
+        var downgrade: String?
     }
 
     /// The latest later assessment with the given response(s), by day number.
@@ -51,7 +55,11 @@ struct BestResponseRule {
             if best.map({ response.rank > $0.response!.rank }) ?? true { best = candidate }
         }
         if let best, let response = best.response {
-            return RecistBestResponse(response: response, visitNumber: best.visitNumber, rationale: best.rationale)
+            // Name the unconfirmed CR/PR of other assessments: they are why the best is not better.
+            let notes = candidates.filter { $0.visitNumber != best.visitNumber && $0.claimed.rank > response.rank }
+                .compactMap(\.downgrade)
+            let rationale = ([best.rationale] + notes).joined(separator: "; ")
+            return RecistBestResponse(response: response, visitNumber: best.visitNumber, rationale: rationale)
         }
         let reasons = candidates.map(\.rationale).filter { !$0.isEmpty }
         return RecistBestResponse(response: .ne, visitNumber: nil,
@@ -63,18 +71,18 @@ struct BestResponseRule {
         let at = "\(a.overallResponse.rawValue) at \(RecistText.visit(a.visit, number: a.visitNumber, date: a.date))"
         switch a.overallResponse {
         case .cr:
-            if let c = confirmation(day, by: laterCR) { return Candidate(response: .cr, visitNumber: a.visitNumber, rationale: "\(at) confirmed by \(c)") }
-            if let c = confirmation(day, by: laterResponse) { return Candidate(response: .pr, visitNumber: a.visitNumber, rationale: "\(at) followed by \(c): PR") }
+            if let c = confirmation(day, by: laterCR) { return Candidate(response: .cr, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "\(at) confirmed by \(c)", downgrade: nil) }
+            if let c = confirmation(day, by: laterResponse) { return Candidate(response: .pr, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "\(at) followed by \(c): PR", downgrade: nil) }
             return stable(a, day: day, reference: reference, prefix: "\(at) unconfirmed (no CR \(confirmationDays)+ days later)")
         case .pr:
-            if let c = confirmation(day, by: laterResponse) { return Candidate(response: .pr, visitNumber: a.visitNumber, rationale: "\(at) confirmed by \(c)") }
+            if let c = confirmation(day, by: laterResponse) { return Candidate(response: .pr, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "\(at) confirmed by \(c)", downgrade: nil) }
             return stable(a, day: day, reference: reference, prefix: "\(at) unconfirmed (no CR or PR \(confirmationDays)+ days later)")
         case .sd, .nonCRNonPD:
             return stable(a, day: day, reference: reference, prefix: nil)
         case .pd:
-            return Candidate(response: .pd, visitNumber: a.visitNumber, rationale: at)
+            return Candidate(response: .pd, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: at, downgrade: nil)
         case .ne:
-            return Candidate(response: nil, visitNumber: a.visitNumber, rationale: "")
+            return Candidate(response: nil, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "", downgrade: nil)
         }
     }
 
@@ -90,19 +98,17 @@ struct BestResponseRule {
         let response: RecistResponse = a.targetResponse == nil && a.nonTargetResponse != nil ? .nonCRNonPD : .sd
         let lead = prefix.map { "\($0); " } ?? ""
         let at = "\(response.rawValue) at \(RecistText.visit(a.visit, number: a.visitNumber, date: a.date))"
+        func make(_ qualifies: Bool, _ text: String) -> Candidate {
+            Candidate(response: qualifies ? response : nil, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: lead + at + text, downgrade: prefix)
+        }
         guard let referenceDay = reference.day else {
-            let why = reference.text.isEmpty ? "no reference date" : "reference date \(reference.text) is partial"
-            return Candidate(response: nil, visitNumber: a.visitNumber, rationale: "\(lead)\(at) cannot be timed: \(why)")
+            return make(false, " cannot be timed: " + (reference.text.isEmpty ? "no reference date" : "reference date \(reference.text) is partial"))
         }
-        guard let day else {
-            return Candidate(response: nil, visitNumber: a.visitNumber, rationale: "\(lead)\(at) cannot be timed: the assessment date is not complete")
-        }
+        guard let day else { return make(false, " cannot be timed: the assessment date is not complete") }
         let elapsed = day - referenceDay
         let timing = "\(elapsed) days after the reference date \(reference.text)"
-        guard elapsed >= minimumStableDiseaseDays else {
-            return Candidate(response: nil, visitNumber: a.visitNumber, rationale: "\(lead)\(at) only \(timing) (< \(minimumStableDiseaseDays))")
-        }
-        return Candidate(response: response, visitNumber: a.visitNumber, rationale: "\(lead)\(at), \(timing) (>= \(minimumStableDiseaseDays))")
+        guard elapsed >= minimumStableDiseaseDays else { return make(false, " only \(timing) (< \(minimumStableDiseaseDays))") }
+        return make(true, ", \(timing) (>= \(minimumStableDiseaseDays))")
     }
 
     private static func day(of assessment: RecistAssessment) -> Int? { ISO8601Value.date(of: assessment.date)?.dayNumber }

@@ -21,7 +21,7 @@ struct TargetEvaluation {
         let partial = measured.reduce(0.0) { $0 + $1.1 }
         let missing = targets.filter { visit.size(of: $0) == nil }.map(\.id)
         guard missing.isEmpty else {
-            evaluateIncomplete(partial: partial, missing: missing, nadir: nadir)
+            evaluateIncomplete(partial: measured.isEmpty ? nil : partial, missing: missing, nadir: nadir)
             return
         }
         sum = partial
@@ -33,8 +33,12 @@ struct TargetEvaluation {
     }
 
     /// PD when the measured lesions alone prove it; NE otherwise.
-    private mutating func evaluateIncomplete(partial: Double, missing: [String], nadir: Double?) {
+    private mutating func evaluateIncomplete(partial: Double?, missing: [String], nadir: Double?) {
         let what = (missing.count == 1 ? "target " : "targets ") + missing.joined(separator: ", ") + " not measured"
+        guard let partial else {
+            (response, rationale) = (.ne, what)
+            return
+        }
         if let nadir, Self.provesProgression(partial, nadir: nadir) {
             response = .pd
             rationale = "measured SoD \(RecistText.mm(partial)) (\(what)) is \(Self.increase(partial, nadir: nadir))"
