@@ -36,10 +36,14 @@ struct BestResponseRule {
         var candidates: [Candidate] = []
         for assessment in considered.reversed() {
             let day = Self.day(of: assessment)
-            candidates.append(candidate(assessment, day: day, laterCR: laterCR, laterResponse: laterResponse,
-                                        reference: (reference, referenceDay)))
+            candidates.append(
+                candidate(
+                    assessment, day: day, laterCR: laterCR, laterResponse: laterResponse,
+                    reference: (reference, referenceDay)))
             guard let day else { continue }
-            if assessment.overallResponse == .cr, laterCR.map({ day > $0.day }) ?? true { laterCR = Later(day: day, assessment: assessment) }
+            if assessment.overallResponse == .cr, laterCR.map({ day > $0.day }) ?? true {
+                laterCR = Later(day: day, assessment: assessment)
+            }
             if assessment.overallResponse.isObjectiveResponse, laterResponse.map({ day > $0.day }) ?? true {
                 laterResponse = Later(day: day, assessment: assessment)
             }
@@ -62,35 +66,43 @@ struct BestResponseRule {
             return RecistBestResponse(response: response, visitNumber: best.visitNumber, rationale: rationale)
         }
         let reasons = candidates.map(\.rationale).filter { !$0.isEmpty }
-        return RecistBestResponse(response: .ne, visitNumber: nil,
-                                  rationale: reasons.isEmpty ? "every assessment is NE" : reasons.joined(separator: "; "))
+        return RecistBestResponse(
+            response: .ne, visitNumber: nil,
+            rationale: reasons.isEmpty ? "every assessment is NE" : reasons.joined(separator: "; "))
     }
 
-    private func candidate(_ a: RecistAssessment, day: Int?, laterCR: Later?, laterResponse: Later?,
-                           reference: (text: String, day: Int?)) -> Candidate {
+    private func candidate(
+        _ a: RecistAssessment, day: Int?, laterCR: Later?, laterResponse: Later?,
+        reference: (text: String, day: Int?)
+    ) -> Candidate {
         let at = "\(a.overallResponse.rawValue) at \(RecistText.visit(a.visit, number: a.visitNumber, date: a.date))"
+        func kept(_ response: RecistResponse?, _ rationale: String) -> Candidate {
+            Candidate(
+                response: response, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: rationale, downgrade: nil)
+        }
         switch a.overallResponse {
         case .cr:
-            if let c = confirmation(day, by: laterCR) { return Candidate(response: .cr, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "\(at) confirmed by \(c)", downgrade: nil) }
-            if let c = confirmation(day, by: laterResponse) { return Candidate(response: .pr, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "\(at) followed by \(c): PR", downgrade: nil) }
+            if let c = confirmation(day, by: laterCR) { return kept(.cr, "\(at) confirmed by \(c)") }
+            if let c = confirmation(day, by: laterResponse) { return kept(.pr, "\(at) followed by \(c): PR") }
             return stable(a, day: day, reference: reference, prefix: "\(at) unconfirmed (no CR \(confirmationDays)+ days later)")
         case .pr:
-            if let c = confirmation(day, by: laterResponse) { return Candidate(response: .pr, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "\(at) confirmed by \(c)", downgrade: nil) }
-            return stable(a, day: day, reference: reference, prefix: "\(at) unconfirmed (no CR or PR \(confirmationDays)+ days later)")
+            if let c = confirmation(day, by: laterResponse) { return kept(.pr, "\(at) confirmed by \(c)") }
+            let prefix = "\(at) unconfirmed (no CR or PR \(confirmationDays)+ days later)"
+            return stable(a, day: day, reference: reference, prefix: prefix)
         case .sd, .nonCRNonPD:
             return stable(a, day: day, reference: reference, prefix: nil)
         case .pd:
-            return Candidate(response: .pd, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: at, downgrade: nil)
+            return kept(.pd, at)
         case .ne:
-            return Candidate(response: nil, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: "", downgrade: nil)
+            return kept(nil, "")
         }
     }
 
     /// `PR at WEEK 12 (2023-03-20), 42 days later` when the later assessment is far enough.
     private func confirmation(_ day: Int?, by later: Later?) -> String? {
         guard let day, let later, later.day - day >= confirmationDays else { return nil }
-        let a = later.assessment
-        return "\(a.overallResponse.rawValue) at \(RecistText.visit(a.visit, number: a.visitNumber, date: a.date)), \(later.day - day) days later"
+        let a = later.assessment, visit = RecistText.visit(a.visit, number: a.visitNumber, date: a.date)
+        return "\(a.overallResponse.rawValue) at \(visit), \(later.day - day) days later"
     }
 
     /// SD (NON-CR/NON-PD without targets) when the assessment is late enough after the reference date.
@@ -99,10 +111,13 @@ struct BestResponseRule {
         let lead = prefix.map { "\($0); " } ?? ""
         let at = "\(response.rawValue) at \(RecistText.visit(a.visit, number: a.visitNumber, date: a.date))"
         func make(_ qualifies: Bool, _ text: String) -> Candidate {
-            Candidate(response: qualifies ? response : nil, visitNumber: a.visitNumber, claimed: a.overallResponse, rationale: lead + at + text, downgrade: prefix)
+            Candidate(
+                response: qualifies ? response : nil, visitNumber: a.visitNumber, claimed: a.overallResponse,
+                rationale: lead + at + text, downgrade: prefix)
         }
         guard let referenceDay = reference.day else {
-            return make(false, " cannot be timed: " + (reference.text.isEmpty ? "no reference date" : "reference date \(reference.text) is partial"))
+            let why = reference.text.isEmpty ? "no reference date" : "reference date \(reference.text) is partial"
+            return make(false, " cannot be timed: \(why)")
         }
         guard let day else { return make(false, " cannot be timed: the assessment date is not complete") }
         let elapsed = day - referenceDay

@@ -36,8 +36,10 @@ public enum BetaDistribution {
         var result = d
         for m in 1...1000 {
             let m = Double(m), m2 = 2 * m
-            for coefficient in [m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
-                                -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))] {
+            for coefficient in [
+                m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
+                -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)),
+            ] {
                 d = 1 + coefficient * d
                 if abs(d) < tiny { d = tiny }
                 c = 1 + coefficient / c
@@ -53,9 +55,11 @@ public enum BetaDistribution {
     /// ln Γ(x) for x > 0 by the Lanczos approximation (g = 7, 9 terms), accurate to about 1e-15.
     static func logGamma(_ x: Double) -> Double {
         if x < 0.5 { return log(Double.pi / sin(Double.pi * x)) - logGamma(1 - x) }
-        let coefficients = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-                            -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-                            9.9843695780195716e-6, 1.5056327351493116e-7]
+        let coefficients = [
+            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+            9.9843695780195716e-6, 1.5056327351493116e-7,
+        ]
         let z = x - 1
         var sum = coefficients[0]
         for i in 1..<coefficients.count { sum += coefficients[i] / (z + Double(i)) }

@@ -23,10 +23,12 @@ public struct RecistAssessment: Sendable, Equatable {
     /// NEWLIND as RS codes it: Y or N.
     public var newLesionIndicator: String { newLesions.isEmpty ? "N" : "Y" }
 
-    public init(usubjid: String, visitNumber: Double, visit: String, date: String, sumOfDiameters: Double?,
-                baselineSum: Double?, nadir: Double?, targetResponse: RecistResponse?,
-                nonTargetResponse: RecistResponse?, newLesions: [String], overallResponse: RecistResponse,
-                rationale: String) {
+    public init(
+        usubjid: String, visitNumber: Double, visit: String, date: String, sumOfDiameters: Double?,
+        baselineSum: Double?, nadir: Double?, targetResponse: RecistResponse?,
+        nonTargetResponse: RecistResponse?, newLesions: [String], overallResponse: RecistResponse,
+        rationale: String
+    ) {
         self.usubjid = usubjid
         self.visitNumber = visitNumber
         self.visit = visit
@@ -65,8 +67,10 @@ public struct RecistSubjectResult: Sendable, Equatable {
     public var assessments: [RecistAssessment]
     public var best: RecistBestResponse
 
-    public init(usubjid: String, baselineVisitNumber: Double?, baselineSum: Double?,
-                assessments: [RecistAssessment], best: RecistBestResponse) {
+    public init(
+        usubjid: String, baselineVisitNumber: Double?, baselineSum: Double?,
+        assessments: [RecistAssessment], best: RecistBestResponse
+    ) {
         self.usubjid = usubjid
         self.baselineVisitNumber = baselineVisitNumber
         self.baselineSum = baselineSum

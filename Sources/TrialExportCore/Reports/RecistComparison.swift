@@ -12,8 +12,10 @@ public enum RecistComparison {
     ///
     /// Only RS rows of `evaluator` are read (rows without RSEVAL always are); the first row wins
     /// when one subject and assessment has several.
-    public static func disagreements(rs: Dataset, derived: RecistDerivationResult,
-                                     evaluator: String? = "INVESTIGATOR") -> [RecistDisagreement] {
+    public static func disagreements(
+        rs: Dataset, derived: RecistDerivationResult,
+        evaluator: String? = "INVESTIGATOR"
+    ) -> [RecistDisagreement] {
         let recorded = collect(rs, evaluator: evaluator)
         let results = Dictionary(derived.subjects.map { ($0.usubjid, $0) }, uniquingKeysWith: { first, _ in first })
         let subjects = Set(recorded.keys).union(results.keys).sorted()
@@ -55,35 +57,45 @@ public enum RecistComparison {
             let visit = assessments[number]?.visit ?? investigator?.visit ?? ""
             let derived = assessments[number].map { ($0.overallResponse, $0.rationale) }
             let missing = derived == nil ? missingReason(number, visit: visit, result: result) : ""
-            if let d = disagreement(subject: subject, test: "OVRLRESP", visitNumber: number, visit: visit,
-                                    investigator: investigator?.value, derived: derived, missingReason: missing) {
+            if let d = disagreement(
+                subject: subject, test: "OVRLRESP", visitNumber: number, visit: visit,
+                investigator: investigator?.value, derived: derived, missingReason: missing)
+            {
                 found.append(d)
             }
         }
         let best = result.map { ($0.best.response, $0.best.rationale) }
-        if let d = disagreement(subject: subject, test: "BESTRESP", visitNumber: nil, visit: "", investigator: recorded.best,
-                                derived: best, missingReason: "no TU/TR records for the subject") {
+        if let d = disagreement(
+            subject: subject, test: "BESTRESP", visitNumber: nil, visit: "", investigator: recorded.best,
+            derived: best, missingReason: "no TU/TR records for the subject")
+        {
             found.append(d)
         }
         return found
     }
 
     /// Nil when both agree or neither has a value.
-    static func disagreement(subject: String, test: String, visitNumber: Double?, visit: String, investigator: String?,
-                             derived: (RecistResponse, String)?, missingReason: String) -> RecistDisagreement? {
+    static func disagreement(
+        subject: String, test: String, visitNumber: Double?, visit: String, investigator: String?,
+        derived: (RecistResponse, String)?, missingReason: String
+    ) -> RecistDisagreement? {
         let recordedText = investigator?.trimmingCharacters(in: .whitespaces) ?? ""
         let recorded = RecistResponse(code: recordedText)
         func make(_ kind: RecistDisagreement.Kind, _ reason: String) -> RecistDisagreement {
-            RecistDisagreement(kind: kind, usubjid: subject, testCode: test, visitNumber: visitNumber, visit: visit,
-                               investigator: recordedText, derived: derived?.0.rawValue ?? "", reason: reason)
+            RecistDisagreement(
+                kind: kind, usubjid: subject, testCode: test, visitNumber: visitNumber, visit: visit,
+                investigator: recordedText, derived: derived?.0.rawValue ?? "", reason: reason)
         }
         switch (recorded, derived) {
         case (nil, nil):
-            return recordedText.isEmpty ? nil : make(.derivedMissing, "\(missingReason); \(test) \"\(recordedText)\" is no RECIST response code")
+            return recordedText.isEmpty
+                ? nil : make(.derivedMissing, "\(missingReason); \(test) \"\(recordedText)\" is no RECIST response code")
         case (let r?, nil):
             return make(.derivedMissing, "\(missingReason): nothing derived, not \(r.rawValue)")
         case (nil, let (value, why)?):
-            let what = recordedText.isEmpty ? "no investigator \(test)" : "investigator \(test) \"\(recordedText)\" is no RECIST response code"
+            let what =
+                recordedText.isEmpty
+                ? "no investigator \(test)" : "investigator \(test) \"\(recordedText)\" is no RECIST response code"
             return make(.investigatorMissing, "\(what); derived \(value.rawValue): \(why)")
         case (let r?, let (value, why)?):
             return r == value ? nil : make(.differs, "\(why): \(value.rawValue), not \(r.rawValue)")

@@ -11,9 +11,11 @@ public struct RecistDerivation: Sendable {
     public var confirmationDays: Int
     public var minimumStableDiseaseDays: Int
 
-    public init(evaluator: String? = "INVESTIGATOR",
-                confirmationDays: Int = RecistThresholds.confirmationDays,
-                minimumStableDiseaseDays: Int = RecistThresholds.minimumStableDiseaseDays) {
+    public init(
+        evaluator: String? = "INVESTIGATOR",
+        confirmationDays: Int = RecistThresholds.confirmationDays,
+        minimumStableDiseaseDays: Int = RecistThresholds.minimumStableDiseaseDays
+    ) {
         self.evaluator = evaluator
         self.confirmationDays = confirmationDays
         self.minimumStableDiseaseDays = minimumStableDiseaseDays
@@ -36,28 +38,42 @@ public struct RecistDerivation: Sendable {
             let best = RecistBestResponse(response: .ne, visitNumber: nil, rationale: "no TR results for the subject")
             return RecistSubjectResult(usubjid: subject, baselineVisitNumber: nil, baselineSum: nil, assessments: [], best: best)
         }
-        let targets = records.lesions(.target)
-        let baselineSum = TargetEvaluation.completeSum(of: targets, at: visits[baselineIndex])
+        let lesions = LesionsByRole(records)
+        let baselineSum = TargetEvaluation.completeSum(of: lesions.targets, at: visits[baselineIndex])
         var nadir = baselineSum
         var assessments: [RecistAssessment] = []
         for visit in visits[(baselineIndex + 1)...] {
-            let assessment = assess(visit, subject: subject, records: records, baselineSum: baselineSum, nadir: nadir)
+            let assessment = assess(visit, subject: subject, lesions: lesions, baselineSum: baselineSum, nadir: nadir)
             if let sum = assessment.sumOfDiameters, nadir.map({ sum < $0 }) ?? true { nadir = sum }
             assessments.append(assessment)
         }
         let rule = BestResponseRule(confirmationDays: confirmationDays, minimumStableDiseaseDays: minimumStableDiseaseDays)
-        return RecistSubjectResult(usubjid: subject, baselineVisitNumber: visits[baselineIndex].visitNumber,
-                                   baselineSum: baselineSum, assessments: assessments,
-                                   best: rule.best(of: assessments, reference: reference))
+        return RecistSubjectResult(
+            usubjid: subject, baselineVisitNumber: visits[baselineIndex].visitNumber,
+            baselineSum: baselineSum, assessments: assessments,
+            best: rule.best(of: assessments, reference: reference))
     }
 
-    private func assess(_ visit: RecistVisitRecords, subject: String, records: RecistSubjectRecords,
-                        baselineSum: Double?, nadir: Double?) -> RecistAssessment {
-        let targets = records.lesions(.target), nonTargets = records.lesions(.nonTarget)
-        let target = targets.isEmpty ? nil : TargetEvaluation(targets: targets, visit: visit, baselineSum: baselineSum, nadir: nadir)
-        let nonTarget = nonTargets.isEmpty ? nil : NonTargetEvaluation(nonTargets: nonTargets, visit: visit)
-        let newLesions = NonTargetEvaluation.newLesions(records.lesions(.new), visit: visit)
-        let overall = Self.overallResponse(target: target?.response, nonTarget: nonTarget?.response, newLesions: !newLesions.isEmpty)
+    /// A subject's lesions split by role, each in id order.
+    struct LesionsByRole {
+        var targets, nonTargets, new: [RecistLesion]
+
+        init(_ records: RecistSubjectRecords) {
+            (targets, nonTargets, new) = (records.lesions(.target), records.lesions(.nonTarget), records.lesions(.new))
+        }
+    }
+
+    private func assess(
+        _ visit: RecistVisitRecords, subject: String, lesions: LesionsByRole,
+        baselineSum: Double?, nadir: Double?
+    ) -> RecistAssessment {
+        let target =
+            lesions.targets.isEmpty
+            ? nil : TargetEvaluation(targets: lesions.targets, visit: visit, baselineSum: baselineSum, nadir: nadir)
+        let nonTarget = lesions.nonTargets.isEmpty ? nil : NonTargetEvaluation(nonTargets: lesions.nonTargets, visit: visit)
+        let newLesions = NonTargetEvaluation.newLesions(lesions.new, visit: visit)
+        let overall = Self.overallResponse(
+            target: target?.response, nonTarget: nonTarget?.response, newLesions: !newLesions.isEmpty)
         return RecistAssessment(
             usubjid: subject, visitNumber: visit.visitNumber, visit: visit.visit, date: visit.date,
             sumOfDiameters: target?.sum, baselineSum: baselineSum, nadir: nadir,

@@ -24,8 +24,10 @@ public struct RecistDisagreement: Sendable, Equatable {
     /// Why the derived value is what it is, e.g. "SoD 41 mm is -28.1% from baseline 57 mm: SD, not PR".
     public var reason: String
 
-    public init(kind: Kind, usubjid: String, testCode: String, visitNumber: Double?, visit: String,
-                investigator: String, derived: String, reason: String) {
+    public init(
+        kind: Kind, usubjid: String, testCode: String, visitNumber: Double?, visit: String,
+        investigator: String, derived: String, reason: String
+    ) {
         self.kind = kind
         self.usubjid = usubjid
         self.testCode = testCode

@@ -16,7 +16,11 @@ public struct RecistLesion: Sendable, Hashable {
 
     public var id: String
     public var role: Role
-    public var location: String
+    public var location: String {
+        didSet { isLymphNode = Self.namesLymphNode(location) }
+    }
+    /// A lymph node: TULOC is LYMPH NODE or names one (e.g. CERVICAL LYMPH NODE); measured by its short axis.
+    public private(set) var isLymphNode: Bool
     /// VISITNUM of the TU record (when a NEW lesion was first seen), nil when not given.
     public var visitNumber: Double?
 
@@ -25,8 +29,8 @@ public struct RecistLesion: Sendable, Hashable {
         self.role = role
         self.location = location
         self.visitNumber = visitNumber
+        self.isLymphNode = Self.namesLymphNode(location)
     }
 
-    /// A lymph node: TULOC is LYMPH NODE or names one (e.g. CERVICAL LYMPH NODE); measured by its short axis.
-    public var isLymphNode: Bool { location.uppercased().contains("LYMPH NODE") }
+    static func namesLymphNode(_ location: String) -> Bool { location.uppercased().contains("LYMPH NODE") }
 }

@@ -13,11 +13,10 @@ struct RecistSubjectRecords {
     /// Assessments ordered by VISITNUM.
     var orderedVisits: [RecistVisitRecords] { visits.values.sorted { $0.visitNumber < $1.visitNumber } }
 
-    mutating func visit(_ number: Double, name: String, date: String) -> RecistVisitRecords {
-        var record = visits[number] ?? RecistVisitRecords(visitNumber: number)
-        if record.visit.isEmpty { record.visit = name }
-        if !date.isEmpty, record.date.isEmpty || date < record.date { record.date = date }
-        return record
+    /// Updates the assessment `number` in place (created when new), noting its name and earliest date.
+    mutating func updateVisit(_ number: Double, name: String, date: String, _ update: (inout RecistVisitRecords) -> Void) {
+        visits[number, default: RecistVisitRecords(visitNumber: number)].note(name: name, date: date)
+        update(&visits[number]!)
     }
 }
 
@@ -37,6 +36,12 @@ struct RecistVisitRecords {
     var identifiedNew: Set<String> = []
     /// True when TR holds at least one record of this assessment.
     var hasTumorResults = false
+
+    /// Keeps the first visit name and the earliest date seen.
+    mutating func note(name: String, date: String) {
+        if visit.isEmpty { visit = name }
+        if !date.isEmpty, self.date.isEmpty || date < self.date { self.date = date }
+    }
 
     /// The size RECIST uses for a lesion: short axis (LPERP) for a node, longest diameter (LDIAM) otherwise.
     ///
@@ -63,16 +68,20 @@ struct RecistRecordGrouper {
             let subject = c.get(row, c.subject), id = c.get(row, c.link)
             guard !subject.isEmpty, !id.isEmpty else { continue }
             guard let role = RecistLesion.Role(code: c.get(row, c.result)) else {
-                issues.append(RecistIssue(usubjid: subject, message: "TU lesion \(id) has TUSTRESC \"\(c.get(row, c.result))\", not TARGET, NON-TARGET or NEW; ignored"))
+                issues.append(
+                    RecistIssue(
+                        usubjid: subject,
+                        message:
+                            "TU lesion \(id) has TUSTRESC \"\(c.get(row, c.result))\", not TARGET, NON-TARGET or NEW; ignored"))
                 continue
             }
             let visitNumber = Double(c.get(row, c.visitNumber))
             let lesion = RecistLesion(id: id, role: role, location: c.get(row, c.location), visitNumber: visitNumber)
-            subjects[subject, default: RecistSubjectRecords()].lesions[id] = subjects[subject]?.lesions[id] ?? lesion
+            if subjects[subject]?.lesions[id] == nil { subjects[subject, default: RecistSubjectRecords()].lesions[id] = lesion }
             if role == .new, let visitNumber {
-                var visit = subjects[subject]!.visit(visitNumber, name: c.get(row, c.visit), date: c.get(row, c.date))
-                visit.identifiedNew.insert(id)
-                subjects[subject]!.visits[visitNumber] = visit
+                subjects[subject]!.updateVisit(visitNumber, name: c.get(row, c.visit), date: c.get(row, c.date)) {
+                    $0.identifiedNew.insert(id)
+                }
             }
         }
     }
@@ -84,46 +93,55 @@ struct RecistRecordGrouper {
             let subject = c.get(row, c.subject), id = c.get(row, c.link)
             guard !subject.isEmpty, !id.isEmpty else { continue }
             guard let visitNumber = Double(c.get(row, c.visitNumber)) else {
-                issues.append(RecistIssue(usubjid: subject, message: "TR record of lesion \(id) has no numeric VISITNUM; ignored"))
+                issues.append(
+                    RecistIssue(usubjid: subject, message: "TR record of lesion \(id) has no numeric VISITNUM; ignored"))
                 continue
             }
             if subjects[subject]?.lesions[id] == nil, !adoptLesion(id, subject: subject, group: c.get(row, c.group)) { continue }
-            var visit = subjects[subject]!.visit(visitNumber, name: c.get(row, c.visit), date: c.get(row, c.date))
-            record(row, columns: c, lesion: id, subject: subject, into: &visit)
-            subjects[subject]!.visits[visitNumber] = visit
+            var issue: String?
+            subjects[subject]!.updateVisit(visitNumber, name: c.get(row, c.visit), date: c.get(row, c.date)) {
+                issue = Self.record(row, columns: c, lesion: id, into: &$0)
+            }
+            if let issue { issues.append(RecistIssue(usubjid: subject, message: issue)) }
         }
     }
 
     /// A TR lesion missing from TU takes its role from TRGRPID; false (and an issue) when it has none.
     private mutating func adoptLesion(_ id: String, subject: String, group: String) -> Bool {
         guard let role = RecistLesion.Role(code: group) else {
-            issues.append(RecistIssue(usubjid: subject, message: "TR lesion \(id) is not in TU and TRGRPID \"\(group)\" gives no role; ignored"))
+            issues.append(
+                RecistIssue(
+                    usubjid: subject, message: "TR lesion \(id) is not in TU and TRGRPID \"\(group)\" gives no role; ignored"))
             return false
         }
         subjects[subject, default: RecistSubjectRecords()].lesions[id] = RecistLesion(id: id, role: role, location: "")
         return true
     }
 
-    private mutating func record(_ row: [String], columns c: Columns, lesion id: String, subject: String,
-                                 into visit: inout RecistVisitRecords) {
+    /// Files one TR row under its lesion; returns an issue text when the result is unusable.
+    private static func record(_ row: [String], columns c: Columns, lesion id: String, into visit: inout RecistVisitRecords)
+        -> String?
+    {
         visit.hasTumorResults = true
         let test = c.get(row, c.testCode).uppercased(), text = c.get(row, c.result)
         if c.get(row, c.status).uppercased() == "NOT DONE" {
             if test != "SUMDIAM" { visit.notDone.insert(id) }
-            return
+            return nil
         }
         switch test {
         case "LDIAM", "LPERP":
             if let mm = Double(c.get(row, c.numeric)) ?? Double(text.trimmingCharacters(in: .whitespaces)) {
                 if visit.diameters[id]?[test] == nil { visit.diameters[id, default: [:]][test] = mm }
             } else if !text.isEmpty {
-                issues.append(RecistIssue(usubjid: subject, message: "TR \(test) of lesion \(id) at VISITNUM \(RecistText.number(visit.visitNumber)) is \"\(text)\", not a number; treated as not measured"))
+                return
+                    "TR \(test) of lesion \(id) at VISITNUM \(RecistText.number(visit.visitNumber)) is \"\(text)\", not a number; treated as not measured"
             }
         case "TUMSTATE":
             if visit.states[id] == nil { visit.states[id] = text.trimmingCharacters(in: .whitespaces).uppercased() }
         default:
             break  // SUMDIAM and other tests: the sum is derived independently from the lesions.
         }
+        return nil
     }
 }
 
@@ -150,7 +168,7 @@ private struct Columns {
 
     /// Rows of other evaluators are skipped; a missing or empty --EVAL counts as the wanted one.
     func keeps(_ row: [String], evaluator wanted: String?) -> Bool {
-        guard let wanted, let evaluator else { return true }
+        guard let wanted, let evaluator, row[evaluator] != wanted else { return true }
         let value = row[evaluator].trimmingCharacters(in: .whitespaces)
         return value.isEmpty || value.uppercased() == wanted.uppercased()
     }

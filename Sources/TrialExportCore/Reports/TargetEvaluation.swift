@@ -17,9 +17,11 @@ struct TargetEvaluation {
     }
 
     init(targets: [RecistLesion], visit: RecistVisitRecords, baselineSum: Double?, nadir: Double?) {
-        let measured = targets.compactMap { lesion in visit.size(of: lesion).map { (lesion, $0) } }
+        var measured: [(RecistLesion, Double)] = [], missing: [String] = []
+        for lesion in targets {
+            if let size = visit.size(of: lesion) { measured.append((lesion, size)) } else { missing.append(lesion.id) }
+        }
         let partial = measured.reduce(0.0) { $0 + $1.1 }
-        let missing = targets.filter { visit.size(of: $0) == nil }.map(\.id)
         guard missing.isEmpty else {
             evaluateIncomplete(partial: measured.isEmpty ? nil : partial, missing: missing, nadir: nadir)
             return
@@ -44,7 +46,8 @@ struct TargetEvaluation {
             rationale = "measured SoD \(RecistText.mm(partial)) (\(what)) is \(Self.increase(partial, nadir: nadir))"
         } else {
             response = .ne
-            let proof = nadir.map { "; measured SoD \(RecistText.mm(partial)) does not prove PD over nadir \(RecistText.mm($0))" } ?? ""
+            let proof =
+                nadir.map { "; measured SoD \(RecistText.mm(partial)) does not prove PD over nadir \(RecistText.mm($0))" } ?? ""
             rationale = what + proof
         }
     }
@@ -63,7 +66,8 @@ struct TargetEvaluation {
             response = sum <= baselineSum * (1 - T.partialResponseDecrease) + T.tolerance * max(1, baselineSum) ? .pr : .sd
             rationale = Self.changeText(sum, baselineSum: baselineSum, nadir: nadir)
             if othersGone, let node = enlargedNodes.first {
-                rationale += "; node \(node.0.id) \(RecistText.mm(node.1)) (not < \(RecistText.mm(T.normalNodeShortAxisMM))): not CR"
+                rationale +=
+                    "; node \(node.0.id) \(RecistText.mm(node.1)) (not < \(RecistText.mm(T.normalNodeShortAxisMM))): not CR"
             }
         }
     }
@@ -77,8 +81,9 @@ struct TargetEvaluation {
 
     /// `+25% (+14 mm) over nadir 56 mm`.
     static func increase(_ sum: Double, nadir: Double) -> String {
-        let relative = nadir > 0 ? RecistText.percent((sum - nadir) / nadir) + " " : ""
-        return "\(relative)(\(RecistText.signed(sum - nadir)) mm) over nadir \(RecistText.mm(nadir))"
+        let absolute = "\(RecistText.signed(sum - nadir)) mm"
+        let change = nadir > 0 ? "\(RecistText.percent((sum - nadir) / nadir)) (\(absolute))" : absolute
+        return "\(change) over nadir \(RecistText.mm(nadir))"
     }
 
     /// `SoD 41 mm is -28.1% from baseline 57 mm`, with the change over the nadir when the sum rose from it.
@@ -93,7 +98,9 @@ struct TargetEvaluation {
         var parts: [String] = []
         if !others.isEmpty { parts.append("all non-nodal targets 0 mm") }
         if let largest = nodes.max(by: { $0.1 < $1.1 }) {
-            parts.append("every target node < \(RecistText.mm(T.normalNodeShortAxisMM)) (largest \(largest.0.id) \(RecistText.mm(largest.1)))")
+            parts.append(
+                "every target node < \(RecistText.mm(T.normalNodeShortAxisMM)) (largest \(largest.0.id) \(RecistText.mm(largest.1)))"
+            )
         }
         return parts.joined(separator: ", ")
     }

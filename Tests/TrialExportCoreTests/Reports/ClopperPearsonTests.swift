@@ -4,16 +4,18 @@ import TrialExportCore
 @Suite("Exact confidence intervals and summary statistics")
 struct ClopperPearsonTests {
     /// References from scipy: beta.ppf(0.025, x, n-x+1) and beta.ppf(0.975, x+1, n-x).
-    @Test("Clopper-Pearson 95% intervals match scipy", arguments: [
-        (5, 21, 0.08217587559302258, 0.4716598276546214),
-        (0, 10, 0.0, 0.3084971078187607),
-        (10, 10, 0.6915028921812392, 1.0),
-        (1, 1, 0.025, 1.0),
-        (21, 84, 0.16189497300347014, 0.3564158237432018),
-        (0, 1, 0.0, 0.975),
-        (1, 20, 0.0012650894979498038, 0.24873276277202777),
-        (42, 84, 0.3888504697415508, 0.6111495302584492),
-    ])
+    @Test(
+        "Clopper-Pearson 95% intervals match scipy",
+        arguments: [
+            (5, 21, 0.08217587559302258, 0.4716598276546214),
+            (0, 10, 0.0, 0.3084971078187607),
+            (10, 10, 0.6915028921812392, 1.0),
+            (1, 1, 0.025, 1.0),
+            (21, 84, 0.16189497300347014, 0.3564158237432018),
+            (0, 1, 0.0, 0.975),
+            (1, 20, 0.0012650894979498038, 0.24873276277202777),
+            (42, 84, 0.3888504697415508, 0.6111495302584492),
+        ])
     func interval(x: Int, n: Int, lower: Double, upper: Double) throws {
         let ci = try #require(ClopperPearson.interval(successes: x, trials: n))
         #expect(abs(ci.lower - lower) < 1e-9, "lower \(ci.lower) vs \(lower)")
@@ -32,13 +34,15 @@ struct ClopperPearsonTests {
         #expect(ClopperPearson.interval(successes: x, trials: n) == nil)
     }
 
-    @Test("the beta CDF matches scipy on both sides of the mean", arguments: [
-        (0.3, 2.5, 4.0, 0.3521975859067672),
-        (0.9, 30.0, 3.0, 0.36668351908062025),
-        (0.01, 0.5, 0.5, 0.06376856085851985),
-        (0.0, 2.0, 3.0, 0.0),
-        (1.0, 2.0, 3.0, 1.0),
-    ])
+    @Test(
+        "the beta CDF matches scipy on both sides of the mean",
+        arguments: [
+            (0.3, 2.5, 4.0, 0.3521975859067672),
+            (0.9, 30.0, 3.0, 0.36668351908062025),
+            (0.01, 0.5, 0.5, 0.06376856085851985),
+            (0.0, 2.0, 3.0, 0.0),
+            (1.0, 2.0, 3.0, 1.0),
+        ])
     func betaCDF(x: Double, a: Double, b: Double, expected: Double) {
         #expect(abs(BetaDistribution.cdf(x, a: a, b: b) - expected) < 1e-12)
     }
@@ -60,12 +64,14 @@ struct ClopperPearsonTests {
         #expect(Proportion(count: 0, total: 0).interval == nil)
     }
 
-    @Test("median: the middle value, or the mean of the middle two", arguments: [
-        ([3.0, 1.0, 2.0], Optional(2.0)),
-        ([4.0, 1.0, 3.0, 2.0], 2.5),
-        ([7.0], 7.0),
-        ([], nil),
-    ])
+    @Test(
+        "median: the middle value, or the mean of the middle two",
+        arguments: [
+            ([3.0, 1.0, 2.0], Optional(2.0)),
+            ([4.0, 1.0, 3.0, 2.0], 2.5),
+            ([7.0], 7.0),
+            ([], nil),
+        ])
     func median(values: [Double], expected: Double?) {
         #expect(SummaryStatistics.median(values) == expected)
     }

@@ -11,26 +11,30 @@ struct RecistBestResponseTests {
         return c.result(reference: reference).best
     }
 
-    @Test("CR and PR are confirmed by a later CR/PR at least 28 days after", arguments: [
-        ([(42, 60.0), (84, 60.0)], RecistResponse.pr, 2.0),
-        ([(35, 60.0), (63, 55.0)], .pr, 2.0),  // exactly 28 days
-        ([(42, 0.0), (70, 0.0)], .cr, 2.0),
-        ([(42, 0.0), (84, 4.0)], .pr, 2.0),  // CR followed by PR (4 mm: not PD over the nadir 0) counts as PR
-        ([(42, 60.0), (84, 0.0), (126, 0.0)], .cr, 3.0),
-        ([(42, 60.0), (56, 71.0), (84, 60.0)], .pr, 2.0),  // SD in between does not break confirmation
-    ])
+    @Test(
+        "CR and PR are confirmed by a later CR/PR at least 28 days after",
+        arguments: [
+            ([(42, 60.0), (84, 60.0)], RecistResponse.pr, 2.0),
+            ([(35, 60.0), (63, 55.0)], .pr, 2.0),  // exactly 28 days
+            ([(42, 0.0), (70, 0.0)], .cr, 2.0),
+            ([(42, 0.0), (84, 4.0)], .pr, 2.0),  // CR followed by PR (4 mm: not PD over the nadir 0) counts as PR
+            ([(42, 60.0), (84, 0.0), (126, 0.0)], .cr, 3.0),
+            ([(42, 60.0), (56, 71.0), (84, 60.0)], .pr, 2.0),  // SD in between does not break confirmation
+        ])
     func confirmed(followUps: [(Int, Double)], expected: RecistResponse, visit: Double) {
         let best = Self.best(followUps)
         #expect(best.response == expected, "\(best.rationale)")
         #expect(best.visitNumber == visit)
     }
 
-    @Test("an unconfirmed PR or CR counts as SD once the SD window is met", arguments: [
-        ([(42, 60.0), (63, 60.0)], RecistResponse.sd, 2.0),  // 21 days apart: unconfirmed, day 42 meets the window
-        ([(35, 60.0), (62, 60.0)], .sd, 3.0),  // 27 days apart; only the second is late enough for SD
-        ([(42, 60.0)], .sd, 2.0),
-        ([(42, 0.0)], .sd, 2.0),
-    ])
+    @Test(
+        "an unconfirmed PR or CR counts as SD once the SD window is met",
+        arguments: [
+            ([(42, 60.0), (63, 60.0)], RecistResponse.sd, 2.0),  // 21 days apart: unconfirmed, day 42 meets the window
+            ([(35, 60.0), (62, 60.0)], .sd, 3.0),  // 27 days apart; only the second is late enough for SD
+            ([(42, 60.0)], .sd, 2.0),
+            ([(42, 0.0)], .sd, 2.0),
+        ])
     func unconfirmed(followUps: [(Int, Double)], expected: RecistResponse, visit: Double) {
         let best = Self.best(followUps)
         #expect(best.response == expected, "\(best.rationale)")
@@ -38,10 +42,12 @@ struct RecistBestResponseTests {
         #expect(best.rationale.contains("unconfirmed"))
     }
 
-    @Test("SD counts only from 42 days after the reference date", arguments: [
-        (41, RecistResponse.ne),
-        (42, .sd),
-    ])
+    @Test(
+        "SD counts only from 42 days after the reference date",
+        arguments: [
+            (41, RecistResponse.ne),
+            (42, .sd),
+        ])
     func stableDiseaseWindow(day: Int, expected: RecistResponse) {
         let best = Self.best([(day, 90)])
         #expect(best.response == expected)

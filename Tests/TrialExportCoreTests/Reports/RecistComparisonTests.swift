@@ -24,18 +24,20 @@ struct RecistComparisonTests {
             ("STUDY-01-002", "BESTRESP", "SD", "INVESTIGATOR", 0),
         ])
         let found = RecistComparison.disagreements(rs: rs, derived: derived)
-        #expect(found.map { "\($0.usubjid) \($0.testCode) \($0.visit) \($0.investigator)->\($0.derived) \($0.kind)" } == [
-            "\(s) OVRLRESP V2 PR->SD differs",
-            "\(s) OVRLRESP V3 ->PR investigatorMissing",
-            "\(s) OVRLRESP V5 PD-> derivedMissing",
-            "\(s) BESTRESP  PR->SD differs",
-            "STUDY-01-002 BESTRESP  SD-> derivedMissing",
-        ])
+        #expect(
+            found.map { "\($0.usubjid) \($0.testCode) \($0.visit) \($0.investigator)->\($0.derived) \($0.kind)" } == [
+                "\(s) OVRLRESP V2 PR->SD differs",
+                "\(s) OVRLRESP V3 ->PR investigatorMissing",
+                "\(s) OVRLRESP V5 PD-> derivedMissing",
+                "\(s) BESTRESP  PR->SD differs",
+                "STUDY-01-002 BESTRESP  SD-> derivedMissing",
+            ])
         #expect(found[0].reason == "SoD 41 mm is -28.1% from baseline 57 mm: SD, not PR")
         #expect(found[0].visitNumber == 2)
         #expect(found[1].reason == "no investigator OVRLRESP; derived PR: SoD 39 mm is -31.6% from baseline 57 mm")
         #expect(found[2].reason == "no TR results at V5: nothing derived, not PD")
-        #expect(found[3].reason == "SD at V2 (\(TumorCase.date(42))), 42 days after the reference date 2023-01-01 (>= 42); "
+        #expect(
+            found[3].reason == "SD at V2 (\(TumorCase.date(42))), 42 days after the reference date 2023-01-01 (>= 42); "
                 + "PR at V3 (\(TumorCase.date(84))) unconfirmed (no CR or PR 28+ days later): SD, not PR")
         #expect(found[3].visitNumber == nil)
         #expect(found[4].reason == "no TU/TR records for the subject: nothing derived, not SD")

@@ -3,8 +3,13 @@ import TrialExportCore
 /// Small hand-made TU/TR/RS datasets for the RECIST tests: one subject, assessments by study day.
 struct TumorCase {
     static let reference = "2023-01-01"
-    static let tuColumns = ["STUDYID", "DOMAIN", "USUBJID", "TULNKID", "TUTESTCD", "TUSTRESC", "TULOC", "TUEVAL", "VISITNUM", "VISIT", "TUDTC"]
-    static let trColumns = ["STUDYID", "DOMAIN", "USUBJID", "TRGRPID", "TRLNKID", "TRTESTCD", "TRSTRESC", "TRSTRESN", "TRSTAT", "TREVAL", "VISITNUM", "VISIT", "TRDTC"]
+    static let tuColumns = [
+        "STUDYID", "DOMAIN", "USUBJID", "TULNKID", "TUTESTCD", "TUSTRESC", "TULOC", "TUEVAL", "VISITNUM", "VISIT", "TUDTC",
+    ]
+    static let trColumns = [
+        "STUDYID", "DOMAIN", "USUBJID", "TRGRPID", "TRLNKID", "TRTESTCD", "TRSTRESC", "TRSTRESN", "TRSTAT", "TREVAL", "VISITNUM",
+        "VISIT", "TRDTC",
+    ]
     static let rsColumns = ["STUDYID", "DOMAIN", "USUBJID", "RSTESTCD", "RSSTRESC", "RSEVAL", "VISITNUM", "VISIT", "RSDTC"]
 
     var subject = "STUDY-01-001"
@@ -36,36 +41,45 @@ struct TumorCase {
         for id in sizes.keys.sorted() {
             let test = nodes.contains(id) ? "LPERP" : "LDIAM"
             let text = sizes[id]!.map { "\($0)" } ?? ""
-            trRows.append(["S", "TR", subject, "TARGET", id, test, text, text, text.isEmpty ? "NOT DONE" : "", evaluator,
-                           "\(visit)", Self.visitName(visit), Self.date(day)])
+            trRows.append([
+                "S", "TR", subject, "TARGET", id, test, text, text, text.isEmpty ? "NOT DONE" : "", evaluator,
+                "\(visit)", Self.visitName(visit), Self.date(day),
+            ])
         }
     }
 
     /// TR TUMSTATE results at one assessment (PRESENT, ABSENT, UNEQUIVOCAL, NE).
     mutating func states(visit: Int, day: Int, _ states: [String: String], group: String = "NON-TARGET") {
         for id in states.keys.sorted() {
-            trRows.append(["S", "TR", subject, group, id, "TUMSTATE", states[id]!, "", "", "INVESTIGATOR",
-                           "\(visit)", Self.visitName(visit), Self.date(day)])
+            trRows.append([
+                "S", "TR", subject, group, id, "TUMSTATE", states[id]!, "", "", "INVESTIGATOR",
+                "\(visit)", Self.visitName(visit), Self.date(day),
+            ])
         }
     }
 
     /// A NEW lesion identified in TU at one assessment.
     mutating func newLesion(_ id: String, visit: Int, day: Int) {
-        tuRows.append(["S", "TU", subject, id, "TUMIDENT", "NEW", "LUNG", "INVESTIGATOR", "\(visit)", Self.visitName(visit), Self.date(day)])
+        tuRows.append([
+            "S", "TU", subject, id, "TUMIDENT", "NEW", "LUNG", "INVESTIGATOR", "\(visit)", Self.visitName(visit), Self.date(day),
+        ])
     }
 
     var tu: Dataset { Self.dataset("TU", Self.tuColumns, tuRows) }
     var tr: Dataset { Self.dataset("TR", Self.trColumns, trRows) }
 
-    func derive(reference: String = TumorCase.reference, derivation: RecistDerivation = RecistDerivation()) -> RecistDerivationResult {
+    func derive(reference: String = TumorCase.reference, derivation: RecistDerivation = RecistDerivation())
+        -> RecistDerivationResult
+    {
         derivation.derive(tu: tu, tr: tr, referenceDates: [subject: reference])
     }
 
     /// The single subject's result (an empty NE result when nothing was derived).
     func result(reference: String = TumorCase.reference) -> RecistSubjectResult {
         derive(reference: reference).subject(subject)
-            ?? RecistSubjectResult(usubjid: subject, baselineVisitNumber: nil, baselineSum: nil, assessments: [],
-                                   best: RecistBestResponse(response: .ne, visitNumber: nil, rationale: "nothing derived"))
+            ?? RecistSubjectResult(
+                usubjid: subject, baselineVisitNumber: nil, baselineSum: nil, assessments: [],
+                best: RecistBestResponse(response: .ne, visitNumber: nil, rationale: "nothing derived"))
     }
 
     /// The derived assessment at `visit`.
@@ -75,16 +89,22 @@ struct TumorCase {
 
     static func dataset(_ name: String, _ columns: [String], _ rows: [[String]]) -> Dataset {
         let variables = columns.enumerated().map { index, column in
-            VariableMetadata(dataset: name, order: index + 1, name: column, label: column,
-                             type: column.hasSuffix("STRESN") || column == "VISITNUM" ? .num : .char, core: .perm)
+            VariableMetadata(
+                dataset: name, order: index + 1, name: column, label: column,
+                type: column.hasSuffix("STRESN") || column == "VISITNUM" ? .num : .char, core: .perm)
         }
         return Dataset(name: name, label: name, keys: ["USUBJID"], variables: variables, rows: rows)
     }
 
     /// An RS dataset from (subject, test, value, evaluator, visit) rows; visit 0 means none (BESTRESP).
     static func rs(_ rows: [(String, String, String, String, Int)]) -> Dataset {
-        dataset("RS", rsColumns, rows.map { subject, test, value, evaluator, visit in
-            ["S", "RS", subject, test, value, evaluator, visit == 0 ? "" : "\(visit)", visit == 0 ? "" : visitName(visit), ""]
-        })
+        dataset(
+            "RS", rsColumns,
+            rows.map { subject, test, value, evaluator, visit in
+                [
+                    "S", "RS", subject, test, value, evaluator, visit == 0 ? "" : "\(visit)", visit == 0 ? "" : visitName(visit),
+                    "",
+                ]
+            })
     }
 }

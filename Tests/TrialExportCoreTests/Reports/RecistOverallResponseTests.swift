@@ -3,14 +3,16 @@ import TrialExportCore
 
 @Suite("RECIST 1.1 non-target response, new lesions and the overall table")
 struct RecistOverallResponseTests {
-    @Test("non-target response from TUMSTATE", arguments: [
-        (["NT01": "ABSENT", "NT02": "ABSENT"], RecistResponse.cr, "all non-targets absent"),
-        (["NT01": "ABSENT", "NT02": "PRESENT"], .nonCRNonPD, "non-target NT02 present"),
-        (["NT01": "UNEQUIVOCAL", "NT02": "PRESENT"], .pd, "non-target NT01 unequivocal progression"),
-        (["NT01": "UNEQUIVOCAL", "NT02": "NE"], .pd, "non-target NT01 unequivocal progression"),
-        (["NT01": "NE", "NT02": "PRESENT"], .ne, "non-target NT01 not assessed"),
-        (["NT01": "PRESENT"], .ne, "non-target NT02 not assessed"),  // NT02 has no record
-    ])
+    @Test(
+        "non-target response from TUMSTATE",
+        arguments: [
+            (["NT01": "ABSENT", "NT02": "ABSENT"], RecistResponse.cr, "all non-targets absent"),
+            (["NT01": "ABSENT", "NT02": "PRESENT"], .nonCRNonPD, "non-target NT02 present"),
+            (["NT01": "UNEQUIVOCAL", "NT02": "PRESENT"], .pd, "non-target NT01 unequivocal progression"),
+            (["NT01": "UNEQUIVOCAL", "NT02": "NE"], .pd, "non-target NT01 unequivocal progression"),
+            (["NT01": "NE", "NT02": "PRESENT"], .ne, "non-target NT01 not assessed"),
+            (["NT01": "PRESENT"], .ne, "non-target NT02 not assessed"),  // NT02 has no record
+        ])
     func nonTarget(states: [String: String], expected: RecistResponse, rationale: String) throws {
         var c = TumorCase()
         c.lesion("NT01", "NON-TARGET", location: "BONE")
