@@ -100,6 +100,13 @@ public struct RecistDerivationResult: Sendable, Equatable {
         self.issues = issues
     }
 
-    /// The result of one subject, nil when TU/TR hold nothing for it.
-    public func subject(_ usubjid: String) -> RecistSubjectResult? { subjects.first { $0.usubjid == usubjid } }
+    /// The result of one subject, nil when TU/TR hold nothing for it (binary search: subjects are sorted).
+    public func subject(_ usubjid: String) -> RecistSubjectResult? {
+        var low = 0, high = subjects.count
+        while low < high {
+            let middle = (low + high) / 2
+            if subjects[middle].usubjid < usubjid { low = middle + 1 } else { high = middle }
+        }
+        return low < subjects.count && subjects[low].usubjid == usubjid ? subjects[low] : nil
+    }
 }

@@ -67,5 +67,8 @@ struct RecistRecordsTests {
         #expect(result.subjects.map(\.usubjid) == ["A", "B"])
         #expect(result.subjects.map(\.baselineSum) == [30, 20])
         #expect(result.subjects.map(\.baselineVisitNumber) == [1, 1])
+        #expect(result.subject("B")?.baselineSum == 20)
+        #expect(result.subject("A")?.baselineSum == 30)
+        #expect(result.subject("C") == nil)
     }
 }
