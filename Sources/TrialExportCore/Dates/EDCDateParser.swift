@@ -22,7 +22,7 @@ public enum EDCDateParser {
 
     /// Parses a date text; a blank text is nil (not collected).
     public static func parseDate(_ raw: String) -> Result<PartialDate?, Failure> {
-        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let text = raw.trimmingSpaces.uppercased()
         if text.isEmpty { return .success(nil) }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
         guard parts.count == 3 || (parts.count < 3 && parts.first?.count == 4) else { return .failure(.unrecognised) }
@@ -60,7 +60,7 @@ public enum EDCDateParser {
 
     /// Parses `HH:MM` or `HH:MM:SS` into canonical `HH:MM[:SS]`; blank is nil.
     public static func parseTime(_ raw: String) -> Result<String?, Failure> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces
         if text.isEmpty { return .success(nil) }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts.allSatisfy({ (1...2).contains($0.count) }),

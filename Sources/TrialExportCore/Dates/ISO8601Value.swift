@@ -1,14 +1,38 @@
 /// Reads and validates the ISO 8601 texts found in SDTM --DTC variables.
 public enum ISO8601Value {
     /// The date part of an SDTM date/time text (`2023-05-17T14:30` -> 2023-05-17), or nil if invalid.
+    ///
+    /// Parses the UTF-8 bytes directly: it runs several times per record (study days, epochs).
     public static func date(of text: String) -> PartialDate? {
-        let datePart = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let fields = datePart.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(fields.count), fields[0].count == 4, let y = Int(fields[0]) else { return nil }
-        var m: Int? = nil, d: Int? = nil
-        if fields.count > 1 { guard fields[1].count == 2, let v = Int(fields[1]) else { return nil }; m = v }
-        if fields.count > 2 { guard fields[2].count == 2, let v = Int(fields[2]) else { return nil }; d = v }
-        return PartialDate(year: y, month: m, day: d)
+        var utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable(parseDate) ?? parseDate(Array(utf8).withUnsafeBufferPointer { $0 })
+    }
+
+    private static func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> PartialDate? {
+        var end = bytes.count
+        if let t = bytes.firstIndex(of: UInt8(ascii: "T")) { end = t }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= end else { return nil }
+            var value = 0
+            for i in from..<(from + count) {
+                let b = bytes[i]
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4) else { return nil }
+        switch end {
+        case 4: return PartialDate(year: year)
+        case 7:
+            guard bytes[4] == UInt8(ascii: "-"), let month = number(5, 2) else { return nil }
+            return PartialDate(year: year, month: month)
+        case 10:
+            guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let month = number(5, 2),
+                  let day = number(8, 2) else { return nil }
+            return PartialDate(year: year, month: month, day: day)
+        default: return nil
+        }
     }
 
     /// True when `text` is a valid SDTM date or date-time (partial allowed, time only with a full date).

@@ -5,7 +5,7 @@ extension Condition {
     func holds(_ lookup: (_ column: String?, _ variable: String?) -> String) -> Bool {
         if let all { return all.allSatisfy { $0.holds(lookup) } }
         if let any { return any.contains { $0.holds(lookup) } }
-        let value = lookup(column, variable).trimmingCharacters(in: .whitespaces)
+        let value = lookup(column, variable).trimmingSpaces
         if let equals, value.caseInsensitiveCompare(equals) != .orderedSame { return false }
         if let notEquals, value.caseInsensitiveCompare(notEquals) == .orderedSame { return false }
         if let options = self.in, !options.contains(where: { value.caseInsensitiveCompare($0) == .orderedSame }) { return false }

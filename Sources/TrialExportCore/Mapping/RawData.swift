@@ -30,7 +30,7 @@ public final class RawData: @unchecked Sendable {
 
     /// A subject identifier or value as compared: surrounding white space removed.
     @inline(__always)
-    static func clean(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+    static func clean(_ s: String) -> String { s.trimmingSpaces }
 }
 
 /// A reference to a raw field, `form.COLUMN` or just `COLUMN` (the block's primary form).

@@ -20,12 +20,25 @@ public struct VisitSchedule: Codable, Hashable, Sendable {
     }
 
     public var visits: [Entry]
+    private let cache = ResolvedVisits()
 
     public init(visits: [Entry]) { self.visits = visits }
 
-    /// VISIT and VISITNUM for a folder name, or nil when no pattern matches.
+    enum CodingKeys: String, CodingKey { case visits }
+
+    public static func == (a: VisitSchedule, b: VisitSchedule) -> Bool { a.visits == b.visits }
+    public func hash(into hasher: inout Hasher) { hasher.combine(visits) }
+
+    /// VISIT and VISITNUM for a folder name, or nil when no pattern matches (memoised: a study has few folder names).
     public func resolve(_ folder: String) -> (visit: String, number: String)? {
-        let text = folder.trimmingCharacters(in: .whitespaces)
+        if let known = cache.lookup(folder) { return known.value }
+        let value = resolveUncached(folder)
+        cache.store(folder, value)
+        return value
+    }
+
+    private func resolveUncached(_ folder: String) -> (visit: String, number: String)? {
+        let text = folder.trimmingSpaces
         for entry in visits {
             guard let n = Self.match(text, pattern: entry.folder) else { continue }
             let number = entry.base + Double(n ?? 0) * (entry.step ?? 1)
@@ -46,5 +59,22 @@ public struct VisitSchedule: Codable, Hashable, Sendable {
         let middle = text.dropFirst(prefix.count).dropLast(suffix.count)
         guard let n = Int(middle), n >= 0 else { return nil }
         return .some(n)
+    }
+}
+
+/// Folder names already resolved. @unchecked Sendable: every access holds `lock`.
+final class ResolvedVisits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (visit: String, number: String)?] = [:]
+
+    func lookup(_ folder: String) -> (value: (visit: String, number: String)?, found: Bool)? {
+        lock.lock(); defer { lock.unlock() }
+        guard let entry = entries[folder] else { return nil }
+        return (entry, true)
+    }
+
+    func store(_ folder: String, _ value: (visit: String, number: String)?) {
+        lock.lock(); defer { lock.unlock() }
+        entries[folder] = value
     }
 }

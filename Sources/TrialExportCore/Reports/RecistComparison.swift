@@ -31,7 +31,7 @@ public enum RecistComparison {
         var recorded: [String: Recorded] = [:]
         for row in rs.rows {
             if let wanted = evaluator, let eval {
-                let text = row[eval].trimmingCharacters(in: .whitespaces).uppercased()
+                let text = row[eval].trimmingSpaces.uppercased()
                 if !text.isEmpty && text != wanted.uppercased() { continue }
             }
             switch row[test].uppercased() {
@@ -79,7 +79,7 @@ public enum RecistComparison {
         subject: String, test: String, visitNumber: Double?, visit: String, investigator: String?,
         derived: (RecistResponse, String)?, missingReason: String
     ) -> RecistDisagreement? {
-        let recordedText = investigator?.trimmingCharacters(in: .whitespaces) ?? ""
+        let recordedText = investigator?.trimmingSpaces ?? ""
         let recorded = RecistResponse(code: recordedText)
         func make(_ kind: RecistDisagreement.Kind, _ reason: String) -> RecistDisagreement {
             RecistDisagreement(

@@ -10,7 +10,7 @@ public struct RecistLesion: Sendable, Hashable {
 
         /// Reads TUSTRESC or TRGRPID (case and surrounding spaces ignored).
         init?(code: String) {
-            self.init(rawValue: code.trimmingCharacters(in: .whitespaces).uppercased())
+            self.init(rawValue: code.trimmingSpaces.uppercased())
         }
     }
 

@@ -130,14 +130,14 @@ struct RecistRecordGrouper {
         }
         switch test {
         case "LDIAM", "LPERP":
-            if let mm = Double(c.get(row, c.numeric)) ?? Double(text.trimmingCharacters(in: .whitespaces)) {
+            if let mm = Double(c.get(row, c.numeric)) ?? Double(text.trimmingSpaces) {
                 if visit.diameters[id]?[test] == nil { visit.diameters[id, default: [:]][test] = mm }
             } else if !text.isEmpty {
                 return
                     "TR \(test) of lesion \(id) at VISITNUM \(RecistText.number(visit.visitNumber)) is \"\(text)\", not a number; treated as not measured"
             }
         case "TUMSTATE":
-            if visit.states[id] == nil { visit.states[id] = text.trimmingCharacters(in: .whitespaces).uppercased() }
+            if visit.states[id] == nil { visit.states[id] = text.trimmingSpaces.uppercased() }
         default:
             break  // SUMDIAM and other tests: the sum is derived independently from the lesions.
         }
@@ -169,7 +169,7 @@ private struct Columns {
     /// Rows of other evaluators are skipped; a missing or empty --EVAL counts as the wanted one.
     func keeps(_ row: [String], evaluator wanted: String?) -> Bool {
         guard let wanted, let evaluator, row[evaluator] != wanted else { return true }
-        let value = row[evaluator].trimmingCharacters(in: .whitespaces)
+        let value = row[evaluator].trimmingSpaces
         return value.isEmpty || value.uppercased() == wanted.uppercased()
     }
 }

@@ -11,7 +11,7 @@ public enum RecistResponse: String, Sendable, CaseIterable, Hashable {
 
     /// Reads an RSSTRESC value (case and surrounding spaces ignored); nil when it is no response code.
     public init?(code: String) {
-        let text = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let text = code.trimmingSpaces.uppercased()
         guard let value = RecistResponse(rawValue: text) else { return nil }
         self = value
     }
