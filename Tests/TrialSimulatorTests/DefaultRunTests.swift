@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func permutedBlocksGiveTwentyOnePerArm() {
-        #expect(export.summary.randomizedPerArm == ["APACAMCT": 21, "APACAM": 21, "CAMCT": 21, "CT": 21])
+        #expect(export.summary.randomizedPerArm == ["APA+CAM+CT": 21, "APA+CAM": 21, "CAM+CT": 21, "CT": 21])
         let labels = Dictionary(grouping: export.records("rand"), by: { $0["ARM"]! }).mapValues(\.count)
         #expect(labels.values.sorted() == [21, 21, 21, 21])
     }

@@ -12,8 +12,11 @@ enum Fixtures {
         try SpecFile.decode(SimulationProfile.self, from: profilePath)
     }
 
-    /// A hand-built study definition until `mappings/NCT05549466/study.yaml` lands.
+    static let studyPath = TestPaths.repositoryRoot.appendingPathComponent("mappings/NCT05549466/study.yaml").path
+
+    /// The study's `study.yaml` when present, else a hand-built copy of the fields the simulator uses.
     static let study: StudyDefinition = {
+        if FileManager.default.fileExists(atPath: studyPath) { return try! SpecFile.decode(StudyDefinition.self, from: studyPath) }
         let criteria = { (prefix: String, n: Int) in
             (1...n).map { "    - {id: \(prefix)\($0 < 10 ? "0" : "")\($0), text: Criterion \($0)}" }.joined(separator: "\n")
         }
@@ -35,14 +38,14 @@ enum Fixtures {
               - {code: APATINIB, name: Apatinib, dose: 250, doseUnit: mg, illustrative: true}
               - {code: CAMRELIZUMAB, name: Camrelizumab, dose: 200, doseUnit: mg, cycleDays: [1], illustrative: true}
               - {code: GEMCITABINE, name: Gemcitabine, dose: 1000, doseUnit: mg/m2, cycleDays: [1, 8], illustrative: true}
-              - {code: CAPECITABINE, name: Capecitabine, dose: 1000, doseUnit: mg/m2, illustrative: true}
+              - {code: CAPECITABINE, name: Capecitabine, dose: 1000, doseUnit: mg/m2, cycleDays: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14], illustrative: true}
               - {code: DOCETAXEL, name: Docetaxel, dose: 75, doseUnit: mg/m2, cycleDays: [1], illustrative: true}
-              - {code: CHEMO, name: Chemotherapy, choiceOf: [GEMCITABINE, CAPECITABINE, DOCETAXEL]}
+              - {code: CHEMOTHERAPY, name: Chemotherapy, choiceOf: [GEMCITABINE, CAPECITABINE, DOCETAXEL]}
             arms:
-              - {code: APACAMCT, name: A, type: Experimental, treatments: [APATINIB, CAMRELIZUMAB, CHEMO], elements: []}
-              - {code: APACAM, name: B, type: Experimental, treatments: [APATINIB, CAMRELIZUMAB], elements: []}
-              - {code: CAMCT, name: C, type: Experimental, treatments: [CAMRELIZUMAB, CHEMO], elements: []}
-              - {code: CT, name: D, type: Active Comparator, treatments: [CHEMO], elements: []}
+              - {code: APA+CAM+CT, name: A, type: Experimental, treatments: [APATINIB, CAMRELIZUMAB, CHEMOTHERAPY], elements: []}
+              - {code: APA+CAM, name: B, type: Experimental, treatments: [APATINIB, CAMRELIZUMAB], elements: []}
+              - {code: CAM+CT, name: C, type: Experimental, treatments: [CAMRELIZUMAB, CHEMOTHERAPY], elements: []}
+              - {code: CT, name: D, type: Active Comparator, treatments: [CHEMOTHERAPY], elements: []}
             elements: []
             criteria:
               inclusion:

@@ -57,7 +57,7 @@ import Testing
     @Test func profileLoadsAndIsMarkedIllustrative() throws {
         let profile = try Fixtures.profile()
         #expect(profile.illustrative)
-        #expect(profile.arms.map(\.code) == ["APACAMCT", "APACAM", "CAMCT", "CT"])
+        #expect(profile.arms.map(\.code) == ["APA+CAM+CT", "APA+CAM", "CAM+CT", "CT"])
     }
 
     @Test func anArmWithoutAProfileIsAnInvalidSpec() throws {
