@@ -30,7 +30,9 @@ struct CourseGenerator {
         }
         if let reason = plan.reason {
             record.endOfTreatment = (plan.stop, reason)
-            record.ecog.append(("End of Treatment", plan.stop, min(baselineECOG + (reason == "Progressive disease" ? 1 : 0), 2)))
+            if reason != "Death" {
+                record.ecog.append(("End of Treatment", plan.stop, min(baselineECOG + (reason == "Progressive disease" ? 1 : 0), 2)))
+            }
             followUp(&record, plan: plan, baselineECOG: baselineECOG, rng: &rng)
         }
         let safetyEnd = plan.reason == nil ? context.cutoff : plan.stop + context.study.schedule.safetyFollowUpDays

@@ -66,13 +66,17 @@ struct DosingGenerator {
         modifications: [DoseModification], state: inout DrugState
     ) -> [DoseRecord] {
         let code = drug.definition.code
-        let days = drug.profile.oralDays ?? [1, context.study.schedule.cycleLengthDays]
+        let days = Set(drug.definition.cycleDays ?? Array(1...context.study.schedule.cycleLengthDays))
         let pauses = modifications.filter { $0.treatment == code && $0.kind == .interrupt }
         var rows: [DoseRecord] = []
         var paused = false
-        var day = start + days[0] - 1
-        let periodEnd = min(start + days[1] - 1, lastDay)
+        var day = start
+        let periodEnd = min(start + context.study.schedule.cycleLengthDays - 1, lastDay)
         while day <= periodEnd {
+            if !days.contains(day - start + 1) {
+                day = day + 1
+                continue
+            }
             if pauses.contains(where: { $0.day <= day && day <= $0.until }) {
                 paused = true
                 day = day + 1

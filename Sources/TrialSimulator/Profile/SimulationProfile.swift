@@ -90,8 +90,6 @@ public struct SimulationProfile: Codable, Hashable, Sendable {
         public var delayRate: Double
         /// Infusion length for IV drugs, minutes; nil for oral drugs.
         public var infusionMinutes: Int?
-        /// Days of each cycle an oral drug is taken, e.g. `[1, 14]`; nil: the whole cycle.
-        public var oralDays: [Int]?
     }
 
     public struct Disposition: Codable, Hashable, Sendable {
