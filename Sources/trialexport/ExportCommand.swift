@@ -33,7 +33,9 @@ struct ExportCommand: ParsableCommand {
         do {
             let options = try exportOptions()
             let quiet = studyOptions.quiet
-            let outcome = try ExportJob.run(options) { if !quiet { note("trialexport: \($0)") } }
+            let outcome = try ExportJob.run(options) { phase in
+                if !quiet { note("trialexport: " + describe(phase)) }
+            }
             report(outcome)
             if outcome.errorCount > 0 { throw ExitCode(1) }
         } catch let exit as ExitCode {
@@ -63,8 +65,17 @@ struct ExportCommand: ParsableCommand {
         }
         if errors.count > 20 { note("... and \(errors.count - 20) more errors: see findings.csv") }
         let records = outcome.datasets.reduce(0) { $0 + $1.records }
-        let time = outcome.seconds.map { String(format: "%@ %.2fs", $0.phase, $0.seconds) }.joined(separator: ", ")
+        let total = outcome.phases.filter { !$0.phase.hasPrefix("write") }.reduce(0) { $0 + $1.seconds }
+            + (outcome.phases.filter { $0.phase.hasPrefix("write") }.map(\.seconds).max() ?? 0)
         note("trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "
-             + "\(outcome.warningCount) warnings -> \(outcome.output.path) (\(time))")
+             + "\(outcome.warningCount) warnings, \(String(format: "%.2f", total)) s -> \(outcome.output.path)")
+    }
+
+    /// `map and derive: 8,362 records in 0.45 s (18,582 records/s), peak 40 MiB`.
+    private func describe(_ phase: PhaseReport) -> String {
+        var text = "\(phase.phase): \(phase.records) records in \(String(format: "%.2f", phase.seconds)) s"
+            + " (\(Int(phase.recordsPerSecond)) records/s)"
+        if let peak = phase.peakResidentBytes { text += ", peak \(peak >> 20) MiB" }
+        return text
     }
 }

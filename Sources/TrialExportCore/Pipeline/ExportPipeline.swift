@@ -3,6 +3,11 @@ public struct ExportResult: Sendable {
     /// Datasets in output order: the subject-level and clinical domains in spec order, then trial design.
     public var datasets: [Dataset]
     public var reconciliation: Reconciliation
+    /// Variables whose codelists the specs settle at value level, per dataset (for the checks).
+    public var checkedWhileMapping: [String: Set<String>] = [:]
+
+    /// Records in all datasets.
+    public var recordCount: Int { datasets.reduce(0) { $0 + $1.rows.count } }
 }
 
 /// Maps, derives and checks every domain of a study: the whole job between loading and writing.
@@ -17,7 +22,15 @@ public struct ExportPipeline {
         self.findings = findings
     }
 
+    /// Maps and checks: ``map()`` then ``check(_:)``.
     public func run() throws -> ExportResult {
+        let result = try map()
+        check(result)
+        return result
+    }
+
+    /// Maps every domain, derives --SEQ, SUPP-- and trial design, and accounts for every raw record.
+    public func map() throws -> ExportResult {
         var reconciliation = Reconciliation()
         for table in context.raw.tables.values {
             var account = reconciliation.account(for: table)
@@ -49,14 +62,19 @@ public struct ExportPipeline {
             .build(actualSubjects: randomizedCount(datasets))
         reconciliation.fromStudyDefinition = Set(design.map(\.name))
         datasets += design
-        let checks = DatasetChecks(terminology: context.terminology, findings: findings, checkedWhileMapping: checkedWhileMapping)
-        for dataset in datasets {
+        for dataset in datasets { reconciliation.written[dataset.name] = dataset.rows.count }
+        return ExportResult(datasets: datasets, reconciliation: reconciliation, checkedWhileMapping: checkedWhileMapping)
+    }
+
+    /// Conformance checks of the mapped datasets: per dataset, DM consistency, cross-domain.
+    public func check(_ result: ExportResult) {
+        let checks = DatasetChecks(terminology: context.terminology, findings: findings,
+                                   checkedWhileMapping: result.checkedWhileMapping)
+        for dataset in result.datasets {
             checks.run(dataset)
             if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: findings).run(dataset) }
-            reconciliation.written[dataset.name] = dataset.rows.count
         }
-        CrossDomainChecks(study: context.study, findings: findings).run(datasets)
-        return ExportResult(datasets: datasets, reconciliation: reconciliation)
+        CrossDomainChecks(study: context.study, findings: findings).run(result.datasets)
     }
 
     /// DM records by SUBJID, for `DM.VAR` references of the other domains.

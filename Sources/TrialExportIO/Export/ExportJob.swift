@@ -25,7 +25,7 @@ public struct ExportOutcome: Sendable {
     public var findings: [Finding]
     public var reconciliation: Reconciliation
     public var output: URL
-    public var seconds: [(phase: String, seconds: Double)]
+    public var phases: [PhaseReport]
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
@@ -33,8 +33,9 @@ public struct ExportOutcome: Sendable {
 
 /// Load, map, check and write one study: the job behind `trialexport export`.
 public enum ExportJob {
-    public static func run(_ options: ExportOptions, progress: (String) -> Void = { _ in }) throws -> ExportOutcome {
-        var clock = PhaseClock()
+    /// Runs the export; `progress` hears each phase as it ends (records, time, peak memory).
+    public static func run(_ options: ExportOptions, progress: @escaping (PhaseReport) -> Void = { _ in }) throws -> ExportOutcome {
+        var timer = PhaseTimer(observer: progress)
         let bundle = try StudyBundle.load(study: options.study, standards: options.standards)
         let cutoffText = options.cutoff ?? bundle.study.dataCutoff
         guard case .success(let cutoff?) = EDCDateParser.parseDate(cutoffText), cutoff.isComplete,
@@ -42,34 +43,21 @@ public enum ExportJob {
             throw TrialExportError.usage("--cutoff \"\(cutoffText)\" is not a date YYYY-MM-DD")
         }
         let findings = FindingCollector()
-        progress("loading \(options.raw.path)")
         let tables = try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings)
-        clock.lap("load")
-        progress("mapping \(bundle.specs.count) domain specs")
+        timer.lap("load", records: tables.reduce(0) { $0 + $1.rows.count + $1.rejected.count })
         let raw = RawData(tables: tables, subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
         var context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
                                      terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
                                      ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
         context.visits = bundle.visits
-        let result = try ExportPipeline(context: context, specs: bundle.specs, findings: findings).run()
-        clock.lap("map, derive and check")
-        progress("writing \(options.output.path)")
+        let pipeline = ExportPipeline(context: context, specs: bundle.specs, findings: findings)
+        let result = try pipeline.map()
+        timer.lap("map and derive", records: result.recordCount)
+        pipeline.check(result)
+        timer.lap("check", records: result.recordCount)
         let report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
-        try OutputWriter(destination: options.output).write(report)
-        clock.lap("write")
+        for phase in try OutputWriter(destination: options.output).write(report) { timer.add(phase) }
         return ExportOutcome(datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
-                             reconciliation: result.reconciliation, output: options.output, seconds: clock.laps)
-    }
-}
-
-/// Wall-clock time per phase.
-struct PhaseClock {
-    private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var laps: [(phase: String, seconds: Double)] = []
-
-    mutating func lap(_ phase: String) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((phase, Double(now - last) / 1e9))
-        last = now
+                             reconciliation: result.reconciliation, output: options.output, phases: timer.reports)
     }
 }
