@@ -48,6 +48,12 @@ let package = Package(
             ]
         ),
 
+        // Benchmark: export phases against a libxlsxwriter + libcsv baseline (scripts/benchmark.sh).
+        .executableTarget(
+            name: "trialexport-bench",
+            dependencies: ["TrialExportCore", "TrialExportIO"]
+        ),
+
         // Tests mirror Sources. TestSupport reads outputs back (XLSX via ZIPFoundation) and finds the binary.
         .target(
             name: "TestSupport",

@@ -1,7 +1,19 @@
 import ArgumentParser
+import TrialExportIO
 
 @main
 struct TrialExport: ParsableCommand {
+    /// Installs the interrupt handler (so an interrupted run leaves no half-written output), then runs.
+    static func main() {
+        InterruptCleanup.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "trialexport",
         abstract: "Turn a clinical trial's EDC exports into CDISC SDTM datasets (CSV, XLSX).",

@@ -3,7 +3,8 @@ import TrialExportCore
 
 /// Fills a staging folder beside `destination` and swaps it in only when everything succeeded.
 ///
-/// A failure (bad input, disk full, read-only destination) leaves the previous folder as it was.
+/// A failure (bad input, disk full, read-only destination) or an interrupt (see
+/// ``InterruptCleanup``) leaves the previous folder as it was and no staging folder behind.
 public enum AtomicFolder {
     public static func replace(_ destination: URL, fill: (URL) throws -> Void) throws {
         let fm = FileManager.default
@@ -11,6 +12,7 @@ public enum AtomicFolder {
         let name = destination.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name).writing-\(pid)")
+        let backup = parent.appendingPathComponent(".\(name).previous-\(pid)")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
@@ -18,27 +20,35 @@ public enum AtomicFolder {
         } catch {
             throw TrialExportError.writeFailed(path: parent.path, detail: "cannot create a folder there (\(error.localizedDescription))")
         }
+        let token = InterruptCleanup.register { undo(staging: staging, backup: backup, destination: destination) }
+        defer { InterruptCleanup.unregister(token) }
         do {
             try fill(staging)
-            try swap(staging, into: destination, pid: pid)
+            try swap(staging, into: destination, backup: backup)
         } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-    }
-
-    /// Moves the old folder aside, the new one in, then deletes the old one.
-    private static func swap(_ staging: URL, into destination: URL, pid: Int32) throws {
-        let fm = FileManager.default
-        let backup = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous-\(pid)")
-        let hadPrevious = fm.fileExists(atPath: destination.path)
-        do {
-            if hadPrevious { try fm.moveItem(at: destination, to: backup) }
-            try fm.moveItem(at: staging, to: destination)
-        } catch {
-            if hadPrevious, !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: backup, to: destination) }
+            undo(staging: staging, backup: backup, destination: destination)
+            if let known = error as? TrialExportError { throw known }
             throw TrialExportError.writeFailed(path: destination.path, detail: error.localizedDescription)
         }
-        if hadPrevious { try? fm.removeItem(at: backup) }
+        try? fm.removeItem(at: backup)
+    }
+
+    /// Moves the old folder aside and the new one in.
+    private static func swap(_ staging: URL, into destination: URL, backup: URL) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: destination.path) { try fm.moveItem(at: destination, to: backup) }
+        try fm.moveItem(at: staging, to: destination)
+    }
+
+    /// Removes the staging folder and puts the previous export back if it was moved aside.
+    private static func undo(staging: URL, backup: URL, destination: URL) {
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        guard fm.fileExists(atPath: backup.path) else { return }
+        if fm.fileExists(atPath: destination.path) {
+            try? fm.removeItem(at: backup)  // the new export is complete; only the old copy was left
+        } else {
+            try? fm.moveItem(at: backup, to: destination)
+        }
     }
 }

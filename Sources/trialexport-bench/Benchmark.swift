@@ -1,0 +1,77 @@
+import Foundation
+import TrialExportCore
+import TrialExportIO
+
+/// `trialexport-bench --raw DIR [--raw DIR ...] --label N ...`: exports each raw folder (made by
+/// `trialexport generate`), then writes the same cells through the bare C libraries, and prints
+/// a table of phases with wall time, records/s and peak memory, the baseline and the ratio.
+@main
+struct Benchmark {
+    static func main() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var runs: [(label: String, raw: URL)] = []
+        var i = 0
+        while i + 1 < arguments.count {
+            if arguments[i] == "--raw" { runs.append((label: URL(fileURLWithPath: arguments[i + 1]).lastPathComponent,
+                                                      raw: URL(fileURLWithPath: arguments[i + 1]))) }
+            i += 2
+        }
+        guard !runs.isEmpty, let layout = ProjectLayout.locate() else {
+            FileHandle.standardError.write(Data("usage: trialexport-bench --raw DIR [--raw DIR ...] (run from the repository)\n".utf8))
+            exit(64)
+        }
+        var summaries: [RunSummary] = []
+        for run in runs { summaries.append(try measure(run.label, raw: run.raw, layout: layout)) }
+        Table.printSummary(summaries)
+    }
+
+    static func measure(_ label: String, raw: URL, layout: ProjectLayout) throws -> RunSummary {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("trialexport-bench-\(label)")
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let options = ExportOptions(study: layout.study(), raw: raw, output: work.appendingPathComponent("export"),
+                                    standards: layout.standards)
+        let start = Date()
+        let outcome = try ExportJob.run(options)
+        let exportSeconds = Date().timeIntervalSince(start)
+        let peak = ProcessMemory.peakResidentBytes()
+        let tables = try loadExport(work.appendingPathComponent("export"), layout: layout)
+        let cells = tables.reduce(0) { $0 + $1.rows.count * $1.columns.count }
+        ProcessMemory.resetPeak()
+        let baselineFolder = work.appendingPathComponent("baseline")
+        try FileManager.default.createDirectory(at: baselineFolder, withIntermediateDirectories: true)
+        let csvSeconds = try time { try BaselineWriter.writeCSV(tables, folder: baselineFolder) }
+        let xlsxSeconds = try time {
+            try BaselineWriter.writeXLSX(tables, path: baselineFolder.appendingPathComponent("baseline.xlsx").path,
+                                         tmpdir: baselineFolder.path)
+        }
+        let summary = RunSummary(label: label, phases: outcome.phases, exportSeconds: exportSeconds, exportPeak: peak,
+                                 records: outcome.datasets.reduce(0) { $0 + $1.records }, cells: cells,
+                                 baselineCSV: csvSeconds, baselineXLSX: xlsxSeconds, errors: outcome.errorCount)
+        Table.printRun(summary)
+        return summary
+    }
+
+    /// The written datasets, read back (untimed) so the baseline writes exactly the same cells.
+    static func loadExport(_ folder: URL, layout: ProjectLayout) throws -> [Dataset] {
+        let metadata = try StandardsLoader.metadata(at: layout.standards.appendingPathComponent("sdtmig-3.4.json").path)
+        let csv = folder.appendingPathComponent("csv")
+        return try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted().map { file in
+            let name = String(file.dropLast(4)).uppercased()
+            var header: [String] = [], rows: [[String]] = []
+            try CSVReader(path: csv.appendingPathComponent(file).path).read(header: { header = $0 }, record: { rows.append($0.values) })
+            let meta = metadata.dataset(name)
+            let variables = header.enumerated().map { i, column in
+                meta?.variable(column) ?? VariableMetadata(dataset: name, order: i + 1, name: column, label: column, type: .char, core: .perm)
+            }
+            return Dataset(name: name, label: meta?.label ?? name, keys: [], variables: variables, rows: rows)
+        }
+    }
+
+    static func time(_ body: () throws -> Void) throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}

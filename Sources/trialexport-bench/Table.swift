@@ -1,0 +1,58 @@
+import Foundation
+import TrialExportIO
+
+/// One benchmark run: the export's phases and the baseline for the same cells.
+struct RunSummary {
+    var label: String
+    var phases: [PhaseReport]
+    var exportSeconds: Double
+    var exportPeak: Int?
+    var records: Int
+    var cells: Int
+    var baselineCSV: Double
+    var baselineXLSX: Double
+    var errors: Int
+
+    /// The baseline as the export runs it: CSV and XLSX side by side, so the slower of the two.
+    var baselineParallel: Double { max(baselineCSV, baselineXLSX) }
+    var baselineSequential: Double { baselineCSV + baselineXLSX }
+}
+
+/// Fixed-width tables on standard output.
+enum Table {
+    static func printRun(_ run: RunSummary) {
+        print("\n== \(run.label): \(run.records) records, \(run.cells) cells\(run.errors > 0 ? ", \(run.errors) error findings" : "")")
+        print(row(["phase", "seconds", "records", "records/s", "peak MiB"]))
+        for phase in run.phases {
+            print(row([phase.phase, fmt(phase.seconds), "\(phase.records)", "\(Int(phase.recordsPerSecond))",
+                       phase.peakResidentBytes.map { "\($0 >> 20)" } ?? "-"]))
+        }
+        print(row(["export total", fmt(run.exportSeconds), "\(run.records)", "\(Int(Double(run.records) / run.exportSeconds))",
+                   run.exportPeak.map { "\($0 >> 20)" } ?? "-"]))
+        print(row(["baseline CSV (libcsv)", fmt(run.baselineCSV), "\(run.records)", "", ""]))
+        print(row(["baseline XLSX (libxlsxwriter)", fmt(run.baselineXLSX), "\(run.records)", "", ""]))
+        print("ratio export / baseline: \(fmt(run.exportSeconds / run.baselineParallel)) (baseline CSV || XLSX = \(fmt(run.baselineParallel)) s), "
+              + "\(fmt(run.exportSeconds / run.baselineSequential)) (baseline CSV + XLSX = \(fmt(run.baselineSequential)) s)")
+    }
+
+    static func printSummary(_ runs: [RunSummary]) {
+        print("\n== summary")
+        print(row(["run", "records", "export s", "µs/record", "peak MiB", "baseline s", "ratio"]))
+        for run in runs {
+            print(row([run.label, "\(run.records)", fmt(run.exportSeconds), fmt(run.exportSeconds / Double(run.records) * 1e6),
+                       run.exportPeak.map { "\($0 >> 20)" } ?? "-", fmt(run.baselineParallel),
+                       fmt(run.exportSeconds / run.baselineParallel)]))
+        }
+    }
+
+    static func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    static func row(_ cells: [String]) -> String {
+        let widths = [30, 10, 10, 12, 10, 11, 8]
+        return cells.enumerated().map { i, cell in
+            let w = i < widths.count ? widths[i] : 10
+            return i == 0 ? cell.padding(toLength: w, withPad: " ", startingAt: 0)
+                : String(repeating: " ", count: max(0, w - cell.count)) + cell
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmark: generate N subjects (default 1000 5000 20000), export each, and compare with the same
+# cells written straight through libxlsxwriter and libcsv. Prints per-phase wall time, records/s,
+# peak resident memory, the baseline and the ratio export / baseline.
+#
+#   scripts/benchmark.sh            # 1000, 5000, 20000 subjects
+#   scripts/benchmark.sh 500 2000   # other sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 5000 20000)
+swift build -c release --product trialexport >&2
+swift build -c release --product trialexport-bench >&2
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+args=()
+for n in "${sizes[@]}"; do
+  "$bin/trialexport" generate --subjects "$n" --out "$work/$n-subjects" --quiet >&2
+  args+=(--raw "$work/$n-subjects")
+done
+"$bin/trialexport-bench" "${args[@]}"
