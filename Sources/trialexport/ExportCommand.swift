@@ -24,6 +24,10 @@ struct ExportCommand: ParsableCommand {
                                             valueName: "YYYY-MM-DD"))
     var cutoff: String?
 
+    @Option(name: .long, help: ArgumentHelp("The previous transfer's export folder: the workbook gets a Changes sheet and marks new (green) and changed (yellow) rows.",
+                                            valueName: "dir"))
+    var previous: String?
+
     func validate() throws {
         if let cutoff, case .success(let d?) = EDCDateParser.parseDate(cutoff), d.isComplete, cutoff.count == 10 { return }
         if let cutoff { throw ValidationError("--cutoff \"\(cutoff)\" is not a date YYYY-MM-DD") }
@@ -54,7 +58,7 @@ struct ExportCommand: ParsableCommand {
             throw TrialExportError.usage("pass --raw and --out (no project folder found for the defaults)")
         }
         return ExportOptions(study: study, raw: rawFolder, output: output,
-                             standards: try studyOptions.standardsFolder(), cutoff: cutoff)
+                             standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute))
     }
 
     /// Error findings (the first 20) and one summary line, on standard error even with --quiet.

@@ -9,8 +9,11 @@ public struct ExportOptions: Sendable {
     public var standards: URL
     /// `YYYY-MM-DD`; nil uses the study's `dataCutoff`.
     public var cutoff: String?
+    /// The previous transfer's export folder: adds a Changes sheet and marks new and changed rows.
+    public var previous: URL?
 
-    public init(study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil) {
+    public init(study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil, previous: URL? = nil) {
+        self.previous = previous
         self.study = study
         self.raw = raw
         self.output = output
@@ -55,7 +58,11 @@ public enum ExportJob {
         timer.lap("map and derive", records: result.recordCount)
         pipeline.check(result)
         timer.lap("check", records: result.recordCount)
-        let report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
+        var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
+        if let previous = options.previous {
+            report.previous = try PreviousTransfer.compare(result.datasets, previous: previous, metadata: bundle.metadata)
+            timer.lap("compare with previous", records: result.recordCount)
+        }
         for phase in try OutputWriter(destination: options.output).write(report) { timer.add(phase) }
         return ExportOutcome(datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
                              reconciliation: result.reconciliation, output: options.output, phases: timer.reports)

@@ -6,6 +6,8 @@ public struct ExportReport: Sendable {
     public var cutoff: String
     public var result: ExportResult
     public var findings: [Finding]
+    /// Changes since the previous transfer, when one was given.
+    var previous: PreviousTransfer?
 
     public static let findingColumns = ["Severity", "Code", "File", "Line", "Column", "Domain", "USUBJID", "SEQ",
                                         "Variable", "Value", "Message", "Hint"]

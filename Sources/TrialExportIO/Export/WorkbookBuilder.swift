@@ -15,7 +15,7 @@ enum WorkbookBuilder {
             ("Reconciliation", "every raw record accounted for (sheet Reconciliation)"),
             ("Variable labels", "shown as comments on the header cells of each dataset sheet"),
         ]
-        return WorkbookContent(
+        var content = WorkbookContent(
             studyId: study.studyId, title: study.title, cutoff: report.cutoff, created: creationDate(report.cutoff),
             studyFacts: facts, datasets: report.result.datasets,
             extraSheets: [
@@ -24,6 +24,12 @@ enum WorkbookBuilder {
                 SheetTable(name: "Reconciliation", columns: Reconciliation.tableColumns, numericColumns: [3, 4, 5, 6, 7],
                            rows: report.result.reconciliation.tableRows()),
             ])
+        if let previous = report.previous {
+            content.extraSheets.insert(previous.changes, at: 0)
+            content.rowMarks = previous.marks
+            content.studyFacts.append(("Changes", "since the previous transfer: sheet Changes; new rows green, changed rows yellow"))
+        }
+        return content
     }
 
     /// Midnight UTC of the cut-off day: the workbook's creation time, so its bytes never depend on the clock.

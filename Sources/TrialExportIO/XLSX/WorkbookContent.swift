@@ -15,6 +15,8 @@ public struct WorkbookContent: Sendable {
     public var datasets: [Dataset]
     /// Sheets after the datasets, e.g. Findings or Reconciliation.
     public var extraSheets: [SheetTable]
+    /// Rows to highlight per dataset (by row position): new or changed since the previous transfer.
+    public var rowMarks: [String: [Int: RowMark]] = [:]
 
     public init(
         studyId: String, title: String, cutoff: String, created: Date,
@@ -30,6 +32,11 @@ public struct WorkbookContent: Sendable {
     }
 }
 
+/// How a row differs from the previous transfer; marked rows get a fill colour.
+public enum RowMark: String, Sendable, Hashable {
+    case added, changed
+}
+
 /// A plain table for one sheet: named columns, optional labels, rows of text.
 public struct SheetTable: Sendable, Hashable {
     /// The sheet name (at most 31 characters, none of `[]:*?/\`).
@@ -41,6 +48,8 @@ public struct SheetTable: Sendable, Hashable {
     public var numericColumns: Set<Int>
     /// Values as text; "" is a blank cell.
     public var rows: [[String]]
+    /// Rows to highlight, by position in `rows`.
+    public var rowMarks: [Int: RowMark] = [:]
 
     public init(name: String, columns: [String], labels: [String]? = nil, numericColumns: Set<Int> = [], rows: [[String]]) {
         self.name = name

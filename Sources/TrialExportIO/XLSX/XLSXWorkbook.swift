@@ -11,6 +11,8 @@ final class XLSXWorkbook {
     let path: String
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private let boldFormat: UnsafeMutablePointer<lxw_format>
+    /// Fills of rows new (green) or changed (yellow) since the previous transfer.
+    private var markFormats: [RowMark: UnsafeMutablePointer<lxw_format>] = [:]
 
     /// Starts a workbook for `path`; temporary files go to `tmpdir` (the system's when nil).
     init(path: String, tmpdir: String?, created: Date, title: String) throws {
@@ -32,6 +34,12 @@ final class XLSXWorkbook {
         }
         format_set_bold(bold)
         boldFormat = bold
+        for (mark, colour) in [(RowMark.added, 0xE2EFDA), (.changed, 0xFFF2CC)] {
+            guard let format = workbook_add_format(handle) else { continue }
+            format_set_bg_color(format, lxw_color_t(colour))
+            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+            markFormats[mark] = format
+        }
         try setProperties(created: created, title: title)
     }
 
@@ -65,6 +73,7 @@ final class XLSXWorkbook {
     }
 
     fileprivate var bold: UnsafeMutablePointer<lxw_format> { boldFormat }
+    fileprivate func format(for mark: RowMark) -> UnsafeMutablePointer<lxw_format>? { markFormats[mark] }
 
     private func open() throws -> UnsafeMutablePointer<lxw_workbook> {
         guard let workbook else { throw TrialExportError.writeFailed(path: path, detail: "the workbook is already closed") }
@@ -122,15 +131,19 @@ struct XLSXSheet {
     fileprivate let sheet: UnsafeMutablePointer<lxw_worksheet>
     fileprivate unowned let workbook: XLSXWorkbook
 
-    /// Writes text; an empty value leaves the cell blank.
-    func write(_ text: String, row: Int, column: Int, bold: Bool = false) throws {
-        guard !text.isEmpty else { return }
-        let format = bold ? workbook.bold : nil
+    /// Writes text; an empty value leaves the cell blank (filled when the row is marked).
+    func write(_ text: String, row: Int, column: Int, bold: Bool = false, mark: RowMark? = nil) throws {
+        let format = mark.flatMap { workbook.format(for: $0) } ?? (bold ? workbook.bold : nil)
+        guard !text.isEmpty else {
+            if let format { try workbook.check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)") }
+            return
+        }
         try workbook.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "cell \(row + 1),\(column + 1)")
     }
 
-    func write(_ number: Double, row: Int, column: Int) throws {
-        try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, nil), "cell \(row + 1),\(column + 1)")
+    func write(_ number: Double, row: Int, column: Int, mark: RowMark? = nil) throws {
+        let format = mark.flatMap { workbook.format(for: $0) }
+        try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "cell \(row + 1),\(column + 1)")
     }
 
     func comment(_ text: String, row: Int, column: Int) throws {

@@ -15,7 +15,11 @@ public enum XLSXWorkbookWriter {
     public static func write(
         _ content: WorkbookContent, to path: String, tmpdir: String? = nil, rowLimit: Int = excelRowLimit
     ) throws {
-        let tables = content.datasets.map(SheetTable.init) + content.extraSheets
+        let tables = content.datasets.map { dataset -> SheetTable in
+            var table = SheetTable(dataset)
+            table.rowMarks = content.rowMarks[dataset.name] ?? [:]
+            return table
+        } + content.extraSheets
         let limit = WorkbookLayout.excelColumnLimit
         if let wide = tables.first(where: { $0.columns.count > limit }) {
             throw TrialExportError.writeFailed(
@@ -42,16 +46,16 @@ public enum XLSXWorkbookWriter {
         sheet.freeze(rows: 1)
         try sheet.autofilter(lastRow: rows.count, lastColumn: table.columns.count - 1)
         for (offset, values) in table.rows[rows].enumerated() {
-            try writeRow(values, of: table, row: offset + 1, to: sheet)
+            try writeRow(values, of: table, row: offset + 1, mark: table.rowMarks[rows.lowerBound + offset], to: sheet)
         }
     }
 
-    private static func writeRow(_ values: [String], of table: SheetTable, row: Int, to sheet: XLSXSheet) throws {
+    private static func writeRow(_ values: [String], of table: SheetTable, row: Int, mark: RowMark?, to sheet: XLSXSheet) throws {
         for (column, value) in values.prefix(table.columns.count).enumerated() {
             if table.numericColumns.contains(column), let number = WorkbookLayout.number(value) {
-                try sheet.write(number, row: row, column: column)
+                try sheet.write(number, row: row, column: column, mark: mark)
             } else {
-                try sheet.write(value, row: row, column: column)
+                try sheet.write(value, row: row, column: column, mark: mark)
             }
         }
     }

@@ -1,0 +1,52 @@
+import Foundation
+import TrialExportCore
+
+/// What changed since the previous transfer: the diff of each dataset against the previous
+/// export's `csv/*.csv`, as a "Changes" sheet and as marks on new and changed rows.
+struct PreviousTransfer {
+    /// Per dataset, the row positions (in the new dataset) that are new or changed.
+    var marks: [String: [Int: RowMark]] = [:]
+    var changes: SheetTable
+
+    static let columns = ["Dataset", "Change", "Key", "Variable", "Previous", "Current"]
+
+    /// Compares `datasets` with the export in `folder` (or its `csv/` subfolder).
+    static func compare(_ datasets: [Dataset], previous folder: URL, metadata: StandardMetadata) throws -> PreviousTransfer {
+        let files = try ExportDiffer.datasetFiles(in: folder.path)
+        var marks: [String: [Int: RowMark]] = [:]
+        var rows: [[String]] = []
+        for dataset in datasets {
+            let name = dataset.name
+            let new = RawTable(form: name.lowercased(), file: name.lowercased() + ".csv", header: dataset.columns,
+                               rows: dataset.rows.enumerated().map { RawRow(line: $0.offset + 2, values: $0.element) })
+            guard let path = files[name.lowercased()] ?? files[name] else {
+                rows.append([name, "dataset added", "", "", "", "\(dataset.rows.count) records"])
+                marks[name] = Dictionary(uniqueKeysWithValues: dataset.rows.indices.map { ($0, .added) })
+                continue
+            }
+            let old = try DiffTableLoader.load(path, name: name)
+            let diff = DatasetDiff.compare(old: old, new: new, metadata: metadata.dataset(name))
+            var datasetMarks: [Int: RowMark] = [:]
+            for record in diff.added {
+                datasetMarks[record.line - 2] = .added
+                rows.append([name, "added", record.key.joined(separator: " | "), "", "", ""])
+            }
+            for change in diff.changed {
+                datasetMarks[change.newLine - 2] = .changed
+                for value in change.changes {
+                    rows.append([name, "changed", change.key.joined(separator: " | "), value.variable, value.old, value.new])
+                }
+            }
+            for record in diff.removed { rows.append([name, "removed", record.key.joined(separator: " | "), "", "", ""]) }
+            for column in diff.columnsAdded { rows.append([name, "variable added", "", column, "", ""]) }
+            for column in diff.columnsRemoved { rows.append([name, "variable removed", "", column, "", ""]) }
+            if !datasetMarks.isEmpty { marks[name] = datasetMarks }
+        }
+        let current = Set(datasets.map { $0.name.lowercased() })
+        for name in files.keys.sorted() where !current.contains(name.lowercased()) {
+            rows.append([name.uppercased(), "dataset removed", "", "", "", ""])
+        }
+        if rows.isEmpty { rows.append(["", "no changes since the previous transfer", "", "", "", ""]) }
+        return PreviousTransfer(marks: marks, changes: SheetTable(name: "Changes", columns: columns, rows: rows))
+    }
+}

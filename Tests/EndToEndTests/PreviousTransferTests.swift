@@ -1,0 +1,44 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `export --previous DIR`: the workbook lists what changed since the last transfer.
+struct PreviousTransferTests {
+    @Test func changesSinceThePreviousTransferAreListedAndMarked() throws {
+        let base = TestPaths.temporaryDirectory("previous")
+        let raw = base.appendingPathComponent("edc")
+        try FileManager.default.copyItem(at: TestPaths.repositoryRoot.appendingPathComponent("examples/NCT05549466/edc"), to: raw)
+        let week1 = base.appendingPathComponent("week1"), week2 = base.appendingPathComponent("week2")
+        #expect(try BinaryRunner.run(["export", "--raw", raw.path, "--out", week1.path, "--quiet"]).status == 0)
+
+        // A data-cleaning correction: the first AE's grade goes from 2 to 3.
+        let ae = raw.appendingPathComponent("ae.csv")
+        var lines = try String(contentsOf: ae, encoding: .utf8).components(separatedBy: "\r\n")
+        var fields = lines[1].components(separatedBy: ",")
+        let gradeColumn = lines[0].components(separatedBy: ",").firstIndex(of: "AETOXGR")!
+        #expect(fields[gradeColumn] == "2")
+        fields[gradeColumn] = "3"
+        lines[1] = fields.joined(separator: ",")
+        try lines.joined(separator: "\r\n").write(to: ae, atomically: true, encoding: .utf8)
+
+        let result = try BinaryRunner.run(["export", "--raw", raw.path, "--out", week2.path, "--previous", week1.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let workbook = try XLSXReader(path: week2.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
+        let changes = try #require(workbook.sheet("Changes")).grid.dropFirst().map { row in
+            row.map { cell -> String in if case .string(let s)? = cell { return s }; return "" }
+        }
+        #expect(changes.count == 1, "exactly one change: \(changes)")
+        #expect(changes.first.map { [$0[0], $0[1], $0[3], $0[4], $0[5]] } == ["AE", "changed", "AETOXGR", "2", "3"])
+        // The AE sheet (4th: Study, DM, SUPPDM, AE) styles the changed row's cells; week 1 styles only the header.
+        #expect(workbook.sheetNames[3] == "AE")
+        func styledCells(_ folder: URL) throws -> Int {
+            try XLSXPackage(path: folder.appendingPathComponent("NCT05549466-sdtm.xlsx").path).text("xl/worksheets/sheet4.xml")
+                .components(separatedBy: " s=\"").count - 1
+        }
+        let header = try #require(workbook.sheet("AE")).grid[0].count
+        #expect(try styledCells(week1) == header)
+        #expect(try styledCells(week2) == 2 * header, "every cell of the changed row is filled")
+        let sheetWithoutPrevious = try XLSXReader(path: week1.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
+        #expect(sheetWithoutPrevious.sheet("Changes") == nil)
+    }
+}
