@@ -36,7 +36,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         do {
             let options = try exportOptions()
-            let quiet = studyOptions.quiet
+            // Progress lines only for a person at a terminal; --quiet silences them there too.
+            let quiet = studyOptions.quiet || isatty(STDERR_FILENO) == 0
             let outcome = try ExportJob.run(options) { phase in
                 if !quiet { note("trialexport: " + describe(phase)) }
             }

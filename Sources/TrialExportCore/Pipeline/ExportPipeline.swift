@@ -1,3 +1,5 @@
+import Foundation
+
 /// The datasets of one export and the account of every raw record.
 public struct ExportResult: Sendable {
     /// Datasets in output order: the subject-level and clinical domains in spec order, then trial design.
@@ -15,11 +17,15 @@ public struct ExportPipeline {
     let context: MappingContext
     let specs: [DomainSpec]
     let findings: FindingSink
+    /// Hears each dataset as it is finished (name, records, seconds it took).
+    let onDataset: (String, Int, Double) -> Void
 
-    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink) {
+    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink,
+                onDataset: @escaping (String, Int, Double) -> Void = { _, _, _ in }) {
         self.context = context
         self.specs = specs
         self.findings = findings
+        self.onDataset = onDataset
     }
 
     /// Maps and checks: ``map()`` then ``check(_:)``.
@@ -42,6 +48,7 @@ public struct ExportPipeline {
         var checkedWhileMapping: [String: Set<String>] = [:]
         var context = self.context
         for spec in specs {
+            let started = DispatchTime.now().uptimeNanoseconds
             let mapper = DomainMapper(context: context, spec: spec, findings: findings)
             mapper.checkHardcodedTerms()
             var dataset = try mapper.map(into: &reconciliation)
@@ -51,6 +58,8 @@ public struct ExportPipeline {
             if dataset.name == "DM" { context.subjects = Self.subjectIndex(dataset) }
             let supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
             datasets.append(dataset)
+            onDataset(dataset.name, dataset.rows.count + (supp?.rows.count ?? 0),
+                      Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
             if let supp {
                 datasets.append(supp)
                 reconciliation.supplementalOf[supp.name] = dataset.name

@@ -53,7 +53,9 @@ public enum ExportJob {
                                      terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
                                      ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
         context.visits = bundle.visits
-        let pipeline = ExportPipeline(context: context, specs: bundle.specs, findings: findings)
+        let pipeline = ExportPipeline(context: context, specs: bundle.specs, findings: findings) { name, records, seconds in
+            progress(PhaseReport(phase: "map \(name)", seconds: seconds, records: records, peakResidentBytes: nil))
+        }
         let result = try pipeline.map()
         timer.lap("map and derive", records: result.recordCount)
         pipeline.check(result)
