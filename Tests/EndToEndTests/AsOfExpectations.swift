@@ -10,7 +10,11 @@ enum AsOfExpectations {
     ]
 
     /// Forms whose every added record is exactly one added SDTM record in the dataset.
+    /// (TR also gets one derived SUMDIAM record per assessment; it is counted apart.)
     static let oneToOne: [String: String] = ["ae": "AE", "ex": "EX", "tl": "TU", "tm": "TR", "ienm": "IE"]
+
+    /// Changed EDC values that move a record between keys (BOR: RSDTC is a key), so any RS entry of the subject will do.
+    static let anyEntry: [String: String] = ["bor.BESTRESP": "RS", "bor.BORDAT": "RS"]
 
     /// A changed EDC value -> the SDTM variable that carries it, and whether an SDTM old -> new matches the EDC old -> new.
     static let columns: [String: (dataset: String, variable: String, matches: (_ edc: (String, String), _ sdtm: (String, String)) -> Bool)] = [
@@ -35,6 +39,10 @@ enum AsOfExpectations {
         (["ex"], nil, { $0 == "EPOCH" || $0.hasSuffix("DY") }),
         (["ex"], "SUPPAE", { $0 == "QVAL" }),  // AETRTEM follows the last dose
         (["ae", "ex"], "AE", { ["AEENDY"].contains($0) }),
+        // A new AE renumbers AESEQ, and SUPPAE points at records by AESEQ: its values move to other keys.
+        (["ae"], "SUPPAE", { $0 == "QVAL" }),
+        // A corrected diameter changes the standard results and the derived sum of diameters (SUMDIAM).
+        (["tm"], "TR", { ["TRORRES", "TRSTRESC", "TRSTRESN"].contains($0) }),
     ]
 
     static func ongoing(_ text: String) -> String { text.uppercased() == "YES" ? "ONGOING" : "" }
@@ -45,11 +53,13 @@ enum AsOfExpectations {
         text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "Grade ", with: "")
     }
 
-    /// `2023-01-05` from `05 JAN 2023`; "" stays "".
+    /// `2023-01-05` from `05 JAN 2023`, `2023-01` from `UN JAN 2023`, `2023` from `UN UNK 2023`; "" stays "".
     static func iso(_ edc: String) -> String {
         let parts = edc.split(separator: " ").map(String.init)
         let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-        guard parts.count == 3, let m = months.firstIndex(of: parts[1]) else { return edc }
-        return "\(parts[2])-\(m < 9 ? "0" : "")\(m + 1)-\(parts[0])"
+        guard parts.count == 3 else { return edc }
+        guard let m = months.firstIndex(of: parts[1]) else { return parts[2] }
+        let month = "\(parts[2])-\(m < 9 ? "0" : "")\(m + 1)"
+        return parts[0] == "UN" ? month : month + "-" + parts[0]
     }
 }
