@@ -26,22 +26,53 @@ public struct EDCSimulator {
     /// Streams every form into `sink` and returns what was generated.
     @discardableResult
     public func run(into sink: EDCFormSink) throws -> SimulationSummary {
+        try run(into: sink, cut: nil).summary
+    }
+
+    /// Streams the forms as they stood on `cut.asOf` (the full history when `cut` is nil) into `sink`.
+    ///
+    /// The full history is simulated as always; each subject's rows are then filtered by the day
+    /// they were entered, open events and intervals lose their end, and values whose data query was
+    /// resolved after the cut show as first entered. `logChanges`: also compare with `cut.since`.
+    public func run(into sink: EDCFormSink, cut: DataCut?, logChanges: Bool = false) throws -> SimulationOutcome {
         let context = try SimulationContext(study: study, profile: profile)
+        let days = try cut?.days(cutoff: context.cutoff)
         let relationship = profile.relationshipColumns.map(\.column)
+        let layout = FormLayout(relationshipColumns: relationship)
         for form in EDCForm.allCases { try sink.begin(form: form.rawValue, header: form.header(relationshipColumns: relationship)) }
+        var log = days.flatMap { d in logChanges ? ChangeLog(study: study.studyId, seed: seed, since: d.since.iso, asOf: d.asOf.iso) : nil }
+        let renderer = CutRenderer(context: context, layout: layout)
         var state = RunState(simulator: self, context: context)
         while state.summary.randomized < subjects {
-            var record = state.nextSubject()
+            let record = state.nextSubject()
             state.summary.count(record)
             var writer = SubjectFormWriter(
-                context: context, sink: sink,
+                context: context,
                 mess: Messiness(rates: profile.messiness, labels: profile.labels, rng: RandomSource(seed: seed, stream: 2_000_000_000 + UInt64(record.index))))
-            try writer.write(record)
-            record.adverseEvents.removeAll()
+            let rows = writer.render(record)
+            guard let days else {
+                for row in rows { try sink.write(form: row.form.rawValue, row: row.values) }
+                continue
+            }
+            var planner = QueryPlanner(context: context, layout: layout, rng: RandomSource(seed: seed, stream: 3_000_000_000 + UInt64(record.index)))
+            let queries = planner.plan(rows, record: record)
+            let now = renderer.rows(rows, record: record, queries: queries, on: days.asOf)
+            for (i, values) in now { try sink.write(form: rows[i].form.rawValue, row: values) }
+            if log != nil {
+                let before = renderer.rows(rows, record: record, queries: queries, on: days.since)
+                log!.add(subject: record.subject, old: before, new: now, rows: rows, queries: queries, layout: layout, since: days.since)
+            }
         }
         try sink.end()
-        return state.summary
+        return SimulationOutcome(summary: state.summary, changeLog: log)
     }
+}
+
+/// What `run(into:cut:logChanges:)` returns: the full history's counts and the change log, if asked for.
+public struct SimulationOutcome: Sendable {
+    /// Counts of the full history (up to the study's data cut-off), whatever the cut.
+    public var summary: SimulationSummary
+    public var changeLog: ChangeLog?
 }
 
 /// What a run generated: counts for reports and tests.

@@ -11,6 +11,12 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             The data is illustrative, never real patient data. The same study, seed and subject count \
             always give the same bytes. The bundled example data is what this writes with the defaults.
+
+            --as-of DATE writes the data as it stood on that date (a weekly cut): subjects screened by \
+            then, records dated on or before it, events and dosing still open without their end, and a \
+            few values as first entered until their data query is resolved. --change-log FILE writes, as \
+            JSON, what changed since the cut a week earlier (or --since DATE): subjects and records added \
+            and values changed, each marked `correction` or `update` (see examples/NCT05549466/FORMS.md).
             """
     )
 
@@ -26,8 +32,21 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write the forms into; replaced as a whole.", valueName: "dir"))
     var out: String
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Write the data as it stood on this date (a weekly cut). Default: the full history up to the study's data cut-off.",
+                                                          valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("The earlier cut the change log compares with. Default: 7 days before --as-of.",
+                                            valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(name: .customLong("change-log"), help: ArgumentHelp("Write what changed since the earlier cut to this JSON file (needs --as-of).",
+                                                               valueName: "file"))
+    var changeLog: String?
+
     func validate() throws {
         if let subjects, subjects < 1 { throw ValidationError("--subjects must be at least 1") }
+        if asOf == nil, since != nil || changeLog != nil { throw ValidationError("--since and --change-log need --as-of") }
     }
 
     func run() throws {
@@ -38,17 +57,33 @@ struct GenerateCommand: ParsableCommand {
             let simulator = EDCSimulator(study: study, profile: profile, subjects: subjects, seed: seed)
             let destination = absolute(out)
             if !studyOptions.quiet { note("trialexport: generating EDC forms into \(destination.path)") }
+            let cut = asOf.map { DataCut(asOf: $0, since: since) }
             var rows = 0
+            var log: ChangeLog?
             try AtomicFolder.replace(destination) { staging in
                 let sink = CSVFormSink(folder: staging)
-                _ = try simulator.run(into: sink)
+                log = try simulator.run(into: sink, cut: cut, logChanges: changeLog != nil).changeLog
                 rows = sink.rows
             }
             note("trialexport: wrote \(rows) records -> \(destination.path)")
+            if let changeLog, let log { try write(log, to: absolute(changeLog)) }
         } catch {
             throw fail(error)
         }
     }
+}
+
+/// Writes the change log as pretty-printed JSON with sorted keys (the same bytes on every run).
+private func write(_ log: ChangeLog, to url: URL) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    do {
+        try (encoder.encode(log) + Data("\n".utf8)).write(to: url, options: .atomic)
+    } catch {
+        throw TrialExportError.writeFailed(path: url.path, detail: "\(error)")
+    }
+    note("trialexport: change log: \(log.subjectsAdded.count) subjects added, \(log.recordsAdded.count) records added, "
+         + "\(log.valuesChanged.count) values changed -> \(url.path)")
 }
 
 /// Writes each EDC form to `<form>.csv` the way EDC systems export: UTF-8 with BOM, CRLF.

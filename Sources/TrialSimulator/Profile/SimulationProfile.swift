@@ -20,6 +20,8 @@ public struct SimulationProfile: Codable, Hashable, Sendable {
     public var tumour: TumourProfile
     public var messiness: Messiness
     public var labels: Labels
+    /// Data cleaning in weekly cuts (`generate --as-of`); absent: `Corrections.standard`.
+    public var corrections: Corrections?
 
     public struct Enrolment: Codable, Hashable, Sendable {
         /// First consent date, `YYYY-MM-DD`.
@@ -180,6 +182,25 @@ public struct SimulationProfile: Codable, Hashable, Sendable {
         public var ecogDescriptions: [String]
         /// Response codes spelled out (`value` is the code, `label` the long form).
         public var responses: [Labelled]
+    }
+
+    /// How often an entered value is wrong until a data query corrects it, per eligible value.
+    public struct Corrections: Codable, Hashable, Sendable {
+        /// AETOXGR of a non-fatal event entered one grade off.
+        public var adverseEventGradeRate: Double
+        /// A complete AEENDAT entered with one digit of the day wrong (earlier, still after onset).
+        public var adverseEventEndDateRate: Double
+        /// A post-baseline target diameter (TMDIAM) entered wrong.
+        public var measurementRate: Double
+        /// An infusion end time (EXENTIM) left blank at first.
+        public var missingTimeRate: Double
+        /// Days from entry to the query's resolution, `[min, max]`.
+        public var resolutionDays: [Int]
+
+        /// The rates used when the profile has no `corrections` section.
+        public static let standard = Corrections(
+            adverseEventGradeRate: 0.05, adverseEventEndDateRate: 0.04, measurementRate: 0.02, missingTimeRate: 0.01,
+            resolutionDays: [7, 42])
     }
 
     /// A value with a weight.
