@@ -2,8 +2,11 @@ import Foundation
 
 /// Locale-free formatting of counts, percentages and intervals for the reports.
 public enum ReportText {
-    /// `23.8%`: one decimal, rounded half away from zero.
-    public static func percent(_ fraction: Double) -> String { decimal(fraction * 100, places: 1) + "%" }
+    /// `23.8%`, `35.0%`: always one decimal, rounded half away from zero.
+    public static func percent(_ fraction: Double) -> String {
+        let tenths = Int((abs(fraction) * 1000).rounded())
+        return (fraction < 0 && tenths != 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)%"
+    }
 
     /// `5 (23.8%)`; `0` when the total is 0.
     public static func count(_ count: Int, of total: Int) -> String {
