@@ -22,6 +22,11 @@ public struct ExposureSummary: Sendable, Equatable {
     public struct Adjustment: Sendable, Equatable {
         public var subjects: Int
         public var records: Int
+
+        public init(subjects: Int, records: Int) {
+            self.subjects = subjects
+            self.records = records
+        }
     }
 
     private struct Record {
