@@ -26,7 +26,8 @@ struct ReportExampleTests {
     }
 
     @Test func writesConsortAndOneReportPerArm() {
-        #expect(Self.fixture.files.map(\.file) == ["consort.md", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
+        #expect(
+            Self.fixture.files.map(\.file) == ["consort.md", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
     }
 
     @Test(arguments: ["consort.md", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
@@ -57,7 +58,8 @@ struct ReportExampleTests {
             let subjects = dm.filter { $0["ARMCD"] == f.code }
             let ids = Set(subjects.map { $0["USUBJID"]! })
             let treated = subjects.filter { !($0["ACTARMCD"] ?? "").isEmpty }
-            let ended = Set(ds.filter { ids.contains($0["USUBJID"]!) && $0["DSSCAT"] == "STUDY TREATMENT" }.map { $0["USUBJID"]! })
+            let ended = Set(
+                ds.filter { ids.contains($0["USUBJID"]!) && $0["DSSCAT"] == "STUDY TREATMENT" }.map { $0["USUBJID"]! })
             #expect(f.allocated == subjects.count, "\(f.code)")
             #expect(f.allocated == f.receivedAllocated + f.notReceived.total, "\(f.code)")
             #expect(f.analysed == treated.count && f.analysed + f.excludedFromAnalysis.total == f.allocated, "\(f.code)")

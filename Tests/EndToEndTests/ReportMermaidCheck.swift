@@ -7,7 +7,8 @@ enum MermaidCheck {
     /// The text of the first ```mermaid block, nil when there is none.
     static func diagram(in markdown: String) -> String? {
         guard let start = markdown.range(of: "```mermaid\n"),
-              let end = markdown.range(of: "\n```", range: start.upperBound..<markdown.endIndex) else { return nil }
+            let end = markdown.range(of: "\n```", range: start.upperBound..<markdown.endIndex)
+        else { return nil }
         return String(markdown[start.upperBound..<end.lowerBound])
     }
 

@@ -41,8 +41,9 @@ public struct ExposureSummary: Sendable, Equatable {
             .map { v -> Record in
                 let type = types[v[0]]?[v[6]] ?? ""
                 let adjusted = !v[5].trimmingSpaces.isEmpty || !type.isEmpty
-                return Record(subject: v[0], drug: v[1], visit: v[2], start: v[3], end: v[4],
-                              adjustment: adjusted ? (type.isEmpty ? "other" : type) : "")
+                return Record(
+                    subject: v[0], drug: v[1], visit: v[2], start: v[3], end: v[4],
+                    adjustment: adjusted ? (type.isEmpty ? "other" : type) : "")
             }
         let bySubject = Dictionary(grouping: records, by: \.subject)
         let ids = subjects.map(\.usubjid).filter { bySubject[$0] != nil }
@@ -63,7 +64,8 @@ public struct ExposureSummary: Sendable, Equatable {
         let starts = records.map { ISO8601Value.date(of: $0.start)?.dayNumber }
         let ends = records.map { ISO8601Value.date(of: $0.end.isEmpty ? $0.start : $0.end)?.dayNumber }
         guard !starts.contains(nil), !ends.contains(nil), let first = starts.compactMap({ $0 }).min(),
-              let last = ends.compactMap({ $0 }).max() else { return nil }
+            let last = ends.compactMap({ $0 }).max()
+        else { return nil }
         return last - first + 1
     }
 

@@ -2,13 +2,16 @@
 extension Finding {
     /// REC0001: the investigator's RS response differs from the one derived from TU/TR.
     public static func recistDisagreement(_ d: RecistDisagreement) -> Finding {
-        let visit = d.visitNumber == nil ? "best overall response" : (d.visit.isEmpty ? "VISITNUM \(RecistText.number(d.visitNumber!))" : d.visit)
+        let visit =
+            d.visitNumber == nil
+            ? "best overall response" : (d.visit.isEmpty ? "VISITNUM \(RecistText.number(d.visitNumber!))" : d.visit)
         let investigator = d.investigator.isEmpty ? "none" : d.investigator
         let derived = d.derived.isEmpty ? "none" : d.derived
         return Finding(
             severity: .warning, code: "REC0001",
             message: "\(d.testCode) at \(visit): investigator \(investigator), derived from TU/TR \(derived) (\(d.reason))",
-            hint: "Review the tumour measurements (TU/TR) and the investigator's response (RS) with the site; raise a query if they disagree.",
+            hint:
+                "Review the tumour measurements (TU/TR) and the investigator's response (RS) with the site; raise a query if they disagree.",
             domain: "RS", usubjid: d.usubjid, variable: d.testCode, value: investigator)
     }
 

@@ -16,14 +16,18 @@ extension ReportModel {
     /// The arm's column of the flow table: `[{label, n, indented}]`.
     private func flowColumn(_ flow: ArmFlow) -> ReportValue {
         let table = TrialReport.flowRows(of: flow)
-        return .rows(table.map { ["label": .text(ReportText.cell($0.label)), "n": .text($0.cells[0]), "indented": .flag($0.level > 0)] },
-                     fields: ["label", "n", "indented"])
+        return .rows(
+            table.map { ["label": .text(ReportText.cell($0.label)), "n": .text($0.cells[0]), "indented": .flag($0.level > 0)] },
+            fields: ["label", "n", "indented"])
     }
 
     private func baseline(_ b: BaselineSummary) -> ReportValue {
         func categories(_ list: [ReasonCount]) -> ReportValue {
-            .rows(list.map { ["label": .text(ReportText.cell($0.reason)), "n": .text(ReportText.count($0.count, of: b.subjects))] },
-                  fields: ["label", "n"])
+            .rows(
+                list.map {
+                    ["label": .text(ReportText.cell($0.reason)), "n": .text(ReportText.count($0.count, of: b.subjects))]
+                },
+                fields: ["label", "n"])
         }
         return .object([
             "n": .text(String(b.subjects)), "age": .text(ReportText.medianRange(b.ages)),
@@ -34,8 +38,10 @@ extension ReportModel {
     private func exposure(_ e: ExposureSummary, treated: Int) -> ReportValue {
         func adjustment(_ a: ExposureSummary.Adjustment) -> ReportValue { .text("\(a.subjects) (\(a.records) records)") }
         let drugs = e.drugs.map { d -> [String: ReportValue] in
-            ["drug": .text(d.drug), "subjects": .text(String(d.subjects)), "reductions": adjustment(d.reductions),
-             "interruptions": adjustment(d.interruptions), "other": adjustment(d.otherAdjustments)]
+            [
+                "drug": .text(d.drug), "subjects": .text(String(d.subjects)), "reductions": adjustment(d.reductions),
+                "interruptions": adjustment(d.interruptions), "other": adjustment(d.otherAdjustments),
+            ]
         }
         return .object([
             "n": .text(String(treated)), "withRecords": .text(String(e.cyclesStarted.count)),
@@ -48,9 +54,11 @@ extension ReportModel {
 
     private func efficacy(_ e: EfficacySummary) -> ReportValue {
         var responses = EfficacySummary.categories.map { category -> [String: ReportValue] in
-            ["label": .text(category.rawValue),
-             "investigator": .text(ReportText.count(e.investigator[category] ?? 0, of: e.subjects)),
-             "derived": .text(ReportText.count(e.derived[category] ?? 0, of: e.subjects))]
+            [
+                "label": .text(category.rawValue),
+                "investigator": .text(ReportText.count(e.investigator[category] ?? 0, of: e.subjects)),
+                "derived": .text(ReportText.count(e.derived[category] ?? 0, of: e.subjects)),
+            ]
         }
         responses.append([
             "label": .text("Not evaluated"), "investigator": .text(ReportText.count(e.investigatorNotEvaluated, of: e.subjects)),
@@ -73,8 +81,10 @@ extension ReportModel {
             ["label": .text(label), "n": .text(ReportText.count(value(s), of: s.subjects))]
         }
         let terms = s.frequentTerms.map { t -> [String: ReportValue] in
-            ["term": .text(ReportText.cell(t.term)), "anyGrade": .text(ReportText.count(t.anyGrade, of: s.subjects)),
-             "gradeThreeOrMore": .text(ReportText.count(t.gradeThreeOrMore, of: s.subjects))]
+            [
+                "term": .text(ReportText.cell(t.term)), "anyGrade": .text(ReportText.count(t.anyGrade, of: s.subjects)),
+                "gradeThreeOrMore": .text(ReportText.count(t.gradeThreeOrMore, of: s.subjects)),
+            ]
         }
         return .object([
             "n": .text(String(s.subjects)), "lines": .rows(lines, fields: ["label", "n"]),

@@ -45,8 +45,10 @@ public struct ReportModel: Sendable {
     /// `Excluded (n = 13)<br/>Not meeting eligibility criteria (n = 13)<br/>...` for the Mermaid box.
     private var excludedBox: String {
         let c = report.consort
-        var lines = ["Excluded (n = \(c.excluded))", "Not meeting eligibility criteria (n = \(c.notMeetingCriteria))",
-                     "Declined to participate (n = \(c.declined))"]
+        var lines = [
+            "Excluded (n = \(c.excluded))", "Not meeting eligibility criteria (n = \(c.notMeetingCriteria))",
+            "Declined to participate (n = \(c.declined))",
+        ]
         lines += c.otherExclusions.map { "Other: \($0.reason) (n = \($0.count))" }
         return lines.joined(separator: "<br/>")
     }
@@ -62,22 +64,27 @@ public struct ReportModel: Sendable {
             "index": .text(String(index)), "code": .text(arm.code), "name": .text(arm.name),
             "file": .text(Self.armFileName(arm.code)),
             "allocationBox": box(
-                ["\(arm.name) (\(arm.code))", "Allocated (n = \(f.allocated))",
-                 "Received allocated intervention (n = \(f.receivedAllocated))",
-                 "Did not receive it (n = \(f.notReceived.total))"] + notReceived),
+                [
+                    "\(arm.name) (\(arm.code))", "Allocated (n = \(f.allocated))",
+                    "Received allocated intervention (n = \(f.receivedAllocated))",
+                    "Did not receive it (n = \(f.notReceived.total))",
+                ] + notReceived),
             "followUpBox": box(
                 ["Discontinued intervention (n = \(f.discontinued.total))"] + discontinued
-                    + ["Completed treatment (n = \(f.completedTreatment))",
-                       "Still on treatment at the cut-off (n = \(f.onTreatment))",
-                       "Lost to follow-up (n = \(f.lostToFollowUp))", "Died (n = \(f.died))"]),
+                    + [
+                        "Completed treatment (n = \(f.completedTreatment))",
+                        "Still on treatment at the cut-off (n = \(f.onTreatment))",
+                        "Lost to follow-up (n = \(f.lostToFollowUp))", "Died (n = \(f.died))",
+                    ]),
             "analysisBox": box(
                 ["Analysed (n = \(f.analysed))", "Excluded from analysis (n = \(f.excludedFromAnalysis.total))"] + excluded),
         ])
     }
 
     static let armEntrySchema = ReportSchema.object(
-        Dictionary(uniqueKeysWithValues: ["index", "code", "name", "file", "allocationBox", "followUpBox", "analysisBox"]
-            .map { ($0, ReportSchema.scalar) }))
+        Dictionary(
+            uniqueKeysWithValues: ["index", "code", "name", "file", "allocationBox", "followUpBox", "analysisBox"]
+                .map { ($0, ReportSchema.scalar) }))
 
     /// `{columns: [text], rows: [{label, indented, cells: [text]}]}`.
     static func table(_ table: ReportTable) -> ReportValue {
@@ -102,13 +109,15 @@ public struct ReportModel: Sendable {
     /// `[{usubjid, test, visit, investigator, derived, reason}]`, `—` for a missing value.
     static func disagreements(_ list: [RecistDisagreement]) -> ReportValue {
         let fields = ["usubjid", "test", "visit", "investigator", "derived", "reason"]
-        return .rows(list.map { d in
-            let visit = d.visitNumber.map { n in d.visit.isEmpty ? "VISITNUM \(ReportText.number(n))" : d.visit } ?? "best overall"
-            return [
-                "usubjid": .text(d.usubjid), "test": .text(d.testCode), "visit": .text(ReportText.cell(visit)),
-                "investigator": .text(d.investigator.isEmpty ? "—" : ReportText.cell(d.investigator)),
-                "derived": .text(d.derived.isEmpty ? "—" : d.derived), "reason": .text(ReportText.cell(d.reason)),
-            ]
-        }, fields: fields)
+        return .rows(
+            list.map { d in
+                let visit =
+                    d.visitNumber.map { n in d.visit.isEmpty ? "VISITNUM \(ReportText.number(n))" : d.visit } ?? "best overall"
+                return [
+                    "usubjid": .text(d.usubjid), "test": .text(d.testCode), "visit": .text(ReportText.cell(visit)),
+                    "investigator": .text(d.investigator.isEmpty ? "—" : ReportText.cell(d.investigator)),
+                    "derived": .text(d.derived.isEmpty ? "—" : d.derived), "reason": .text(ReportText.cell(d.reason)),
+                ]
+            }, fields: fields)
     }
 }

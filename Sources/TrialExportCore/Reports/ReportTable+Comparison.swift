@@ -16,7 +16,9 @@ extension TrialReport {
         line("Dose interruptions (records)") { String($0.exposure.drugs.reduce(0) { $0 + $1.interruptions.records }) }
         line("Best overall response (investigator)") { _ in "" }
         for category in EfficacySummary.categories {
-            line(category.rawValue, level: 1) { ReportText.count($0.efficacy.investigator[category] ?? 0, of: $0.efficacy.subjects) }
+            line(category.rawValue, level: 1) {
+                ReportText.count($0.efficacy.investigator[category] ?? 0, of: $0.efficacy.subjects)
+            }
         }
         line("Not evaluated", level: 1) { ReportText.count($0.efficacy.investigatorNotEvaluated, of: $0.efficacy.subjects) }
         line("ORR, investigator (95% CI)") { ReportText.rate($0.efficacy.investigatorORR) }
@@ -50,9 +52,12 @@ extension TrialReport {
         for arm in arms { for item in list(arm) where !seen.contains(item.reason) { seen.append(item.reason) } }
         let ordered = BaselineSummary.ordered(seen.map { ReasonCount(reason: $0, count: 0) }, first: ["M", "F"]).map(\.reason)
         for category in ordered {
-            rows.append(ReportTable.Row(label: category, level: 1, cells: arms.map { arm in
-                ReportText.count(list(arm).first { $0.reason == category }?.count ?? 0, of: total(arm))
-            }))
+            rows.append(
+                ReportTable.Row(
+                    label: category, level: 1,
+                    cells: arms.map { arm in
+                        ReportText.count(list(arm).first { $0.reason == category }?.count ?? 0, of: total(arm))
+                    }))
         }
     }
 }

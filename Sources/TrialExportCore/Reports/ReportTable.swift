@@ -37,9 +37,12 @@ extension TrialReport {
         }
         func reasons(_ list: (ArmFlow) -> [ReasonCount]) {
             for reason in Self.union(flows.map(list)) {
-                rows.append(ReportTable.Row(label: reason, level: 1, cells: flows.map { flow in
-                    String(list(flow).first { $0.reason == reason }?.count ?? 0)
-                }))
+                rows.append(
+                    ReportTable.Row(
+                        label: reason, level: 1,
+                        cells: flows.map { flow in
+                            String(list(flow).first { $0.reason == reason }?.count ?? 0)
+                        }))
             }
         }
         line("Allocated") { $0.allocated }

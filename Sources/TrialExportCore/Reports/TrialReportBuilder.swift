@@ -24,9 +24,10 @@ public struct TrialReportBuilder: Sendable {
         let arms = armColumns(subjects)
         let consort = ConsortSummary.count(subjects: subjects, disposition: disposition, arms: arms)
         let recist = deriveRecist(data, subjects: subjects)
-        let disagreements = data.dataset("RS").map {
-            RecistComparison.disagreements(rs: $0, derived: recist, evaluator: derivation.evaluator)
-        } ?? []
+        let disagreements =
+            data.dataset("RS").map {
+                RecistComparison.disagreements(rs: $0, derived: recist, evaluator: derivation.evaluator)
+            } ?? []
         let context = ArmContext(
             data: data, ecog: BaselineSummary.baselineECOG(in: data),
             recorded: EfficacySummary.recordedBestResponses(in: data), derived: recist,

@@ -20,7 +20,8 @@ struct MustacheTag: Equatable {
             var closing = close
             if open == "{{", body.first == "{" { closing = "}" + close }  // {{{name}}}
             guard let end = body.range(of: closing) else {
-                throw ReportError.invalidTemplate(template: template, line: line, detail: "tag \"\(open)\" is never closed with \"\(close)\"")
+                throw ReportError.invalidTemplate(
+                    template: template, line: line, detail: "tag \"\(open)\" is never closed with \"\(close)\"")
             }
             let inner = String(body[..<end.lowerBound])
             body = body[end.upperBound...]
@@ -50,7 +51,8 @@ struct MustacheTag: Equatable {
     private static func delimiters(_ text: String, line: Int, template: String) throws -> (String, String) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2 else {
-            throw ReportError.invalidTemplate(template: template, line: line, detail: "set-delimiter tag \"=\(text)=\" needs two delimiters")
+            throw ReportError.invalidTemplate(
+                template: template, line: line, detail: "set-delimiter tag \"=\(text)=\" needs two delimiters")
         }
         return (String(parts[0]), String(parts[1]))
     }

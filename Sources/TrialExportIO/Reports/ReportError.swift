@@ -20,7 +20,8 @@ extension ReportError: CustomStringConvertible, LocalizedError {
             return "\(template):\(line): unknown field \"\(field)\" in the template. "
                 + "Fields available there: \(names). Correct the name or remove the tag."
         case let .unknownPartial(template, line, partial):
-            return "\(template):\(line): partial \"\(partial)\" not found: add \(partial).mustache to the templates folder or remove the tag."
+            return
+                "\(template):\(line): partial \"\(partial)\" not found: add \(partial).mustache to the templates folder or remove the tag."
         case let .invalidTemplate(template, line, detail):
             return "\(template):\(line): \(detail). Correct the template."
         case let .templateMissing(folder, name):

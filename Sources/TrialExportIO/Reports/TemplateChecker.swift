@@ -36,7 +36,8 @@ struct TemplateChecker {
                 if tag.kind == .section { scopes = Self.enter(schema, scopes) }
             case .close:
                 guard let open = stack.popLast(), open.name == tag.name else {
-                    throw ReportError.invalidTemplate(template: file, line: tag.line, detail: "section end {{/\(tag.name)}} matches no open section")
+                    throw ReportError.invalidTemplate(
+                        template: file, line: tag.line, detail: "section end {{/\(tag.name)}} matches no open section")
                 }
                 scopes = open.scopes
             case .partial:
@@ -49,7 +50,8 @@ struct TemplateChecker {
             }
         }
         if let open = stack.last {
-            throw ReportError.invalidTemplate(template: file, line: open.line, detail: "section {{#\(open.name)}} is never closed")
+            throw ReportError.invalidTemplate(
+                template: file, line: open.line, detail: "section {{#\(open.name)}} is never closed")
         }
     }
 

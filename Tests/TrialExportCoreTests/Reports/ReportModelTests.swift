@@ -53,7 +53,9 @@ struct ReportModelTests {
         let table = model.report.flowTable
         #expect(table.columns == ["Stage", "A+B", "B"])
         #expect(table.rows.allSatisfy { $0.cells.count == 2 })
-        let discontinued = table.rows.filter { $0.level == 1 && ["ADVERSE EVENT", "DEATH", "PROGRESSIVE DISEASE"].contains($0.label) }
+        let discontinued = table.rows.filter {
+            $0.level == 1 && ["ADVERSE EVENT", "DEATH", "PROGRESSIVE DISEASE"].contains($0.label)
+        }
         #expect(discontinued.map(\.label) == ["ADVERSE EVENT", "DEATH", "PROGRESSIVE DISEASE"])
         #expect(table.rows.first { $0.label == "Allocated" }?.cells == ["4", "2"])
     }

@@ -24,7 +24,10 @@ struct TrialReportTests {
         let f = ab.flow
         #expect(f.allocated == 4 && f.receivedAllocated == 3)
         #expect(f.notReceived == [ReasonCount(reason: "WITHDRAWAL BY SUBJECT", count: 1)])
-        #expect(f.discontinued == [ReasonCount(reason: "ADVERSE EVENT", count: 1), ReasonCount(reason: "PROGRESSIVE DISEASE", count: 1)])
+        #expect(
+            f.discontinued == [
+                ReasonCount(reason: "ADVERSE EVENT", count: 1), ReasonCount(reason: "PROGRESSIVE DISEASE", count: 1),
+            ])
         #expect(f.completedTreatment == 0 && f.onTreatment == 1)
         #expect(f.lostToFollowUp == 1 && f.died == 1)
         #expect(f.analysed == 3)
@@ -39,9 +42,10 @@ struct TrialReportTests {
         #expect(ab.baseline.subjects == 4)
         #expect(ab.baseline.medianAge == 45 && ab.baseline.ageRange == 35...61)
         #expect(ab.baseline.sex == [ReasonCount(reason: "M", count: 3), ReasonCount(reason: "F", count: 1)])
-        #expect(ab.baseline.ecog == [
-            ReasonCount(reason: "0", count: 1), ReasonCount(reason: "1", count: 2), ReasonCount(reason: "missing", count: 1),
-        ])
+        #expect(
+            ab.baseline.ecog == [
+                ReasonCount(reason: "0", count: 1), ReasonCount(reason: "1", count: 2), ReasonCount(reason: "missing", count: 1),
+            ])
     }
 
     @Test func exposureOfTheAnalysedSubjects() {
@@ -80,7 +84,10 @@ struct TrialReportTests {
         #expect(report.disagreements.allSatisfy { $0.kind == .derivedMissing && $0.testCode == "BESTRESP" })
         let findings = report.findings
         #expect(findings.count == 3 && findings.allSatisfy { $0.code == "REC0001" && $0.severity == .warning })
-        #expect(findings[0].message == "BESTRESP at best overall response: investigator PR, derived from TU/TR none (no TU/TR records for the subject: nothing derived, not PR)")
+        #expect(
+            findings[0].message
+                == "BESTRESP at best overall response: investigator PR, derived from TU/TR none (no TU/TR records for the subject: nothing derived, not PR)"
+        )
         #expect(ab.disagreements.count == 3 && b.disagreements.isEmpty)
     }
 
