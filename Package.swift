@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Report templates (Mustache), rendered by TrialExportIO.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // Tests only: reads written workbooks back.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
@@ -36,7 +38,10 @@ let package = Package(
         // IO: loaders and writers; the only code that imports the C modules.
         .target(
             name: "TrialExportIO",
-            dependencies: ["TrialExportCore", "CXLSXWriter", "CLibCSV", "Yams"]
+            dependencies: [
+                "TrialExportCore", "CXLSXWriter", "CLibCSV", "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
 
         // The thin command-line front end.

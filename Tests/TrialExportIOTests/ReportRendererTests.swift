@@ -1,0 +1,102 @@
+import Foundation
+import TestSupport
+import Testing
+import TrialExportCore
+import TrialExportIO
+
+/// Template loading, checking and rendering with small hand-written templates.
+struct ReportRendererTests {
+    static let context = ReportValue.object([
+        "title": .text("A & B <tested>"),
+        "arms": .list(
+            [.object(["code": .text("A"), "n": .text("3")]), .object(["code": .text("B"), "n": .text("0")])],
+            element: .object(["code": .scalar, "n": .scalar])),
+        "none": .list([], element: .object(["reason": .scalar])),
+        "efficacy": .object(["orr": .text("23.8% (8.2% to 47.2%)")]),
+    ])
+
+    /// A folder holding `consort.md.mustache`, `arm.md.mustache` (given or trivial) and `extra` files.
+    static func folder(consort: String = "x", arm: String = "x", extra: [String: String] = [:]) throws -> URL {
+        let folder = TestPaths.temporaryDirectory("templates")
+        var files = extra
+        files["consort.md.mustache"] = consort
+        files["arm.md.mustache"] = arm
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    @Test func rendersWithoutHTMLEscapingAndWithPartials() throws {
+        let template =
+            "# {{title}}\n{{#arms}}\n- {{code}}: {{> count}}\n{{/arms}}\n{{^none}}no reasons{{/none}}\nORR {{efficacy.orr}}\n"
+        let renderer = try ReportRenderer(folder: try Self.folder(consort: template, extra: ["count.mustache": "n = {{n}}"]))
+        let text = try renderer.render("consort.md", context: Self.context)
+        #expect(text == "# A & B <tested>\n- A: n = 3\n- B: n = 0\nno reasons\nORR 23.8% (8.2% to 47.2%)\n")
+    }
+
+    @Test(arguments: [
+        ("{{title}}\n\n{{titel}}", 3, "titel"),
+        ("{{#arms}}\n{{code}} {{orr}}\n{{/arms}}", 2, "orr"),
+        ("{{efficacy.dcr}}", 1, "efficacy.dcr"),
+        ("{{#none}}{{code}}{{/none}}", 1, "code"),
+        ("{{{raw}}}", 1, "raw"),
+        ("{{shout(title)}}", 1, "shout()"),
+    ])
+    func anUnknownFieldNamesTemplateLineAndField(template: String, line: Int, field: String) throws {
+        let renderer = try ReportRenderer(folder: try Self.folder(arm: template))
+        #expect {
+            try renderer.render("arm.md", context: Self.context)
+        } throws: { error in
+            guard case .unknownField(let file, let l, let f, _)? = error as? ReportError else { return false }
+            return file == "arm.md.mustache" && l == line && f == field
+                && "\(error)".hasPrefix("arm.md.mustache:\(line): unknown field \"\(field)\"")
+        }
+    }
+
+    @Test func namesInEnclosingSectionsAndTransformsResolve() throws {
+        let template = "{{#arms}}{{title}} {{code}}{{^last()}}, {{/last()}}{{/arms}} {{count(arms)}}{{! a comment }}"
+        let renderer = try ReportRenderer(folder: try Self.folder(arm: template))
+        #expect(try renderer.render("arm.md", context: Self.context) == "A & B <tested> A, A & B <tested> B 2")
+    }
+
+    @Test func anUnknownPartialAndAnUnclosedSectionAreReported() throws {
+        let partial = try ReportRenderer(folder: try Self.folder(arm: "line 1\n{{> missing}}"))
+        #expect(throws: ReportError.unknownPartial(template: "arm.md.mustache", line: 2, partial: "missing")) {
+            try partial.render("arm.md", context: Self.context)
+        }
+        #expect {
+            _ = try ReportRenderer(folder: try Self.folder(arm: "a\n{{#arms}}\n{{code}}"))
+        } throws: { error in
+            guard case .invalidTemplate(let file, _, _)? = error as? ReportError else { return false }
+            return file == "arm.md.mustache"
+        }
+        let unclosedTag = try Self.folder(arm: "a\nb {{title")
+        #expect(
+            throws: ReportError.invalidTemplate(
+                template: "arm.md.mustache", line: 2, detail: "tag \"{{\" is never closed with \"}}\"")
+        ) {
+            _ = try ReportRenderer(folder: unclosedTag)
+        }
+    }
+
+    @Test func aFolderWithoutTheArmTemplateIsRejected() throws {
+        let folder = try Self.folder()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("arm.md.mustache"))
+        #expect(throws: ReportError.templateMissing(folder: folder.path, name: "arm.md.mustache")) {
+            _ = try ReportRenderer(folder: folder)
+        }
+    }
+
+    @Test func theDefaultTemplatesRenderAnExportWithoutData() throws {
+        let writer = try ReportWriter(templates: TestPaths.repositoryRoot.appendingPathComponent("templates"))
+        let study = try SpecFile.decode(
+            StudyDefinition.self, from: TestPaths.repositoryRoot.appendingPathComponent("mappings/NCT05549466/study.yaml").path)
+        let report = TrialReportBuilder(study: study, cutoff: "2025-06-30").build([])
+        let out = TestPaths.temporaryDirectory("reports")
+        let files = try writer.write(report, to: out)
+        #expect(
+            files.map(\.lastPathComponent) == ["consort.md", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
+        let arm = try String(contentsOf: files[1], encoding: .utf8)
+        #expect(arm.contains("| Allocated | 0 |"))
+        #expect(arm.contains("The investigator's responses agree with the derivation"))
+    }
+}
