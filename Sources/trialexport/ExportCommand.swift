@@ -28,6 +28,10 @@ struct ExportCommand: ParsableCommand {
                                             valueName: "dir"))
     var previous: String?
 
+    @Option(name: .long, help: ArgumentHelp("Folder of report templates (a copy of templates/ to edit). Default: the project's templates/.",
+                                            valueName: "dir"))
+    var templates: String?
+
     func validate() throws {
         if let cutoff, case .success(let d?) = EDCDateParser.parseDate(cutoff), d.isComplete, cutoff.count == 10 { return }
         if let cutoff { throw ValidationError("--cutoff \"\(cutoff)\" is not a date YYYY-MM-DD") }
@@ -59,7 +63,8 @@ struct ExportCommand: ParsableCommand {
             throw TrialExportError.usage("pass --raw and --out (no project folder found for the defaults)")
         }
         return ExportOptions(study: study, raw: rawFolder, output: output,
-                             standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute))
+                             standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute),
+                             templates: templates.map(absolute) ?? layout?.templates)
     }
 
     /// Error findings (the first 20) and one summary line, on standard error even with --quiet.

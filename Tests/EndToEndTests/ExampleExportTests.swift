@@ -28,7 +28,8 @@ struct ExampleExportTests {
         let csv = try FileManager.default.contentsOfDirectory(atPath: Self.export.appendingPathComponent("csv").path).sorted()
         #expect(csv == ["ae.csv", "dm.csv", "ds.csv", "ex.csv", "ie.csv", "rs.csv", "suppae.csv", "suppdm.csv", "suppex.csv",
                         "ta.csv", "te.csv", "ti.csv", "tr.csv", "ts.csv", "tu.csv"])
-        for file in ["NCT05549466-sdtm.xlsx", "findings.csv", "reconciliation.csv"] {
+        for file in ["NCT05549466-sdtm.xlsx", "findings.csv", "reconciliation.csv", "reports/consort.md",
+                     "reports/arm-APA+CAM+CT.md", "reports/arm-APA+CAM.md", "reports/arm-CAM+CT.md", "reports/arm-CT.md"] {
             #expect(FileManager.default.fileExists(atPath: Self.export.appendingPathComponent(file).path), "\(file)")
         }
     }
@@ -81,7 +82,8 @@ struct ExampleExportTests {
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
-    @Test(arguments: ["findings.csv", "reconciliation.csv"])
+    @Test(arguments: ["findings.csv", "reconciliation.csv", "reports/consort.md", "reports/arm-APA+CAM+CT.md",
+                      "reports/arm-APA+CAM.md", "reports/arm-CAM+CT.md", "reports/arm-CT.md"])
     func reportMatchesItsGoldenFile(name: String) throws {
         let data = try Data(contentsOf: Self.export.appendingPathComponent(name))
         let golden = TestPaths.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Goldens/NCT05549466/\(name)")
@@ -92,7 +94,7 @@ struct ExampleExportTests {
     @Test func workbookHoldsTheSameCellsAsTheCSVFiles() throws {
         let workbook = try XLSXReader(path: Self.export.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
         #expect(workbook.sheetNames.first == "Study")
-        #expect(workbook.sheetNames.suffix(2) == ["Findings", "Reconciliation"])
+        #expect(workbook.sheetNames.suffix(3) == ["Summary", "Findings", "Reconciliation"])
         for name in ["DM", "AE", "TS", "TR"] {
             let csv = try Self.table("csv/\(name.lowercased()).csv")
             let sheet = try #require(workbook.sheet(name))

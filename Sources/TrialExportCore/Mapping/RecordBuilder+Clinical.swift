@@ -3,12 +3,21 @@ import Foundation
 extension RecordBuilder {
     /// EPOCH from a date: SCREENING before the first dose, TREATMENT up to the last dose plus
     /// `days`, FOLLOW-UP after; null for partial dates or subjects never treated after screening.
+    ///
+    /// With `sources` (the end-of-treatment records, e.g. `{form: eot, date: EOTDAT}`) treatment
+    /// lasts until the latest of those dates, and a treated subject with none is still on
+    /// treatment: every later date is TREATMENT.
     func epoch(_ spec: VariableSpec) -> String {
         guard let name = spec.variables?.first, let date = ISO8601Value.date(of: variable(name))?.dayNumber else { return "" }
         guard let first = ISO8601Value.date(of: variable("DM.RFXSTDTC"))?.dayNumber else { return "SCREENING" }
         if date < first { return "SCREENING" }
-        guard let last = ISO8601Value.date(of: variable("DM.RFXENDTC"))?.dayNumber else { return "TREATMENT" }
-        return date <= last + (spec.days ?? 0) ? "TREATMENT" : "FOLLOW-UP"
+        var end = ISO8601Value.date(of: variable("DM.RFXENDTC"))?.dayNumber.map { $0 + (spec.days ?? 0) }
+        if let sources = spec.sources, !sources.isEmpty {
+            guard let stop = ISO8601Value.date(of: aggregateDatetime(spec, latest: true))?.dayNumber else { return "TREATMENT" }
+            end = max(end ?? stop, stop)
+        }
+        guard let end else { return "TREATMENT" }
+        return date <= end ? "TREATMENT" : "FOLLOW-UP"
     }
 
     /// `Y` when the date is on or after the first dose and at most `days` after the last dose.

@@ -24,10 +24,12 @@ public struct TrialReportBuilder: Sendable {
         let arms = armColumns(subjects)
         let consort = ConsortSummary.count(subjects: subjects, disposition: disposition, arms: arms)
         let recist = deriveRecist(data, subjects: subjects)
+        // Only treated subjects have responses to compare: a subject never dosed has a baseline only.
+        let treated = Set(subjects.filter(\.isTreated).map(\.usubjid))
         let disagreements =
-            data.dataset("RS").map {
+            (data.dataset("RS").map {
                 RecistComparison.disagreements(rs: $0, derived: recist, evaluator: derivation.evaluator)
-            } ?? []
+            } ?? []).filter { treated.contains($0.usubjid) }
         let context = ArmContext(
             data: data, ecog: BaselineSummary.baselineECOG(in: data),
             recorded: EfficacySummary.recordedBestResponses(in: data), derived: recist,

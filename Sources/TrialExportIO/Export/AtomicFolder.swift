@@ -13,6 +13,9 @@ public enum AtomicFolder {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name).writing-\(pid)")
         let backup = parent.appendingPathComponent(".\(name).previous-\(pid)")
+        // Registered before the staging folder exists, so an interrupt at any point cleans up.
+        let token = InterruptCleanup.register { undo(staging: staging, backup: backup, destination: destination) }
+        defer { InterruptCleanup.unregister(token) }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
@@ -20,8 +23,6 @@ public enum AtomicFolder {
         } catch {
             throw TrialExportError.writeFailed(path: parent.path, detail: "cannot create a folder there (\(error.localizedDescription))")
         }
-        let token = InterruptCleanup.register { undo(staging: staging, backup: backup, destination: destination) }
-        defer { InterruptCleanup.unregister(token) }
         do {
             try fill(staging)
             try swap(staging, into: destination, backup: backup)

@@ -11,9 +11,13 @@ public struct ExportOptions: Sendable {
     public var cutoff: String?
     /// The previous transfer's export folder: adds a Changes sheet and marks new and changed rows.
     public var previous: URL?
+    /// The report templates (a copy of `templates/`); nil uses the project's.
+    public var templates: URL?
 
-    public init(study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil, previous: URL? = nil) {
+    public init(study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil, previous: URL? = nil,
+                templates: URL? = nil) {
         self.previous = previous
+        self.templates = templates
         self.study = study
         self.raw = raw
         self.output = output
@@ -40,6 +44,9 @@ public enum ExportJob {
     public static func run(_ options: ExportOptions, progress: @escaping (PhaseReport) -> Void = { _ in }) throws -> ExportOutcome {
         var timer = PhaseTimer(observer: progress)
         let bundle = try StudyBundle.load(study: options.study, standards: options.standards)
+        // Templates are read (and checked) first, so a bad template fails before any work.
+        let reportWriter = try ReportWriter(templates: options.templates ?? ProjectLayout.locate()?.templates
+            ?? options.study.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates"))
         let cutoffText = options.cutoff ?? bundle.study.dataCutoff
         guard case .success(let cutoff?) = EDCDateParser.parseDate(cutoffText), cutoff.isComplete,
               cutoffText.count == 10 else {
@@ -60,7 +67,13 @@ public enum ExportJob {
         timer.lap("map and derive", records: result.recordCount)
         pipeline.check(result)
         timer.lap("check", records: result.recordCount)
+        let trialReport = TrialReportBuilder(study: bundle.study, cutoff: cutoffText).build(result.datasets)
+        trialReport.findings.forEach(findings.report)
+        let reportFiles = try reportWriter.render(trialReport)
+        timer.lap("reports", records: result.recordCount)
         var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
+        report.trialReport = trialReport
+        report.reportFiles = reportFiles
         if let previous = options.previous {
             report.previous = try PreviousTransfer.compare(result.datasets, previous: previous, metadata: bundle.metadata)
             timer.lap("compare with previous", records: result.recordCount)

@@ -8,6 +8,9 @@ public struct ExportReport: Sendable {
     public var findings: [Finding]
     /// Changes since the previous transfer, when one was given.
     var previous: PreviousTransfer?
+    /// The CONSORT-style summaries and their rendered Markdown files (`reports/<file>`).
+    public var trialReport: TrialReport?
+    public var reportFiles: [(file: String, text: String)] = []
 
     public static let findingColumns = ["Severity", "Code", "File", "Line", "Column", "Domain", "USUBJID", "SEQ",
                                         "Variable", "Value", "Message", "Hint"]

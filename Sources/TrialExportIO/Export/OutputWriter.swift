@@ -15,6 +15,7 @@ public struct OutputWriter {
         var phases: [PhaseReport] = []
         try AtomicFolder.replace(destination) { folder in
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("csv"), withIntermediateDirectories: true)
+            try writeReports(report, into: folder)
             let records = report.result.recordCount
             let workbook = folder.appendingPathComponent("\(report.study.studyId)-sdtm.xlsx")
             let content = WorkbookBuilder.content(for: report)
@@ -35,6 +36,21 @@ public struct OutputWriter {
         try writeTable(ExportReport.findingColumns, report.findingRows, to: folder.appendingPathComponent("findings.csv"))
         try writeTable(Reconciliation.tableColumns, report.result.reconciliation.tableRows(),
                        to: folder.appendingPathComponent("reconciliation.csv"))
+    }
+
+    /// `reports/consort.md` and `reports/arm-<ARMCD>.md`, as rendered from the templates.
+    private func writeReports(_ report: ExportReport, into folder: URL) throws {
+        guard !report.reportFiles.isEmpty else { return }
+        let reports = folder.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        for (file, text) in report.reportFiles {
+            let url = reports.appendingPathComponent(file)
+            do {
+                try Data(text.utf8).write(to: url)
+            } catch {
+                throw TrialExportError.writeFailed(path: url.path, detail: error.localizedDescription)
+            }
+        }
     }
 
     private func writeTable(_ columns: [String], _ rows: [[String]], to url: URL) throws {

@@ -34,6 +34,7 @@ public struct ProjectLayout: Sendable {
     }
 
     public var standards: URL { root.appendingPathComponent("standards") }
+    public var templates: URL { root.appendingPathComponent("templates") }
     public func study(_ id: String = exampleStudy) -> URL { root.appendingPathComponent("mappings/\(id)") }
     public func exampleRawData(_ id: String = exampleStudy) -> URL { root.appendingPathComponent("examples/\(id)/edc") }
     public func output(_ id: String = exampleStudy) -> URL { root.appendingPathComponent("output/\(id)") }

@@ -24,8 +24,12 @@ enum WorkbookBuilder {
                 SheetTable(name: "Reconciliation", columns: Reconciliation.tableColumns, numericColumns: [3, 4, 5, 6, 7],
                            rows: report.result.reconciliation.tableRows()),
             ])
+        if let trialReport = report.trialReport {
+            content.extraSheets.insert(SummarySheet.table(for: trialReport), at: 0)
+            content.studyFacts.append(("Summary", "the arms side by side (sheet Summary); reports/*.md in the export folder"))
+        }
         if let previous = report.previous {
-            content.extraSheets.insert(previous.changes, at: 0)
+            content.extraSheets.insert(previous.changes, at: report.trialReport == nil ? 0 : 1)
             content.rowMarks = previous.marks
             content.studyFacts.append(("Changes", "since the previous transfer: sheet Changes; new rows green, changed rows yellow"))
         }
