@@ -19,7 +19,7 @@ public enum AtomicFolder {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw TrialExportError.writeFailed(path: parent.path, detail: "cannot create a folder there (\(error.localizedDescription))")
         }
@@ -44,7 +44,12 @@ public enum AtomicFolder {
     /// Removes the staging folder and puts the previous export back if it was moved aside.
     private static func undo(staging: URL, backup: URL, destination: URL) {
         let fm = FileManager.default
-        try? fm.removeItem(at: staging)
+        // Renamed first (atomic), so a writer still running cannot add files under the old path
+        // while the folder is being deleted.
+        let discard = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".discard")
+        if (try? fm.moveItem(at: staging, to: discard)) != nil {
+            for _ in 0..<3 where fm.fileExists(atPath: discard.path) { try? fm.removeItem(at: discard) }
+        }
         guard fm.fileExists(atPath: backup.path) else { return }
         if fm.fileExists(atPath: destination.path) {
             try? fm.removeItem(at: backup)  // the new export is complete; only the old copy was left

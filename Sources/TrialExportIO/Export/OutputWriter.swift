@@ -14,7 +14,8 @@ public struct OutputWriter {
     public func write(_ report: ExportReport) throws -> [PhaseReport] {
         var phases: [PhaseReport] = []
         try AtomicFolder.replace(destination) { folder in
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("csv"), withIntermediateDirectories: true)
+            // No intermediate folders: after an interrupt removed the staging folder, nothing re-creates it.
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("csv"), withIntermediateDirectories: false)
             try writeReports(report, into: folder)
             let records = report.result.recordCount
             let workbook = folder.appendingPathComponent("\(report.study.studyId)-sdtm.xlsx")
@@ -42,7 +43,7 @@ public struct OutputWriter {
     private func writeReports(_ report: ExportReport, into folder: URL) throws {
         guard !report.reportFiles.isEmpty else { return }
         let reports = folder.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: false)
         for (file, text) in report.reportFiles {
             let url = reports.appendingPathComponent(file)
             do {
