@@ -2,7 +2,8 @@ import Foundation
 
 /// The loaded EDC forms of a study, indexed by subject for joins and aggregates.
 public final class RawData: @unchecked Sendable {
-    // @unchecked: the subject indexes are built lazily from a single mapping thread only.
+    // @unchecked: indexes are built lazily while one thread maps (DM), and all of them by
+    // `indexAll()` before domains are mapped on several threads, which then only read.
     public let tables: [String: RawTable]
     public let subjectColumn: String
     private var subjectIndex: [String: [String: [Int]]] = [:]
@@ -15,6 +16,11 @@ public final class RawData: @unchecked Sendable {
     }
 
     public func table(_ form: String) -> RawTable? { tables[form] }
+
+    /// Builds the subject index of every form, so that later lookups only read.
+    public func indexAll() {
+        for form in tables.keys.sorted() { _ = rows(of: "", in: form) }
+    }
 
     /// Row positions of `subject` in `form`, in file order.
     public func rows(of subject: String, in form: String) -> [Int] {

@@ -38,6 +38,23 @@ public struct Reconciliation: Sendable, Hashable {
             rowState[row] = UInt16(index + 2)
         }
 
+        /// Adds what another mapping (of another domain) did with this form's records: mapped wins,
+        /// an exclusion counts where nothing else happened.
+        public mutating func merge(_ other: FormAccount) {
+            for (dataset, count) in other.mapped { mapped[dataset, default: 0] += count }
+            usedFor.formUnion(other.usedFor)
+            if !other.rowState.isEmpty { grow(to: other.rowState.count - 1) }
+            for (row, state) in other.rowState.enumerated() where state != 0 {
+                if state == 1 {
+                    rowState[row] = 1
+                } else if rowState[row] == 0 {
+                    let reason = other.reasons[Int(state) - 2]
+                    let index = reasons.firstIndex(of: reason) ?? { reasons.append(reason); return reasons.count - 1 }()
+                    rowState[row] = UInt16(index + 2)
+                }
+            }
+        }
+
         private mutating func grow(to row: Int) {
             if rowState.count <= row { rowState += [UInt16](repeating: 0, count: row + 1 - rowState.count) }
         }
@@ -63,6 +80,15 @@ public struct Reconciliation: Sendable, Hashable {
     public var fromStudyDefinition: Set<String> = []
 
     public init() {}
+
+    /// Adds another reconciliation's form accounts (see ``FormAccount/merge(_:)``).
+    public mutating func merge(_ other: Reconciliation) {
+        for name in other.forms.keys.sorted() {
+            guard let account = other.forms[name] else { continue }
+            if forms[name] == nil { forms[name] = FormAccount(form: account.form, file: account.file) }
+            forms[name]?.merge(account)
+        }
+    }
 
     public mutating func account(for table: RawTable) -> FormAccount {
         forms[table.form] ?? FormAccount(form: table.form, file: table.file)

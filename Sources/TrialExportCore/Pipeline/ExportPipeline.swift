@@ -47,23 +47,19 @@ public struct ExportPipeline {
         var datasets: [Dataset] = []
         var checkedWhileMapping: [String: Set<String>] = [:]
         var context = self.context
-        for spec in specs {
-            let started = DispatchTime.now().uptimeNanoseconds
-            let mapper = DomainMapper(context: context, spec: spec, findings: findings)
-            mapper.checkHardcodedTerms()
-            var dataset = try mapper.map(into: &reconciliation)
-            dataset.sortByKeys()
-            SequenceNumbers.assign(&dataset)
-            checkedWhileMapping[dataset.name] = mapper.variablesCheckedWhileMapping
-            if dataset.name == "DM" { context.subjects = Self.subjectIndex(dataset) }
-            let supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
-            datasets.append(dataset)
-            onDataset(dataset.name, dataset.rows.count + (supp?.rows.count ?? 0),
-                      Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-            if let supp {
-                datasets.append(supp)
-                reconciliation.supplementalOf[supp.name] = dataset.name
-            }
+        // DM first, alone: the other domains read its records (DM.VAR references).
+        var outputs = try specs.filter { $0.domain == "DM" }.map { try mapDomain($0, context: context) }
+        if let dm = outputs.first?.datasets.first { context.subjects = Self.subjectIndex(dm) }
+        context.raw.indexAll()
+        outputs += try Self.concurrentMap(specs.filter { $0.domain != "DM" }) { try mapDomain($0, context: context) }
+        // Merged in spec order, so the output does not depend on which thread finished first.
+        for output in outputs {
+            output.findings.forEach(findings.report)
+            reconciliation.merge(output.reconciliation)
+            datasets += output.datasets
+            checkedWhileMapping[output.datasets[0].name] = output.checkedWhileMapping
+            if output.datasets.count > 1 { reconciliation.supplementalOf[output.datasets[1].name] = output.datasets[0].name }
+            onDataset(output.datasets[0].name, output.datasets.reduce(0) { $0 + $1.rows.count }, output.seconds)
         }
         noteDerivationSources(&reconciliation)
         let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
@@ -75,15 +71,52 @@ public struct ExportPipeline {
         return ExportResult(datasets: datasets, reconciliation: reconciliation, checkedWhileMapping: checkedWhileMapping)
     }
 
-    /// Conformance checks of the mapped datasets: per dataset, DM consistency, cross-domain.
+    /// Conformance checks of the mapped datasets: per dataset (on all cores), DM consistency, cross-domain.
     public func check(_ result: ExportResult) {
-        let checks = DatasetChecks(terminology: context.terminology, findings: findings,
-                                   checkedWhileMapping: result.checkedWhileMapping)
-        for dataset in result.datasets {
-            checks.run(dataset)
-            if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: findings).run(dataset) }
-        }
+        let perDataset = (try? Self.concurrentMap(result.datasets) { dataset -> [Finding] in
+            let collector = FindingCollector()
+            DatasetChecks(terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping)
+                .run(dataset)
+            if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: collector).run(dataset) }
+            return collector.findings
+        }) ?? []
+        perDataset.joined().forEach(findings.report)
         CrossDomainChecks(study: context.study, findings: findings).run(result.datasets)
+    }
+
+    /// One domain's mapping: its dataset (and SUPP--), findings and record accounts.
+    struct DomainOutput: Sendable {
+        var datasets: [Dataset]
+        var findings: [Finding]
+        var reconciliation: Reconciliation
+        var checkedWhileMapping: Set<String>
+        var seconds: Double
+    }
+
+    /// Maps, sorts, numbers and splits one domain, collecting its findings apart.
+    func mapDomain(_ spec: DomainSpec, context: MappingContext) throws -> DomainOutput {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let collector = FindingCollector()
+        var reconciliation = Reconciliation()
+        let mapper = DomainMapper(context: context, spec: spec, findings: collector)
+        mapper.checkHardcodedTerms()
+        var dataset = try mapper.map(into: &reconciliation)
+        dataset.sortByKeys()
+        SequenceNumbers.assign(&dataset)
+        let supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
+        return DomainOutput(datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
+                            reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
+                            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    /// Runs `body` for every element on all cores; results in the elements' order.
+    static func concurrentMap<T, R>(_ items: [T], _ body: (T) throws -> R) throws -> [R] {
+        let results = UnsafeMutableBufferPointer<Result<R, Error>?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        // Each iteration writes its own slot only.
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in results[i] = Result { try body(items[i]) } }
+        return try results.map { try $0!.get() }
     }
 
     /// DM records by SUBJID, for `DM.VAR` references of the other domains.
