@@ -33,7 +33,13 @@ public struct DomainMapper {
         guard let meta = context.metadata.dataset(spec.domain)?.addingTimingVariables(mappedNames) else {
             throw TrialExportError.invalidSpec(path: spec.domain, location: "domain", detail: "no SDTMIG metadata for \(spec.domain)")
         }
-        var records: [[String: String]] = []
+        // Records are kept as arrays in the order of `names` (not dictionaries): millions of them may be held.
+        let names = Self.variableNames(spec)
+        var interners = [StringInterner](repeating: StringInterner(), count: names.count)
+        var records: [[String]] = []
+        func keep(_ builder: RecordBuilder) {
+            records.append(names.indices.map { interners[$0].intern(builder.values[names[$0]] ?? "") })
+        }
         for block in spec.records {
             guard let table = context.raw.table(block.form) else {
                 throw TrialExportError.fileNotFound(path: "\(block.form).csv", what: "form \(block.form) used by the \(spec.domain) spec")
@@ -42,16 +48,16 @@ public struct DomainMapper {
             for join in block.join ?? [] { reconciliation.forms[join, default: .init(form: join, file: join)].usedFor.insert(spec.domain) }
             if let keys = block.groupBy {
                 for group in groups(of: table, by: keys, block: block, account: &account) {
-                    records.append(buildRecord(group, block: block, table: table, account: &account).values)
+                    keep(buildRecord(group, block: block, table: table, account: &account))
                 }
             } else {
                 for (index, row) in table.rows.enumerated() where accepts(row, at: index, block: block, table: table, account: &account) {
-                    records.append(buildRecord([(index, row)], block: block, table: table, account: &account).values)
+                    keep(buildRecord([(index, row)], block: block, table: table, account: &account))
                 }
             }
             reconciliation.forms[table.form] = account
         }
-        return assemble(records, meta: meta)
+        return assemble(records, names: names, meta: meta)
     }
 
     /// Whether a primary record passes the block's condition and the cut-off; if not, it is counted as excluded.
@@ -140,21 +146,30 @@ public struct DomainMapper {
         return out
     }
 
+    /// Every variable the spec sets, once, in order of first appearance.
+    static func variableNames(_ spec: DomainSpec) -> [String] {
+        var seen = Set<String>()
+        return spec.records.flatMap(\.variables).map(\.variable).filter { seen.insert($0).inserted }
+    }
+
     /// Puts the records into the dataset's variables: Req and Exp always, Perm when mapped and not
     /// all null, then the supplemental qualifiers (split into SUPP-- after --SEQ is assigned).
-    private func assemble(_ records: [[String: String]], meta: DatasetMetadata) -> Dataset {
+    private func assemble(_ records: [[String]], names: [String], meta: DatasetMetadata) -> Dataset {
         let allSpecs = spec.records.flatMap(\.variables)
         let supp = Dictionary(allSpecs.compactMap { v in v.supp.map { (v.variable, $0) } }, uniquingKeysWith: { a, _ in a })
-        let mapped = Set(allSpecs.map(\.variable))
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let keep = Set(spec.keepEmpty ?? [])
         var variables = meta.variables.filter { v in
-            v.core != .perm || keep.contains(v.name) || (mapped.contains(v.name) && records.contains { !($0[v.name] ?? "").isEmpty })
+            guard v.core == .perm, !keep.contains(v.name) else { return true }
+            guard let i = position[v.name] else { return false }
+            return records.contains { !$0[i].isEmpty }
         }
         for (i, name) in supp.keys.sorted().enumerated() {
             variables.append(VariableMetadata(dataset: meta.name, order: 10_000 + i, name: name, label: supp[name]!.label,
                                               type: .char, core: .perm))
         }
-        let rows = records.map { record in variables.map { record[$0.name] ?? "" } }
+        let columns = variables.map { position[$0.name] }
+        let rows = records.map { record in columns.map { $0.map { record[$0] } ?? "" } }
         var dataset = Dataset(name: meta.name, label: meta.label, keys: meta.keys, variables: variables, rows: rows)
         dataset.supplemental = supp
         return dataset

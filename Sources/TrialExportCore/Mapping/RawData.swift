@@ -4,7 +4,7 @@ import Foundation
 public final class RawData: @unchecked Sendable {
     // @unchecked: indexes are built lazily while one thread maps (DM), and all of them by
     // `indexAll()` before domains are mapped on several threads, which then only read.
-    public let tables: [String: RawTable]
+    public private(set) var tables: [String: RawTable]
     public let subjectColumn: String
     private var subjectIndex: [String: [String: [Int]]] = [:]
 
@@ -16,6 +16,12 @@ public final class RawData: @unchecked Sendable {
     }
 
     public func table(_ form: String) -> RawTable? { tables[form] }
+
+    /// Frees the raw records once every domain is mapped (the export no longer needs them).
+    public func release() {
+        tables = [:]
+        subjectIndex = [:]
+    }
 
     /// Builds the subject index of every form, so that later lookups only read.
     public func indexAll() {

@@ -53,9 +53,9 @@ public enum ExportJob {
             throw TrialExportError.usage("--cutoff \"\(cutoffText)\" is not a date YYYY-MM-DD")
         }
         let findings = FindingCollector()
-        let tables = try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings)
-        timer.lap("load", records: tables.reduce(0) { $0 + $1.rows.count + $1.rejected.count })
-        let raw = RawData(tables: tables, subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
+        let raw = RawData(tables: try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings),
+                          subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
+        timer.lap("load", records: raw.tables.values.reduce(0) { $0 + $1.rows.count + $1.rejected.count })
         var context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
                                      terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
                                      ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
@@ -64,6 +64,7 @@ public enum ExportJob {
             progress(PhaseReport(phase: "map \(name)", seconds: seconds, records: records, peakResidentBytes: nil))
         }
         let result = try pipeline.map()
+        raw.release()  // the raw records are accounted for in the reconciliation; free them before checking and writing
         timer.lap("map and derive", records: result.recordCount)
         pipeline.check(result)
         timer.lap("check", records: result.recordCount)
