@@ -24,6 +24,9 @@ extension Finding {
         return String(name.prefix(ValueLengthChecks.nameByteLimit - suffix.count)) + suffix
     }
 
+    /// Variables whose overflow goes to numbered variables of the same dataset rather than to SUPP--.
+    static let numberedInDataset: Set<String> = ["COVAL", "TSVAL"]
+
     static func valueTooLongForXPT(_ record: ValueLengthChecks.Record, variable: String, value: String,
                                    qualifier: String?) -> Finding {
         let limit = ValueLengthChecks.valueByteLimit
@@ -31,8 +34,10 @@ extension Finding {
             "Split the text over several \(record.domain) records of at most \(limit) bytes each, with QNAM"
                 + " \(numberedName(qnam, 1)), \(numberedName(qnam, 2)), ... (SDTMIG 4.5.3.2), or shorten it in the EDC."
         } ?? "Keep the first \(limit) bytes in \(variable) and move the rest, \(limit) bytes at a time, to"
-                + " SUPP\(record.domain) records with QNAM \(numberedName(variable, 1)), \(numberedName(variable, 2)),"
-                + " ... (SDTMIG 4.5.3.2), or shorten the text in the EDC."
+                + (numberedInDataset.contains(variable)
+                    ? " the variables \(numberedName(variable, 1)), \(numberedName(variable, 2)), ... of \(record.domain)"
+                    : " SUPP\(record.domain) records with QNAM \(numberedName(variable, 1)), \(numberedName(variable, 2)), ...")
+                + " (SDTMIG 4.5.3.2), or shorten the text at its source."
         return valueLength(
             .warning, "CHK0030", record, variable: variable, value: String(value.prefix(ValueLengthChecks.quotedCharacters)),
             message: "\(variable) is \(value.utf8.count) bytes long (UTF-8), more than the \(limit) an SDTM"

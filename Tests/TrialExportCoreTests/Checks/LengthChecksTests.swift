@@ -104,6 +104,17 @@ struct LengthChecksTests {
         #expect(finding.hint.contains("SUPPAE records with QNAM AETERM1, AETERM2"))
     }
 
+    @Test func trialSummaryOverflowGoesToNumberedVariables() throws {
+        let variables = ["STUDYID", "TSSEQ", "TSPARMCD", "TSVAL"].enumerated().map { i, name in
+            VariableMetadata(dataset: "TS", order: i + 1, name: name, label: name, type: name == "TSSEQ" ? .num : .char, core: .req)
+        }
+        let ts = Dataset(name: "TS", label: "Trial Summary", keys: [], variables: variables, rows: [["ST", "1", "TITLE", Self.x201]])
+        let sink = FindingCollector()
+        ValueLengthChecks(findings: sink).run(ts)
+        #expect(sink.findings.map(E.init) == [E("CHK0030", .warning, nil, 1, "TSVAL", Self.x40)])
+        #expect(sink.findings.first?.hint.contains("the variables TSVAL1, TSVAL2, ... of TS") == true)
+    }
+
     @Test func cellMessageSaysTheWorkbookCellIsEmpty() throws {
         let sink = FindingCollector()
         ValueLengthChecks(findings: sink).run(Self.ae([Self.cellOver]))
