@@ -132,9 +132,12 @@ struct XLSXSheet {
     fileprivate unowned let workbook: XLSXWorkbook
 
     /// Writes text; an empty value leaves the cell blank (filled when the row is marked).
+    ///
+    /// So does a value longer than a cell holds, which libxlsxwriter refuses: the CSV keeps it whole and
+    /// ``ValueLengthChecks`` reports it (CHK0031).
     func write(_ text: String, row: Int, column: Int, bold: Bool = false, mark: RowMark? = nil) throws {
         let format = mark.flatMap { workbook.format(for: $0) } ?? (bold ? workbook.bold : nil)
-        guard !text.isEmpty else {
+        guard !text.isEmpty, ValueLengthChecks.fitsWorkbookCell(text) else {
             if let format { try workbook.check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)") }
             return
         }
