@@ -77,6 +77,7 @@ public struct ExportPipeline {
             let collector = FindingCollector()
             DatasetChecks(terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping)
                 .run(dataset)
+            ValueLengthChecks(findings: collector).run(dataset)
             if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: collector).run(dataset) }
             return collector.findings
         }) ?? []
