@@ -70,7 +70,8 @@ let package = Package(
         .testTarget(name: "TrialExportIOTests", dependencies: ["TrialExportIO", "TrialExportCore", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TrialExportIO", "TrialExportCore", "TrialSimulator", "TestSupport", "trialexport"]
+            dependencies: ["TrialExportIO", "TrialExportCore", "TrialSimulator", "TestSupport", "trialexport"],
+            exclude: ["Goldens"]
         ),
     ],
     swiftLanguageModes: [.v5]

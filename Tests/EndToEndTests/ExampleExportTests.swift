@@ -61,6 +61,20 @@ struct ExampleExportTests {
             #expect(n("Read") == n("Rejected") + n("Mapped") + n("Excluded") + n("NotMapped"), "\(row)")
             if n("NotMapped") > 0 { #expect(row[h.firstIndex(of: "Detail")!].contains("used for"), "\(row)") }
         }
+        // Every record of a dataset made from raw data comes from exactly one raw record (or group).
+        var made: [String: Int] = [:]
+        for row in rec.rows where row[0] == "form" {
+            let detail = row[h.firstIndex(of: "Detail")!]
+            guard let range = detail.range(of: "records made in ") else { continue }
+            let list = detail[range.upperBound...].prefix { $0 != "|" }
+            for part in list.split(separator: ";") {
+                let pair = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+                made[pair[0], default: 0] += Int(pair[1])!
+            }
+        }
+        for row in rec.rows where row[0] == "dataset" && row[8].hasPrefix("from ") {
+            #expect(made[row[1]] == Int(row[h.firstIndex(of: "Mapped")!]), "\(row[1]): records made from raw records")
+        }
         for row in rec.rows where row[0] == "dataset" {
             let file = Self.export.appendingPathComponent("csv/\(row[1].lowercased()).csv")
             var count = 0

@@ -31,14 +31,21 @@ public struct BinaryRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        var stdoutData = Data(), stderrData = Data()
+        // Both pipes are drained at once so that neither can fill up and block the child.
+        let stderrBox = DataBox()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { stderrBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let stderrData = stderrBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
+}
+
+/// Bytes read on another thread. @unchecked Sendable: written once before `group.leave()`, read after `group.wait()`.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }

@@ -4,7 +4,7 @@ public enum ISO8601Value {
     ///
     /// Parses the UTF-8 bytes directly: it runs several times per record (study days, epochs).
     public static func date(of text: String) -> PartialDate? {
-        var utf8 = text.utf8
+        let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable(parseDate) ?? parseDate(Array(utf8).withUnsafeBufferPointer { $0 })
     }
 

@@ -107,7 +107,9 @@ public struct DomainMapper {
         builder.group = group.map(\.1)
         builder.subjectRecord = context.subjects[subject]
         builder.build()
-        for (index, _) in group { account.markMapped(row: index, into: spec.domain) }
+        for (position, (index, _)) in group.enumerated() {
+            account.markMapped(row: index, into: spec.domain, counted: position == 0)
+        }
         return builder
     }
 

@@ -9,7 +9,8 @@ extension Reconciliation {
         let formRows = forms.values.sorted { $0.form < $1.form }.map { account -> [String] in
             let mapped = account.mapped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
             let excluded = account.excluded.values.reduce(0, +)
-            var detail: [String] = account.excluded.sorted { $0.key < $1.key }.map { "excluded \($0.value): \($0.key)" }
+            var detail: [String] = mapped.isEmpty ? [] : ["records made in " + mapped]
+            detail += account.excluded.sorted { $0.key < $1.key }.map { "excluded \($0.value): \($0.key)" }
             detail += account.rejected.map { "rejected line \($0.line): \($0.reason)" }
             let notMapped = account.notMappedAsPrimary
             if notMapped > 0 {

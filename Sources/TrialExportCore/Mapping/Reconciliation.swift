@@ -24,10 +24,11 @@ public struct Reconciliation: Sendable, Hashable {
         }
 
         /// Marks a record as mapped into `dataset`; mapped wins over any exclusion by another block.
-        public mutating func markMapped(row: Int, into dataset: String) {
+        /// `counted` is false for the other members of a group that makes a single record.
+        public mutating func markMapped(row: Int, into dataset: String, counted: Bool = true) {
             grow(to: row)
             rowState[row] = 1
-            mapped[dataset, default: 0] += 1
+            if counted { mapped[dataset, default: 0] += 1 }
         }
 
         /// Marks a record as excluded, unless another block maps it (or excluded it first).

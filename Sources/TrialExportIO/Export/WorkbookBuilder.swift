@@ -12,7 +12,9 @@ enum WorkbookBuilder {
             ("Secondary ids", study.secondaryIds.joined(separator: ", ")),
             ("Sponsor", study.sponsor),
             ("Findings", "\(errors) errors, \(warnings) warnings (sheet Findings)"),
-            ("Reconciliation", "every raw record accounted for (sheet Reconciliation)"),
+            ("Reconciliation", report.result.reconciliation.balances
+                ? "balanced: every raw record is mapped, excluded or rejected (sheet Reconciliation)"
+                : "does not balance: see sheet Reconciliation"),
             ("Variable labels", "shown as comments on the header cells of each dataset sheet"),
         ]
         var content = WorkbookContent(

@@ -1,3 +1,5 @@
+import TrialExportCore
+
 /// A calendar date as a day count since 1970-01-01, formatted by hand (no Foundation calendar).
 struct StudyDay: Comparable, Hashable, Sendable {
     /// Days since 1970-01-01.
@@ -6,14 +8,7 @@ struct StudyDay: Comparable, Hashable, Sendable {
     init(_ value: Int) { self.value = value }
 
     init(year: Int, month: Int, day: Int) {
-        // Days-from-civil (H. Hinnant), proleptic Gregorian.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        value = era * 146_097 + doe - 719_468
+        value = PartialDate.daysFromCivil(year: year, month: month, day: day)
     }
 
     /// Parses `YYYY-MM-DD`; nil when malformed or impossible.
@@ -27,26 +22,13 @@ struct StudyDay: Comparable, Hashable, Sendable {
 
     /// Year, month (1-12) and day of month.
     var components: (year: Int, month: Int, day: Int) {
-        let z = value + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = PartialDate.fromDayNumber(value)
+        return (date.year, date.month!, date.day!)
     }
 
     static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { PartialDate.daysIn(month: month, year: year) }
 
     /// EDC style `05 JAN 2023`.
     var edc: String {
