@@ -24,6 +24,15 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var isComplete: Bool { day != nil }
 
+    /// True when every day this (possibly partial) date can stand for is after `other`'s.
+    public func isAfter(_ other: PartialDate) -> Bool {
+        if year != other.year { return year > other.year }
+        guard let month, let otherMonth = other.month else { return false }
+        if month != otherMonth { return month > otherMonth }
+        guard let day, let otherDay = other.day else { return false }
+        return day > otherDay
+    }
+
     /// ISO 8601 text: `2023`, `2023-05` or `2023-05-17`.
     public var description: String {
         var text = pad(year, 4)

@@ -121,7 +121,7 @@ public struct DomainMapper {
         guard let cutoff = context.cutoff, let field = block.dateField,
               case .success(let date?) = EDCDateParser.parseDate(table.value(FieldRef(field, defaultForm: block.form).column, in: row) ?? "")
         else { return false }
-        return date.isComplete ? date > cutoff : date.year > cutoff.year
+        return date.isAfter(cutoff)
     }
 
     private func joins(for subject: String, row: RawRow, table: RawTable, block: RecordSpec,

@@ -183,6 +183,10 @@ public struct DateTimeSource: Codable, Hashable, Sendable {
     public var `where`: Condition?
     /// For `actual_arm_code`: the column naming the treatment received (e.g. `EXTRT`).
     public var treatment: String?
+    /// Date (and time) used when `date` is blank, invalid or after the data cut-off, e.g. the
+    /// start of a dosing period whose end is not known yet.
+    public var fallbackDate: String?
+    public var fallbackTime: String?
 
     public init(form: String, date: String, time: String? = nil, where condition: Condition? = nil, treatment: String? = nil) {
         self.form = form

@@ -5,6 +5,8 @@ extension RecordBuilder {
         let dateRef = FieldRef(dateField, defaultForm: block.form)
         guard let text = rawValue(dateRef) else { return "" }
         guard let date = parseDate(text, ref: dateRef, variable: spec.variable) else { return "" }
+        // A date after the data cut-off was not known at the cut-off (e.g. the end of an ongoing event).
+        if let cutoff = context.cutoff, date.isAfter(cutoff) { return "" }
         var time: String?
         if let timeField = spec.time {
             let timeRef = FieldRef(timeField, defaultForm: block.form)
@@ -43,13 +45,9 @@ extension RecordBuilder {
                     column.flatMap { table.value($0, in: row) } ?? ""
                 }
                 if let condition = source.where, !condition.holds(lookup) { continue }
-                guard let text = table.value(source.date, in: row),
-                      case .success(let date?) = EDCDateParser.parseDate(text) else { continue }
-                if let cutoff = context.cutoff, date.isComplete, date > cutoff { continue }
-                var time: String?
-                if let t = source.time, case .success(let parsed) = EDCDateParser.parseTime(table.value(t, in: row) ?? "") {
-                    time = parsed
-                }
+                guard let (date, time) = known(source.date, source.time, in: row, of: table)
+                        ?? source.fallbackDate.flatMap({ known($0, source.fallbackTime, in: row, of: table) })
+                else { continue }
                 let iso = EDCDateParser.iso8601(date: date, time: time)
                 if let current = best {
                     let better = preferable(date, iso, over: current, latest: latest)
@@ -60,6 +58,16 @@ extension RecordBuilder {
             }
         }
         return best?.text ?? ""
+    }
+
+    /// A record's date (and time) when it is valid and not after the data cut-off.
+    private func known(_ dateColumn: String, _ timeColumn: String?, in row: RawRow, of table: RawTable) -> (PartialDate, String?)? {
+        guard let text = table.value(dateColumn, in: row), case .success(let date?) = EDCDateParser.parseDate(text) else { return nil }
+        if let cutoff = context.cutoff, date.isAfter(cutoff) { return nil }
+        guard let timeColumn, case .success(let time) = EDCDateParser.parseTime(table.value(timeColumn, in: row) ?? "") else {
+            return (date, nil)
+        }
+        return (date, time)
     }
 
     private func preferable(_ date: PartialDate, _ iso: String, over current: (date: PartialDate, text: String), latest: Bool) -> Bool {

@@ -25,7 +25,7 @@ public enum SpecRequirements {
                     for field in [v.from, v.date, v.time] { need(field, defaultForm: block.form, by: who) }
                     for c in conditionColumns(v.when) + conditionColumns(v.screenFailure) { need(c, defaultForm: block.form, by: who) }
                     for source in v.sources ?? [] {
-                        for field in [source.date, source.time, source.treatment, spec.subjectColumn] + conditionColumns(source.where) {
+                        for field in [source.date, source.time, source.treatment, source.fallbackDate, source.fallbackTime, spec.subjectColumn] + conditionColumns(source.where) {
                             need(field, defaultForm: source.form, by: who)
                         }
                     }

@@ -43,7 +43,7 @@ public enum ExportJob {
     /// Runs the export; `progress` hears each phase as it ends (records, time, peak memory).
     public static func run(_ options: ExportOptions, progress: @escaping (PhaseReport) -> Void = { _ in }) throws -> ExportOutcome {
         var timer = PhaseTimer(observer: progress)
-        let bundle = try StudyBundle.load(study: options.study, standards: options.standards)
+        var bundle = try StudyBundle.load(study: options.study, standards: options.standards)
         // Templates are read (and checked) first, so a bad template fails before any work.
         let reportWriter = try ReportWriter(templates: options.templates ?? ProjectLayout.locate()?.templates
             ?? options.study.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates"))
@@ -52,6 +52,7 @@ public enum ExportJob {
               cutoffText.count == 10 else {
             throw TrialExportError.usage("--cutoff \"\(cutoffText)\" is not a date YYYY-MM-DD")
         }
+        bundle.study.dataCutoff = cutoffText  // TS.DCUTDTC is the cut-off of this export
         let findings = FindingCollector()
         let raw = RawData(tables: try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings),
                           subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
