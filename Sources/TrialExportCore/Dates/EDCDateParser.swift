@@ -22,6 +22,7 @@ public enum EDCDateParser {
 
     /// Parses a date text; a blank text is nil (not collected).
     public static func parseDate(_ raw: String) -> Result<PartialDate?, Failure> {
+        if let fast = fastPath(raw) { return fast }
         let text = raw.trimmingSpaces.uppercased()
         if text.isEmpty { return .success(nil) }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
@@ -30,6 +31,27 @@ public enum EDCDateParser {
             return build(year: parts[0], month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil)
         }
         return build(year: parts[2], month: parts[1], day: parts[0])
+    }
+
+    /// `05 JAN 2023`, the EDC's usual complete date, read from the bytes without allocating.
+    private static func fastPath(_ raw: String) -> Result<PartialDate?, Failure>? {
+        return raw.utf8.withContiguousStorageIfAvailable { b -> Result<PartialDate?, Failure>? in
+            guard b.count == 11, b[2] == 0x20, b[6] == 0x20 else { return nil }
+            func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+            guard let d1 = digit(0), let d2 = digit(1), let y1 = digit(7), let y2 = digit(8), let y3 = digit(9), let y4 = digit(10)
+            else { return nil }
+            let letters = (b[3] & 0xDF, b[4] & 0xDF, b[5] & 0xDF)  // upper case
+            guard let month = monthBytes.firstIndex(where: { $0 == letters }) else { return nil }
+            guard let date = PartialDate(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: month + 1, day: d1 * 10 + d2) else {
+                return .failure(.impossible)
+            }
+            return .success(date)
+        } ?? nil
+    }
+
+    private static let monthBytes: [(UInt8, UInt8, UInt8)] = months.map { m in
+        let b = Array(m.utf8)
+        return (b[0], b[1], b[2])
     }
 
     private static func build(year: String, month: String?, day: String?) -> Result<PartialDate?, Failure> {

@@ -156,7 +156,7 @@ public struct DomainMapper {
 
     /// Puts the records into the dataset's variables: Req and Exp always, Perm when mapped and not
     /// all null, then the supplemental qualifiers (split into SUPP-- after --SEQ is assigned).
-    private func assemble(_ records: [[String]], names: [String], meta: DatasetMetadata) -> Dataset {
+    private func assemble(_ records: consuming [[String]], names: [String], meta: DatasetMetadata) -> Dataset {
         let allSpecs = spec.records.flatMap(\.variables)
         let supp = Dictionary(allSpecs.compactMap { v in v.supp.map { (v.variable, $0) } }, uniquingKeysWith: { a, _ in a })
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -171,7 +171,9 @@ public struct DomainMapper {
                                               type: .char, core: .perm))
         }
         let columns = variables.map { position[$0.name] }
-        let rows = records.map { record in columns.map { $0.map { record[$0] } ?? "" } }
+        var rows = records
+        // Row by row in place: each new row replaces the one it came from, so two copies never coexist.
+        for r in rows.indices { rows[r] = columns.map { $0.map { rows[r][$0] } ?? "" } }
         var dataset = Dataset(name: meta.name, label: meta.label, keys: meta.keys, variables: variables, rows: rows)
         dataset.supplemental = supp
         return dataset

@@ -1,37 +1,60 @@
 import Foundation
 
 /// The loaded EDC forms of a study, indexed by subject for joins and aggregates.
+///
+/// Domains are mapped on several threads; each form is freed as soon as the last domain that
+/// reads it is done (see ``release(_:)``), which bounds the memory a large study needs.
 public final class RawData: @unchecked Sendable {
-    // @unchecked: indexes are built lazily while one thread maps (DM), and all of them by
-    // `indexAll()` before domains are mapped on several threads, which then only read.
-    public private(set) var tables: [String: RawTable]
-    public let subjectColumn: String
+    // @unchecked: every access to the mutable state below holds `lock`.
+    private let lock = NSLock()
+    private var storage: [String: RawTable]
     private var subjectIndex: [String: [String: [Int]]] = [:]
+    public let subjectColumn: String
 
     public init(tables: [RawTable], subjectColumn: String) {
         var byForm: [String: RawTable] = [:]
         for table in tables { byForm[table.form] = table }
-        self.tables = byForm
+        self.storage = byForm
         self.subjectColumn = subjectColumn
     }
 
-    public func table(_ form: String) -> RawTable? { tables[form] }
+    /// The forms still held, by name.
+    public var tables: [String: RawTable] {
+        lock.lock(); defer { lock.unlock() }
+        return storage
+    }
 
-    /// Frees the raw records once every domain is mapped (the export no longer needs them).
+    public func table(_ form: String) -> RawTable? {
+        lock.lock(); defer { lock.unlock() }
+        return storage[form]
+    }
+
+    /// Frees the named forms (no domain still to be mapped reads them).
+    public func release(_ forms: some Sequence<String>) {
+        lock.lock(); defer { lock.unlock() }
+        for form in forms {
+            storage[form] = nil
+            subjectIndex[form] = nil
+        }
+    }
+
+    /// Frees every raw record once all domains are mapped.
     public func release() {
-        tables = [:]
+        lock.lock(); defer { lock.unlock() }
+        storage = [:]
         subjectIndex = [:]
     }
 
-    /// Builds the subject index of every form, so that later lookups only read.
+    /// Builds the subject index of every form.
     public func indexAll() {
         for form in tables.keys.sorted() { _ = rows(of: "", in: form) }
     }
 
     /// Row positions of `subject` in `form`, in file order.
     public func rows(of subject: String, in form: String) -> [Int] {
+        lock.lock(); defer { lock.unlock() }
         if let index = subjectIndex[form] { return index[subject] ?? [] }
-        guard let table = tables[form], let column = table.columnIndex[subjectColumn] else { return [] }
+        guard let table = storage[form], let column = table.columnIndex[subjectColumn] else { return [] }
         var index: [String: [Int]] = [:]
         for (i, row) in table.rows.enumerated() where column < row.values.count {
             index[RawData.clean(row.values[column]), default: []].append(i)

@@ -48,10 +48,18 @@ public struct ExportPipeline {
         var checkedWhileMapping: [String: Set<String>] = [:]
         var context = self.context
         // DM first, alone: the other domains read its records (DM.VAR references).
+        let others = specs.filter { $0.domain != "DM" }
+        let users = FormUsers(others)
         var outputs = try specs.filter { $0.domain == "DM" }.map { try mapDomain($0, context: context) }
         if let dm = outputs.first?.datasets.first { context.subjects = Self.subjectIndex(dm) }
+        context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
-        outputs += try Self.concurrentMap(specs.filter { $0.domain != "DM" }) { try mapDomain($0, context: context) }
+        let raw = context.raw
+        outputs += try Self.concurrentMap(others) { spec in
+            let output = try mapDomain(spec, context: context)
+            raw.release(users.done(spec))
+            return output
+        }
         // Merged in spec order, so the output does not depend on which thread finished first.
         for output in outputs {
             output.findings.forEach(findings.report)
@@ -83,6 +91,41 @@ public struct ExportPipeline {
         }) ?? []
         perDataset.joined().forEach(findings.report)
         CrossDomainChecks(study: context.study, findings: findings).run(result.datasets)
+    }
+
+    /// Which domains still read each raw form, so a form is freed once its last reader is done.
+    final class FormUsers: @unchecked Sendable {
+        // @unchecked: `remaining` is only touched while holding `lock`.
+        private let lock = NSLock()
+        private var remaining: [String: Int] = [:]
+        private let formsBySpec: [String: Set<String>]
+
+        init(_ specs: [DomainSpec]) {
+            var bySpec: [String: Set<String>] = [:]
+            for spec in specs {
+                let forms = SpecRequirements.forms(of: spec)
+                bySpec[spec.domain] = forms
+                for form in forms { remaining[form, default: 0] += 1 }
+            }
+            formsBySpec = bySpec
+        }
+
+        /// Forms only DM needed.
+        func unusedAfterDM(of all: Set<String>) -> Set<String> {
+            lock.lock(); defer { lock.unlock() }
+            return all.filter { remaining[$0] == nil }
+        }
+
+        /// Marks `spec` as mapped; returns the forms no other domain still needs.
+        func done(_ spec: DomainSpec) -> [String] {
+            lock.lock(); defer { lock.unlock() }
+            var free: [String] = []
+            for form in formsBySpec[spec.domain] ?? [] {
+                remaining[form, default: 1] -= 1
+                if remaining[form] == 0 { free.append(form) }
+            }
+            return free
+        }
     }
 
     /// One domain's mapping: its dataset (and SUPP--), findings and record accounts.

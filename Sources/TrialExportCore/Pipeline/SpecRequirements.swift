@@ -36,6 +36,23 @@ public enum SpecRequirements {
         return out
     }
 
+    /// The forms a domain spec reads: primary forms, joins, lookups and derivation sources.
+    public static func forms(of spec: DomainSpec) -> Set<String> {
+        var forms = Set<String>()
+        for block in spec.records {
+            forms.insert(block.form)
+            forms.formUnion(block.join ?? [])
+            forms.formUnion((block.lookups ?? []).map(\.form))
+            for variable in block.variables {
+                forms.formUnion((variable.sources ?? []).map(\.form))
+                for field in [variable.from, variable.date, variable.time].compactMap({ $0 }) where field.contains(".") {
+                    forms.insert(FieldRef(field, defaultForm: block.form).form)
+                }
+            }
+        }
+        return forms
+    }
+
     private static func conditionColumns(_ condition: Condition?) -> [String] {
         guard let condition else { return [] }
         return [condition.column].compactMap { $0 } + (condition.all ?? []).flatMap(conditionColumns) + (condition.any ?? []).flatMap(conditionColumns)
