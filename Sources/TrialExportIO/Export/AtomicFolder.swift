@@ -7,42 +7,26 @@ import TrialExportCore
 /// ``InterruptCleanup``) leaves the previous folder as it was and no staging folder behind.
 public enum AtomicFolder {
     public static func replace(_ destination: URL, fill: (URL) throws -> Void) throws {
-        let fm = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        let name = destination.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).writing-\(pid)")
-        let backup = parent.appendingPathComponent(".\(name).previous-\(pid)")
-        // Registered before the staging folder exists, so an interrupt at any point cleans up.
-        let token = InterruptCleanup.register { undo(staging: staging, backup: backup, destination: destination) }
-        defer { InterruptCleanup.unregister(token) }
+        let staging = try StagingFolder(destination: destination)
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try fill(staging.url)
+            try staging.commit()
         } catch {
-            throw TrialExportError.writeFailed(path: parent.path, detail: "cannot create a folder there (\(error.localizedDescription))")
-        }
-        do {
-            try fill(staging)
-            try swap(staging, into: destination, backup: backup)
-        } catch {
-            undo(staging: staging, backup: backup, destination: destination)
+            staging.abandon()
             if let known = error as? TrialExportError { throw known }
             throw TrialExportError.writeFailed(path: destination.path, detail: error.localizedDescription)
         }
-        try? fm.removeItem(at: backup)
     }
 
     /// Moves the old folder aside and the new one in.
-    private static func swap(_ staging: URL, into destination: URL, backup: URL) throws {
+    static func swap(_ staging: URL, into destination: URL, backup: URL) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: destination.path) { try fm.moveItem(at: destination, to: backup) }
         try fm.moveItem(at: staging, to: destination)
     }
 
     /// Removes the staging folder and puts the previous export back if it was moved aside.
-    private static func undo(staging: URL, backup: URL, destination: URL) {
+    static func undo(staging: URL, backup: URL, destination: URL) {
         let fm = FileManager.default
         // Renamed first (atomic), so a writer still running cannot add files under the old path
         // while the folder is being deleted.
@@ -57,4 +41,61 @@ public enum AtomicFolder {
             try? fm.moveItem(at: backup, to: destination)
         }
     }
+}
+
+/// The folder an export is written into before it replaces the destination (see ``AtomicFolder``).
+///
+/// Until ``commit()`` nothing at the destination changes; ``abandon()`` (also on deinit and on an
+/// interrupt) removes the staging folder.
+public final class StagingFolder {
+    public let url: URL
+    private let destination: URL
+    private let backup: URL
+    private let token: Int
+    private var finished = false
+
+    public init(destination: URL) throws {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).writing-\(pid)")
+        let backup = parent.appendingPathComponent(".\(name).previous-\(pid)")
+        self.url = staging
+        self.destination = destination
+        self.backup = backup
+        // Registered before the staging folder exists, so an interrupt at any point cleans up.
+        token = InterruptCleanup.register { AtomicFolder.undo(staging: staging, backup: backup, destination: destination) }
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            InterruptCleanup.unregister(token)
+            throw TrialExportError.writeFailed(path: parent.path, detail: "cannot create a folder there (\(error.localizedDescription))")
+        }
+    }
+
+    /// Swaps the staging folder in place of the destination.
+    public func commit() throws {
+        do {
+            try AtomicFolder.swap(url, into: destination, backup: backup)
+        } catch {
+            abandon()
+            throw TrialExportError.writeFailed(path: destination.path, detail: error.localizedDescription)
+        }
+        try? FileManager.default.removeItem(at: backup)
+        finished = true
+        InterruptCleanup.unregister(token)
+    }
+
+    /// Removes what was written; the destination stays as it was.
+    public func abandon() {
+        guard !finished else { return }
+        AtomicFolder.undo(staging: url, backup: backup, destination: destination)
+        finished = true
+        InterruptCleanup.unregister(token)
+    }
+
+    deinit { abandon() }
 }

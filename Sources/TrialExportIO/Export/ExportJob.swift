@@ -67,6 +67,15 @@ public enum ExportJob {
         let result = try pipeline.map()
         raw.release()  // the raw records are accounted for in the reconciliation; free them before checking and writing
         timer.lap("map and derive", records: result.recordCount)
+        var previous: PreviousTransfer?
+        if let folder = options.previous {
+            previous = try PreviousTransfer.compare(result.datasets, previous: folder, metadata: bundle.metadata)
+            timer.lap("compare with previous", records: result.recordCount)
+        }
+        // The workbook's dataset sheets are written in the background while the data is checked.
+        let output = try OutputWriter(destination: options.output)
+        try output.startDatasetSheets(study: bundle.study, cutoff: cutoffText, datasets: result.datasets,
+                                      marks: previous?.marks ?? [:])
         pipeline.check(result)
         timer.lap("check", records: result.recordCount)
         let trialReport = TrialReportBuilder(study: bundle.study, cutoff: cutoffText).build(result.datasets)
@@ -74,13 +83,10 @@ public enum ExportJob {
         let reportFiles = try reportWriter.render(trialReport)
         timer.lap("reports", records: result.recordCount)
         var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
+        report.previous = previous
         report.trialReport = trialReport
         report.reportFiles = reportFiles
-        if let previous = options.previous {
-            report.previous = try PreviousTransfer.compare(result.datasets, previous: previous, metadata: bundle.metadata)
-            timer.lap("compare with previous", records: result.recordCount)
-        }
-        for phase in try OutputWriter(destination: options.output).write(report) { timer.add(phase) }
+        for phase in try output.finish(report) { timer.add(phase) }
         return ExportOutcome(datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
                              reconciliation: result.reconciliation, output: options.output, phases: timer.reports)
     }

@@ -15,23 +15,19 @@ public enum XLSXWorkbookWriter {
     public static func write(
         _ content: WorkbookContent, to path: String, tmpdir: String? = nil, rowLimit: Int = excelRowLimit
     ) throws {
-        let tables = content.datasets.map { dataset -> SheetTable in
+        let stream = try WorkbookStream(path: path, tmpdir: tmpdir, created: content.created, title: content.title,
+                                        rowLimit: rowLimit)
+        for table in datasetTables(content) { try stream.add(table) }
+        try stream.finish(content)
+    }
+
+    /// The dataset sheets of `content`, with their row marks.
+    static func datasetTables(_ content: WorkbookContent) -> [SheetTable] {
+        content.datasets.map { dataset -> SheetTable in
             var table = SheetTable(dataset)
             table.rowMarks = content.rowMarks[dataset.name] ?? [:]
             return table
-        } + content.extraSheets
-        let limit = WorkbookLayout.excelColumnLimit
-        if let wide = tables.first(where: { $0.columns.count > limit }) {
-            throw TrialExportError.writeFailed(
-                path: path, detail: "\(wide.name) has \(wide.columns.count) columns, more than a sheet holds (\(limit))")
         }
-        let layout = WorkbookLayout(tables: tables, rowLimit: rowLimit)
-        let workbook = try XLSXWorkbook(path: path, tmpdir: tmpdir, created: content.created, title: content.title)
-        try writeStudySheet(content, layout: layout, to: try workbook.addSheet("Study"))
-        for sheet in layout.sheets {
-            try writeTable(sheet.table, rows: sheet.rows, to: try workbook.addSheet(sheet.name))
-        }
-        try workbook.close()
     }
 
     /// Writes a table's header and the given slice of its rows on one sheet.
@@ -73,5 +69,47 @@ public enum XLSXWorkbookWriter {
                 }
             }
         }
+    }
+}
+
+/// A workbook written in steps: the dataset sheets as soon as the datasets exist (e.g. while the
+/// checks run), then the extra sheets and the Study sheet, which sums everything up, at the end.
+///
+/// The Study sheet is added first (it is the first tab) and filled last; in constant-memory mode
+/// each sheet streams to its own temporary file, so the bytes are those of writing in order.
+public final class WorkbookStream {
+    private let workbook: XLSXWorkbook
+    private let study: XLSXSheet
+    private let rowLimit: Int
+    private let path: String
+    private var written: [SheetTable] = []
+
+    public init(path: String, tmpdir: String?, created: Date, title: String, rowLimit: Int = XLSXWorkbookWriter.excelRowLimit) throws {
+        self.path = path
+        self.rowLimit = rowLimit
+        workbook = try XLSXWorkbook(path: path, tmpdir: tmpdir, created: created, title: title)
+        study = try workbook.addSheet("Study")
+    }
+
+    /// Adds a table's sheet (or sheets, past the row limit) and writes its rows.
+    public func add(_ table: SheetTable) throws {
+        let limit = WorkbookLayout.excelColumnLimit
+        guard table.columns.count <= limit else {
+            throw TrialExportError.writeFailed(
+                path: path, detail: "\(table.name) has \(table.columns.count) columns, more than a sheet holds (\(limit))")
+        }
+        for sheet in WorkbookLayout(tables: [table], rowLimit: rowLimit).sheets {
+            try XLSXWorkbookWriter.writeTable(sheet.table, rows: sheet.rows, to: try workbook.addSheet(sheet.name))
+        }
+        written.append(table)
+    }
+
+    /// Adds `content.extraSheets`, fills the Study sheet and writes the file. The dataset sheets
+    /// must already have been added, in the order of `content.datasets`.
+    public func finish(_ content: WorkbookContent) throws {
+        for table in content.extraSheets { try add(table) }
+        let layout = WorkbookLayout(tables: written, rowLimit: rowLimit)
+        try XLSXWorkbookWriter.writeStudySheet(content, layout: layout, to: study)
+        try workbook.close()
     }
 }
