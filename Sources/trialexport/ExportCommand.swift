@@ -75,8 +75,7 @@ struct ExportCommand: ParsableCommand {
         }
         if errors.count > 20 { note("... and \(errors.count - 20) more errors: see findings.csv") }
         let records = outcome.datasets.reduce(0) { $0 + $1.records }
-        let total = outcome.phases.filter { !$0.phase.hasPrefix("write") }.reduce(0) { $0 + $1.seconds }
-            + (outcome.phases.filter { $0.phase.hasPrefix("write") }.map(\.seconds).max() ?? 0)
+        let total = outcome.seconds
         note("trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "
              + "\(outcome.warningCount) warnings, \(String(format: "%.2f", total)) s -> \(outcome.output.path)")
     }

@@ -33,6 +33,8 @@ public struct ExportOutcome: Sendable {
     public var reconciliation: Reconciliation
     public var output: URL
     public var phases: [PhaseReport]
+    /// Wall-clock time of the whole export (phases overlap, so this is less than their sum).
+    public var seconds: Double
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
@@ -42,6 +44,7 @@ public struct ExportOutcome: Sendable {
 public enum ExportJob {
     /// Runs the export; `progress` hears each phase as it ends (records, time, peak memory).
     public static func run(_ options: ExportOptions, progress: @escaping (PhaseReport) -> Void = { _ in }) throws -> ExportOutcome {
+        let started = DispatchTime.now().uptimeNanoseconds
         var timer = PhaseTimer(observer: progress)
         var bundle = try StudyBundle.load(study: options.study, standards: options.standards)
         // Templates are read (and checked) first, so a bad template fails before any work.
@@ -88,6 +91,7 @@ public enum ExportJob {
         report.reportFiles = reportFiles
         for phase in try output.finish(report) { timer.add(phase) }
         return ExportOutcome(datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
-                             reconciliation: result.reconciliation, output: options.output, phases: timer.reports)
+                             reconciliation: result.reconciliation, output: options.output, phases: timer.reports,
+                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 }
