@@ -1,5 +1,10 @@
 /// Everything a mapping run reads: the study, its CT map, the standards, the raw data.
-public struct MappingContext: Sendable {
+///
+/// A class, not a struct: every record builder refers to it, and copying a struct of this size
+/// per record cost more than the mapping itself.
+public final class MappingContext: @unchecked Sendable {
+    // @unchecked: the properties are set before domains are mapped on several threads (DM's
+    // records, the visit schedule); during the concurrent mapping they are only read.
     public var study: StudyDefinition
     public var ctMap: CTMap
     public var metadata: StandardMetadata

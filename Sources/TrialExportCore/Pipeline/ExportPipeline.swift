@@ -46,7 +46,7 @@ public struct ExportPipeline {
         }
         var datasets: [Dataset] = []
         var checkedWhileMapping: [String: Set<String>] = [:]
-        var context = self.context
+        let context = self.context
         // DM first, alone: the other domains read its records (DM.VAR references).
         let others = specs.filter { $0.domain != "DM" }
         let users = FormUsers(others)

@@ -60,7 +60,7 @@ public enum ExportJob {
         let raw = RawData(tables: try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings),
                           subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
         timer.lap("load", records: raw.tables.values.reduce(0) { $0 + $1.rows.count + $1.rejected.count })
-        var context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
+        let context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
                                      terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
                                      ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
         context.visits = bundle.visits
