@@ -32,6 +32,7 @@ struct RecordBuilder {
 
     /// Evaluates every variable of the block.
     mutating func build() {
+        values.reserveCapacity(block.variables.count)
         for spec in block.variables {
             if let when = spec.when, !when.holds(lookup) {
                 // A condition that does not hold leaves the variable as an earlier spec set it (or null).

@@ -36,6 +36,20 @@ public enum ExportDiffer {
         return DatasetDiff.compare(old: oldTable, new: newTable, metadata: standards.dataset(name.uppercased()), options: options)
     }
 
+    /// A SUPP-- dataset compared with its records pointing at the parent's natural key (see ``SupplementalKeys``).
+    private static func compareSupplemental(
+        _ name: String, old: (supp: String, parent: String), new: (supp: String, parent: String),
+        standards: StandardMetadata, options: DiffOptions
+    ) throws -> DatasetDiff {
+        let parentName = String(name.dropFirst(4))
+        let keys = standards.dataset(parentName)?.keys ?? []
+        func load(_ paths: (supp: String, parent: String)) throws -> RawTable {
+            SupplementalKeys.rekey(try DiffTableLoader.load(paths.supp, name: name),
+                                   parent: try DiffTableLoader.load(paths.parent, name: parentName), parentKeys: keys)
+        }
+        return DatasetDiff.compare(old: try load(old), new: try load(new), metadata: standards.dataset(name), options: options)
+    }
+
     private static func compareFolders(
         _ old: String, _ new: String, standards: StandardMetadata,
         options: DiffOptions
@@ -45,6 +59,12 @@ public enum ExportDiffer {
         var datasets: [DatasetDiff] = []
         for (name, path) in newFiles.sorted(by: { $0.key < $1.key }) {
             if let oldPath = oldFiles[name] {
+                if name.hasPrefix("SUPP"), let oldParent = oldFiles[String(name.dropFirst(4))],
+                   let newParent = newFiles[String(name.dropFirst(4))] {
+                    datasets.append(try compareSupplemental(name, old: (oldPath, oldParent), new: (path, newParent),
+                                                            standards: standards, options: options))
+                    continue
+                }
                 datasets.append(try compareFiles(oldPath, path, name: name, standards: standards, options: options))
             } else {
                 added.append(.init(name: name, records: try DiffTableLoader.count(path)))

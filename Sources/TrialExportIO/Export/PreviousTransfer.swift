@@ -10,6 +10,12 @@ struct PreviousTransfer {
 
     static let columns = ["Dataset", "Change", "Key", "Variable", "Previous", "Current"]
 
+    /// A dataset as the diff reads it (line = row position + 2, as in its CSV file).
+    static func table(_ dataset: Dataset) -> RawTable {
+        RawTable(form: dataset.name.lowercased(), file: dataset.name.lowercased() + ".csv", header: dataset.columns,
+                 rows: dataset.rows.enumerated().map { RawRow(line: $0.offset + 2, values: $0.element) })
+    }
+
     /// Compares `datasets` with the export in `folder` (or its `csv/` subfolder).
     static func compare(_ datasets: [Dataset], previous folder: URL, metadata: StandardMetadata) throws -> PreviousTransfer {
         let files = try ExportDiffer.datasetFiles(in: folder.path)
@@ -17,15 +23,23 @@ struct PreviousTransfer {
         var rows: [[String]] = []
         for dataset in datasets {
             let name = dataset.name
-            let new = RawTable(form: name.lowercased(), file: name.lowercased() + ".csv", header: dataset.columns,
-                               rows: dataset.rows.enumerated().map { RawRow(line: $0.offset + 2, values: $0.element) })
+            let new = table(dataset)
             guard let path = files[name.lowercased()] ?? files[name] else {
                 rows.append([name, "dataset added", "", "", "", "\(dataset.rows.count) records"])
                 marks[name] = Dictionary(uniqueKeysWithValues: dataset.rows.indices.map { ($0, .added) })
                 continue
             }
-            let old = try DiffTableLoader.load(path, name: name)
-            let diff = DatasetDiff.compare(old: old, new: new, metadata: metadata.dataset(name))
+            var old = try DiffTableLoader.load(path, name: name)
+            var current = new
+            // SUPP-- records are matched through their parent's natural key, not its --SEQ.
+            let parentName = String(name.dropFirst(4))
+            if name.hasPrefix("SUPP"), let parent = datasets.first(where: { $0.name == parentName }),
+               let oldParentPath = files[parentName] {
+                let keys = metadata.dataset(parentName)?.keys ?? []
+                old = SupplementalKeys.rekey(old, parent: try DiffTableLoader.load(oldParentPath, name: parentName), parentKeys: keys)
+                current = SupplementalKeys.rekey(new, parent: table(parent), parentKeys: keys)
+            }
+            let diff = DatasetDiff.compare(old: old, new: current, metadata: metadata.dataset(name))
             var datasetMarks: [Int: RowMark] = [:]
             for record in diff.added {
                 datasetMarks[record.line - 2] = .added
