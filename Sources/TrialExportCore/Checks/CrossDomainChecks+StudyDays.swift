@@ -43,8 +43,8 @@ extension CrossDomainChecks {
             findings.report(.studyDayZero(record, variable: pair.day, value: day))
             return
         }
-        guard let reference, let dayNumber = Self.dayNumber(ofComplete: date) else { return }
-        let expected = Self.studyDay(dayNumber, reference: reference.day)
+        guard let reference, let dayNumber = ISO8601Value.dayNumber(ofComplete: date) else { return }
+        let expected = ISO8601Value.studyDay(day: dayNumber, reference: reference.day)
         guard value != Double(expected) else { return }
         findings.report(
             .studyDayMismatch(
@@ -58,34 +58,8 @@ extension CrossDomainChecks {
         let usubjid = Column(dm, "USUBJID"), reference = Column(dm, "RFSTDTC")
         var days: [String: (text: String, day: Int)] = [:]
         for row in dm.rows where days[usubjid(row)] == nil {
-            if let day = dayNumber(ofComplete: reference(row)) { days[usubjid(row)] = (reference(row), day) }
+            if let day = ISO8601Value.dayNumber(ofComplete: reference(row)) { days[usubjid(row)] = (reference(row), day) }
         }
         return days
-    }
-
-    /// The SDTM study day of a day number against the reference day number: no day 0 (as ``ISO8601Value/studyDay(_:reference:)``).
-    static func studyDay(_ day: Int, reference: Int) -> Int { day >= reference ? day - reference + 1 : day - reference }
-
-    /// The day number of the date part of `YYYY-MM-DD[Thh:mm[:ss]]`, or nil when the date is partial or not a date.
-    ///
-    /// Reads bytes rather than splitting the text: this runs once per --DY value, millions of times on large studies.
-    static func dayNumber(ofComplete text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes -> Int? in
-            guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                bytes.count == 10 || bytes[10] == UInt8(ascii: "T")
-            else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    let digit = Int(bytes[i]) - Int(UInt8(ascii: "0"))
-                    guard (0...9).contains(digit) else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-            return PartialDate(year: year, month: month, day: day)?.dayNumber
-        }
     }
 }

@@ -47,9 +47,15 @@ public enum ISO8601Value {
 
     /// SDTM study day of `date` relative to `reference`: no day 0; nil when either is partial.
     public static func studyDay(_ date: String, reference: String) -> Int? {
-        guard let d = self.date(of: date)?.dayNumber, let r = self.date(of: reference)?.dayNumber else { return nil }
-        return d >= r ? d - r + 1 : d - r
+        guard let d = dayNumber(ofComplete: date), let r = dayNumber(ofComplete: reference) else { return nil }
+        return studyDay(day: d, reference: r)
     }
+
+    /// SDTM study day of a day number against the reference's day number: no day 0.
+    public static func studyDay(day: Int, reference: Int) -> Int { day >= reference ? day - reference + 1 : day - reference }
+
+    /// Days since 1970-01-01 of a complete date (`YYYY-MM-DD[Thh:mm[:ss]]`); nil when partial or invalid.
+    public static func dayNumber(ofComplete text: String) -> Int? { date(of: text)?.dayNumber }
 
     /// Whole years between two complete dates (age at `reference` for a birth date).
     public static func completedYears(from birth: PartialDate, to reference: PartialDate) -> Int? {
