@@ -55,7 +55,7 @@ public struct ExportPipeline {
         context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
         let raw = context.raw
-        outputs += try Self.concurrentMap(others) { spec in
+        outputs += try Concurrently.map(others) { spec in
             let output = try mapDomain(spec, context: context)
             raw.release(users.done(spec))
             return output
@@ -81,7 +81,7 @@ public struct ExportPipeline {
 
     /// Conformance checks of the mapped datasets: per dataset (on all cores), DM consistency, cross-domain.
     public func check(_ result: ExportResult) {
-        let perDataset = (try? Self.concurrentMap(result.datasets) { dataset -> [Finding] in
+        let perDataset = (try? Concurrently.map(result.datasets) { dataset -> [Finding] in
             let collector = FindingCollector()
             DatasetChecks(terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping)
                 .run(dataset)
@@ -151,16 +151,6 @@ public struct ExportPipeline {
         return DomainOutput(datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
                             reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-    }
-
-    /// Runs `body` for every element on all cores; results in the elements' order.
-    static func concurrentMap<T, R>(_ items: [T], _ body: (T) throws -> R) throws -> [R] {
-        let results = UnsafeMutableBufferPointer<Result<R, Error>?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        // Each iteration writes its own slot only.
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in results[i] = Result { try body(items[i]) } }
-        return try results.map { try $0!.get() }
     }
 
     /// DM records by SUBJID, for `DM.VAR` references of the other domains.

@@ -56,7 +56,7 @@ public final class OutputWriter {
             try writeReports(report, into: folder)
             let records = report.result.recordCount
             let content = WorkbookBuilder.content(for: report)
-            var phases = try Parallel.run([
+            var phases = try Concurrently.run([
                 { try Self.timed("write CSV", records: records) { try self.writeCSV(report, into: folder) } },
                 { try Self.timed("write XLSX", records: records) { try self.stream?.finish(content) } },
             ])
