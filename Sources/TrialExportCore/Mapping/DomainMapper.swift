@@ -51,8 +51,9 @@ public struct DomainMapper {
                     keep(buildRecord(group, block: block, table: table, account: &account))
                 }
             } else {
-                for (index, row) in table.rows.enumerated() where accepts(row, at: index, block: block, table: table, account: &account) {
-                    keep(buildRecord([(index, row)], block: block, table: table, account: &account))
+                for (index, row) in table.rows.enumerated() {
+                    guard let joined = accepts(row, at: index, block: block, table: table, account: &account) else { continue }
+                    keep(buildRecord([(index, row)], block: block, table: table, joined: joined, account: &account))
                 }
             }
             reconciliation.forms[table.form] = account
@@ -60,11 +61,13 @@ public struct DomainMapper {
         return assemble(records, names: names, meta: meta)
     }
 
-    /// Whether a primary record passes the block's condition and the cut-off; if not, it is counted as excluded.
+    /// The joined records of a primary record that passes the block's condition and the cut-off
+    /// (nil when joins were not needed to decide); `.none` at the outer level when the record is
+    /// excluded, and then counted as such.
     private func accepts(_ row: RawRow, at index: Int, block: RecordSpec, table: RawTable,
-                         account: inout Reconciliation.FormAccount) -> Bool {
-        let joined = (block.where != nil && ((block.lookups ?? []).isEmpty == false || (block.join ?? []).isEmpty == false))
-            ? joins(for: subject(of: row, in: table), row: row, table: table, block: block, reportDuplicates: false) : [:]
+                         account: inout Reconciliation.FormAccount) -> Joined?? {
+        let needsJoins = block.where != nil && !((block.lookups ?? []).isEmpty && (block.join ?? []).isEmpty)
+        let joined = needsJoins ? joins(for: subject(of: row, in: table), row: row, table: table, block: block) : [:]
         let lookup: (String?, String?) -> String = { column, _ in
             guard let column else { return "" }
             let ref = FieldRef(column, defaultForm: block.form)
@@ -74,13 +77,13 @@ public struct DomainMapper {
         }
         if let condition = block.where, !condition.holds(lookup) {
             account.markExcluded(row: index, reason: block.excludedReason ?? "not \(condition.summary)")
-            return false
+            return .none
         }
         if isAfterCutoff(row, block: block, table: table) {
             account.markExcluded(row: index, reason: "dated after the data cut-off")
-            return false
+            return .none
         }
-        return true
+        return .some(needsJoins ? joined : nil)
     }
 
     /// Accepted records grouped by the `groupBy` columns, groups in order of first appearance.
@@ -88,7 +91,7 @@ public struct DomainMapper {
                         account: inout Reconciliation.FormAccount) -> [[(Int, RawRow)]] {
         var order: [[String]] = []
         var members: [[String]: [(Int, RawRow)]] = [:]
-        for (index, row) in table.rows.enumerated() where accepts(row, at: index, block: block, table: table, account: &account) {
+        for (index, row) in table.rows.enumerated() where accepts(row, at: index, block: block, table: table, account: &account) != nil {
             let key = [subject(of: row, in: table)] + keys.map { table.value($0, in: row).map(RawData.clean) ?? "" }
             if members[key] == nil { order.append(key) }
             members[key, default: []].append((index, row))
@@ -97,12 +100,14 @@ public struct DomainMapper {
     }
 
     /// One SDTM record from a primary record (or a group of them, the first standing for the group).
-    private func buildRecord(_ group: [(Int, RawRow)], block: RecordSpec, table: RawTable,
+    /// `joined`: the joins already made to test the block's condition, if any.
+    private func buildRecord(_ group: [(Int, RawRow)], block: RecordSpec, table: RawTable, joined: Joined? = nil,
                              account: inout Reconciliation.FormAccount) -> RecordBuilder {
         let row = group[0].1
         let subject = subject(of: row, in: table)
+        reportDuplicateJoins(for: subject, block: block)
         var builder = RecordBuilder(context: context, domain: spec.domain, block: block, table: table, row: row,
-                                    subject: subject, joined: joins(for: subject, row: row, table: table, block: block),
+                                    subject: subject, joined: joined ?? joins(for: subject, row: row, table: table, block: block),
                                     findings: findings)
         builder.group = group.map(\.1)
         builder.subjectRecord = context.subjects[subject]
@@ -124,17 +129,13 @@ public struct DomainMapper {
         return date.isAfter(cutoff)
     }
 
-    private func joins(for subject: String, row: RawRow, table: RawTable, block: RecordSpec,
-                       reportDuplicates: Bool = true) -> [String: (table: RawTable, row: RawRow)] {
-        var out: [String: (table: RawTable, row: RawRow)] = [:]
+    /// The records joined to a primary record, by form.
+    typealias Joined = [String: (table: RawTable, row: RawRow)]
+
+    private func joins(for subject: String, row: RawRow, table: RawTable, block: RecordSpec) -> Joined {
+        var out: Joined = [:]
         for form in block.join ?? [] {
-            guard let joined = context.raw.table(form) else { continue }
-            let rows = context.raw.rows(of: subject, in: form)
-            guard let first = rows.first else { continue }
-            for extra in rows.dropFirst() where reportDuplicates {
-                findings.report(.duplicateSubjectRecord(form: form, file: joined.file, line: joined.rows[extra].line,
-                                                        subject: subject, firstLine: joined.rows[first].line))
-            }
+            guard let joined = context.raw.table(form), let first = context.raw.rows(of: subject, in: form).first else { continue }
             out[form] = (joined, joined.rows[first])
         }
         for lookup in block.lookups ?? [] {
@@ -146,6 +147,18 @@ public struct DomainMapper {
             if let match { out[lookup.form] = (joined, joined.rows[match]) }
         }
         return out
+    }
+
+    /// A one-per-subject form with more than one record for the subject: the first is used, the others reported.
+    private func reportDuplicateJoins(for subject: String, block: RecordSpec) {
+        for form in block.join ?? [] {
+            let rows = context.raw.rows(of: subject, in: form)
+            guard rows.count > 1, let joined = context.raw.table(form) else { continue }
+            for extra in rows.dropFirst() {
+                findings.report(.duplicateSubjectRecord(form: form, file: joined.file, line: joined.rows[extra].line,
+                                                        subject: subject, firstLine: joined.rows[rows[0]].line))
+            }
+        }
     }
 
     /// Every variable the spec sets, once, in order of first appearance.
