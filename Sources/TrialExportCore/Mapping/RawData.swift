@@ -52,15 +52,21 @@ public final class RawData: @unchecked Sendable {
 
     /// Row positions of `subject` in `form`, in file order.
     public func rows(of subject: String, in form: String) -> [Int] {
+        subjectIndex(of: form)[subject] ?? []
+    }
+
+    /// Row positions of every subject in `form`, in file order (built on first use); empty when
+    /// the form is not held. Taken once per block, it spares a lock per record.
+    public func subjectIndex(of form: String) -> [String: [Int]] {
         lock.lock(); defer { lock.unlock() }
-        if let index = subjectIndex[form] { return index[subject] ?? [] }
-        guard let table = storage[form], let column = table.columnIndex[subjectColumn] else { return [] }
+        if let index = subjectIndex[form] { return index }
+        guard let table = storage[form], let column = table.columnIndex[subjectColumn] else { return [:] }
         var index: [String: [Int]] = [:]
-        for (i, row) in table.rows.enumerated() where column < row.values.count {
-            index[RawData.clean(row.values[column]), default: []].append(i)
+        for i in 0..<table.rowCount {
+            index[table.cleanValue(i, column), default: []].append(i)
         }
         subjectIndex[form] = index
-        return index[subject] ?? []
+        return index
     }
 
     /// A subject identifier or value as compared: surrounding white space removed.

@@ -22,6 +22,21 @@ public struct RawTable: Sendable {
 
     public mutating func append(_ row: RawRow) { rows.append(row) }
 
+    /// The number of records held.
+    public var rowCount: Int { rows.count }
+
+    /// The physical line record `row` starts on.
+    @inlinable
+    public func line(_ row: Int) -> Int { rows[row].line }
+
+    /// The value at record `row`, column position `column`, as collected.
+    @inlinable
+    public func value(_ row: Int, _ column: Int) -> String { rows[row].values[column] }
+
+    /// The value at record `row`, column position `column`, without surrounding white space.
+    @inlinable
+    public func cleanValue(_ row: Int, _ column: Int) -> String { rows[row].values[column].trimmingSpaces }
+
     /// The value of `column` in `row`, or nil when the table has no such column.
     @inlinable
     public func value(_ column: String, in row: RawRow) -> String? {
