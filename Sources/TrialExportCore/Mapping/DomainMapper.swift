@@ -35,128 +35,84 @@ public struct DomainMapper {
         }
         // Records are kept as arrays in the order of `names` (not dictionaries): millions of them may be held.
         let names = Self.variableNames(spec)
+        let compiler = PlanCompiler(context: context, names: names)
         var interners = [StringInterner](repeating: StringInterner(), count: names.count)
         var records: [[String]] = []
-        func keep(_ builder: RecordBuilder) {
-            records.append(names.indices.map { interners[$0].intern(builder.values[names[$0]] ?? "") })
-        }
         for block in spec.records {
-            guard let table = context.raw.table(block.form) else {
+            guard let plan = compiler.compile(block, subjectColumn: spec.subjectColumn) else {
                 throw TrialExportError.fileNotFound(path: "\(block.form).csv", what: "form \(block.form) used by the \(spec.domain) spec")
             }
-            var account = reconciliation.account(for: table)
+            var account = reconciliation.account(for: plan.table)
             for join in block.join ?? [] { reconciliation.forms[join, default: .init(form: join, file: join)].usedFor.insert(spec.domain) }
-            if let keys = block.groupBy {
-                for group in groups(of: table, by: keys, block: block, account: &account) {
-                    keep(buildRecord(group, block: block, table: table, account: &account))
+            let builder = RecordBuilder(context: context, domain: spec.domain, plan: plan, slots: names.count, findings: findings)
+            func keep(_ rows: [Int]) {
+                reportDuplicateJoins(builder)
+                builder.group = rows
+                builder.build()
+                for (position, index) in rows.enumerated() { account.markMapped(row: index, into: spec.domain, counted: position == 0) }
+                records.append(builder.values.indices.map { interners[$0].intern(builder.values[$0]) })
+            }
+            if let keys = plan.groupColumns {
+                for group in groups(plan, by: keys, builder: builder, account: &account) {
+                    builder.load(row: group[0], subject: subject(of: group[0], in: plan))
+                    keep(group)
                 }
             } else {
-                for (index, row) in table.rows.enumerated() {
-                    guard let joined = accepts(row, at: index, block: block, table: table, account: &account) else { continue }
-                    keep(buildRecord([(index, row)], block: block, table: table, joined: joined, account: &account))
+                for index in 0..<plan.table.rowCount where accepts(index, plan: plan, builder: builder, account: &account) {
+                    keep([index])
                 }
             }
-            reconciliation.forms[table.form] = account
+            reconciliation.forms[plan.table.form] = account
         }
         return assemble(records, names: names, meta: meta)
     }
 
-    /// The joined records of a primary record that passes the block's condition and the cut-off
-    /// (nil when joins were not needed to decide); `.none` at the outer level when the record is
-    /// excluded, and then counted as such.
-    private func accepts(_ row: RawRow, at index: Int, block: RecordSpec, table: RawTable,
-                         account: inout Reconciliation.FormAccount) -> Joined?? {
-        let needsJoins = block.where != nil && !((block.lookups ?? []).isEmpty && (block.join ?? []).isEmpty)
-        let joined = needsJoins ? joins(for: subject(of: row, in: table), row: row, table: table, block: block) : [:]
-        let lookup: (String?, String?) -> String = { column, _ in
-            guard let column else { return "" }
-            let ref = FieldRef(column, defaultForm: block.form)
-            if ref.form == block.form { return table.value(ref.column, in: row) ?? "" }
-            guard let other = joined[ref.form] else { return "" }
-            return other.table.value(ref.column, in: other.row) ?? ""
+    /// Loads record `index` into the builder; true when it passes the block's condition and the
+    /// cut-off, otherwise the record is counted as excluded.
+    private func accepts(_ index: Int, plan: BlockPlan, builder: RecordBuilder, account: inout Reconciliation.FormAccount) -> Bool {
+        builder.load(row: index, subject: subject(of: index, in: plan))
+        if let condition = plan.condition, !builder.holds(condition) {
+            account.markExcluded(row: index, reason: plan.block.excludedReason ?? "not \(plan.block.where!.summary)")
+            return false
         }
-        if let condition = block.where, !condition.holds(lookup) {
-            account.markExcluded(row: index, reason: block.excludedReason ?? "not \(condition.summary)")
-            return .none
-        }
-        if isAfterCutoff(row, block: block, table: table) {
+        if isAfterCutoff(index, plan: plan) {
             account.markExcluded(row: index, reason: "dated after the data cut-off")
-            return .none
+            return false
         }
-        return .some(needsJoins ? joined : nil)
+        return true
     }
 
     /// Accepted records grouped by the `groupBy` columns, groups in order of first appearance.
-    private func groups(of table: RawTable, by keys: [String], block: RecordSpec,
-                        account: inout Reconciliation.FormAccount) -> [[(Int, RawRow)]] {
+    private func groups(_ plan: BlockPlan, by columns: [Int], builder: RecordBuilder,
+                        account: inout Reconciliation.FormAccount) -> [[Int]] {
         var order: [[String]] = []
-        var members: [[String]: [(Int, RawRow)]] = [:]
-        for (index, row) in table.rows.enumerated() where accepts(row, at: index, block: block, table: table, account: &account) != nil {
-            let key = [subject(of: row, in: table)] + keys.map { table.value($0, in: row).map(RawData.clean) ?? "" }
+        var members: [[String]: [Int]] = [:]
+        for index in 0..<plan.table.rowCount where accepts(index, plan: plan, builder: builder, account: &account) {
+            let key = [builder.subject] + columns.map { $0 < 0 ? "" : plan.table.cleanValue(index, $0) }
             if members[key] == nil { order.append(key) }
-            members[key, default: []].append((index, row))
+            members[key, default: []].append(index)
         }
         return order.map { members[$0]! }
     }
 
-    /// One SDTM record from a primary record (or a group of them, the first standing for the group).
-    /// `joined`: the joins already made to test the block's condition, if any.
-    private func buildRecord(_ group: [(Int, RawRow)], block: RecordSpec, table: RawTable, joined: Joined? = nil,
-                             account: inout Reconciliation.FormAccount) -> RecordBuilder {
-        let row = group[0].1
-        let subject = subject(of: row, in: table)
-        reportDuplicateJoins(for: subject, block: block)
-        var builder = RecordBuilder(context: context, domain: spec.domain, block: block, table: table, row: row,
-                                    subject: subject, joined: joined ?? joins(for: subject, row: row, table: table, block: block),
-                                    findings: findings)
-        builder.group = group.map(\.1)
-        builder.subjectRecord = context.subjects[subject]
-        builder.build()
-        for (position, (index, _)) in group.enumerated() {
-            account.markMapped(row: index, into: spec.domain, counted: position == 0)
-        }
-        return builder
+    private func subject(of row: Int, in plan: BlockPlan) -> String {
+        plan.subjectColumn.map { plan.table.cleanValue(row, $0) } ?? ""
     }
 
-    private func subject(of row: RawRow, in table: RawTable) -> String {
-        table.value(spec.subjectColumn, in: row).map(RawData.clean) ?? ""
-    }
-
-    private func isAfterCutoff(_ row: RawRow, block: RecordSpec, table: RawTable) -> Bool {
-        guard let cutoff = context.cutoff, let field = block.dateField,
-              case .success(let date?) = EDCDateParser.parseDate(table.value(FieldRef(field, defaultForm: block.form).column, in: row) ?? "")
+    private func isAfterCutoff(_ row: Int, plan: BlockPlan) -> Bool {
+        guard let cutoff = context.cutoff, let column = plan.dateColumn,
+              case .success(let date?) = EDCDateParser.parseDate(plan.table.value(row, column))
         else { return false }
         return date.isAfter(cutoff)
     }
 
-    /// The records joined to a primary record, by form.
-    typealias Joined = [String: (table: RawTable, row: RawRow)]
-
-    private func joins(for subject: String, row: RawRow, table: RawTable, block: RecordSpec) -> Joined {
-        var out: Joined = [:]
-        for form in block.join ?? [] {
-            guard let joined = context.raw.table(form), let first = context.raw.rows(of: subject, in: form).first else { continue }
-            out[form] = (joined, joined.rows[first])
-        }
-        for lookup in block.lookups ?? [] {
-            guard let joined = context.raw.table(lookup.form) else { continue }
-            let wanted = lookup.on.map { table.value($0, in: row).map(RawData.clean) ?? "" }
-            let match = context.raw.rows(of: subject, in: lookup.form).first { index in
-                lookup.on.map { joined.value($0, in: joined.rows[index]).map(RawData.clean) ?? "" } == wanted
-            }
-            if let match { out[lookup.form] = (joined, joined.rows[match]) }
-        }
-        return out
-    }
-
     /// A one-per-subject form with more than one record for the subject: the first is used, the others reported.
-    private func reportDuplicateJoins(for subject: String, block: RecordSpec) {
-        for form in block.join ?? [] {
-            let rows = context.raw.rows(of: subject, in: form)
-            guard rows.count > 1, let joined = context.raw.table(form) else { continue }
+    private func reportDuplicateJoins(_ builder: RecordBuilder) {
+        for join in builder.plan.joins where join.joinedOnSubject {
+            guard let table = join.table, let rows = join.subjectRows[builder.subject], rows.count > 1 else { continue }
             for extra in rows.dropFirst() {
-                findings.report(.duplicateSubjectRecord(form: form, file: joined.file, line: joined.rows[extra].line,
-                                                        subject: subject, firstLine: joined.rows[rows[0]].line))
+                findings.report(.duplicateSubjectRecord(form: join.form, file: table.file, line: table.line(extra),
+                                                        subject: builder.subject, firstLine: table.line(rows[0])))
             }
         }
     }

@@ -20,7 +20,9 @@ public final class MappingContext: @unchecked Sendable {
     /// Folder name -> VISIT / VISITNUM.
     public var visits = VisitSchedule(visits: [])
     /// The DM record of each subject (by SUBJID), once DM is mapped: `DM.VAR` references read it.
-    public var subjects: [String: [String: String]] = [:]
+    public var subjects: [String: [String]] = [:]
+    /// The position of each DM variable in the records of ``subjects``.
+    public var subjectColumns: [String: Int] = [:]
 
     public init(study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata, terminology: ControlledTerminology,
                 termCodes: TermCodes = TermCodes(), raw: RawData, cutoff: PartialDate?, ctMapPath: String, studyPath: String) {

@@ -7,13 +7,14 @@ extension RecordBuilder {
     /// With `sources` (the end-of-treatment records, e.g. `{form: eot, date: EOTDAT}`) treatment
     /// lasts until the latest of those dates, and a treated subject with none is still on
     /// treatment: every later date is TREATMENT.
-    func epoch(_ spec: VariableSpec) -> String {
-        guard let name = spec.variables?.first, let date = ISO8601Value.date(of: variable(name))?.dayNumber else { return "" }
-        guard let first = ISO8601Value.date(of: variable("DM.RFXSTDTC"))?.dayNumber else { return "SCREENING" }
+    func epoch(_ variable: CompiledVariable, index: Int) -> String {
+        guard let reference = variable.references.first, let date = ISO8601Value.date(of: value(reference))?.dayNumber else { return "" }
+        guard let first = ISO8601Value.date(of: value(rfxstdtc))?.dayNumber else { return "SCREENING" }
         if date < first { return "SCREENING" }
-        var end = ISO8601Value.date(of: variable("DM.RFXENDTC"))?.dayNumber.map { $0 + (spec.days ?? 0) }
-        if let sources = spec.sources, !sources.isEmpty {
-            guard let stop = ISO8601Value.date(of: aggregateDatetime(spec, latest: true))?.dayNumber else { return "TREATMENT" }
+        var end = ISO8601Value.date(of: value(rfxendtc))?.dayNumber.map { $0 + (variable.spec.days ?? 0) }
+        if !variable.sources.isEmpty {
+            let latest = perSubject(index) { aggregateDatetime(variable, latest: true) }
+            guard let stop = ISO8601Value.date(of: latest)?.dayNumber else { return "TREATMENT" }
             end = max(end ?? stop, stop)
         }
         guard let end else { return "TREATMENT" }
@@ -23,13 +24,13 @@ extension RecordBuilder {
     /// `Y` when the date is on or after the first dose and at most `days` after the last dose.
     ///
     /// A partial start date counts as emergent unless it is certainly before the first dose.
-    func treatmentEmergent(_ spec: VariableSpec) -> String {
-        guard let name = spec.variables?.first, let start = ISO8601Value.date(of: variable(name)),
-              let first = ISO8601Value.date(of: variable("DM.RFXSTDTC")) else { return "" }
-        let last = ISO8601Value.date(of: variable("DM.RFXENDTC"))
+    func treatmentEmergent(_ variable: CompiledVariable) -> String {
+        guard let reference = variable.references.first, let start = ISO8601Value.date(of: value(reference)),
+              let first = ISO8601Value.date(of: value(rfxstdtc)) else { return "" }
+        let last = ISO8601Value.date(of: value(rfxendtc))
         if let s = start.dayNumber, let f = first.dayNumber {
             guard s >= f else { return "N" }
-            if let l = last?.dayNumber, s > l + (spec.days ?? 0) { return "N" }
+            if let l = last?.dayNumber, s > l + (variable.spec.days ?? 0) { return "N" }
             return "Y"
         }
         // Partial: compare at the precision both dates have.
@@ -38,9 +39,9 @@ extension RecordBuilder {
     }
 
     /// doseForm, route or frequency of the study treatment named by the variable (e.g. EXTRT).
-    func treatmentAttribute(_ spec: VariableSpec) -> String {
-        guard let name = spec.variables?.first, let treatment = context.study.treatment(code: variable(name)) else { return "" }
-        switch spec.value {
+    func treatmentAttribute(_ variable: CompiledVariable) -> String {
+        guard let reference = variable.references.first, let treatment = context.study.treatment(code: value(reference)) else { return "" }
+        switch variable.spec.value {
         case "doseForm": return treatment.doseForm ?? ""
         case "route": return treatment.route ?? ""
         case "frequency": return treatment.frequency ?? ""
@@ -50,44 +51,31 @@ extension RecordBuilder {
     }
 
     /// Sum of a numeric field over the group's records; null when any record lacks a number.
-    func sum(_ spec: VariableSpec) -> String {
-        guard let from = spec.from else { return "" }
-        let column = FieldRef(from, defaultForm: block.form).column
+    func sum(_ variable: CompiledVariable) -> String {
+        guard let from = variable.spec.from else { return "" }
+        let column = plan.table.columnIndex[FieldRef(from, defaultForm: plan.block.form).column]
         var total = 0.0
-        for member in group.isEmpty ? [row] : group {
-            guard let text = table.value(column, in: member).map(RawData.clean), let number = Double(text) else { return "" }
+        for member in group {
+            guard let column, let number = Double(plan.table.cleanValue(member, column)) else { return "" }
             total += number
         }
         return NumberText.canonical(total)
     }
 
     /// IETEST from the study's criteria: the text, or its short form when longer than 200 characters.
-    func criterionText(_ spec: VariableSpec) -> String {
-        guard let name = spec.variables?.first else { return "" }
-        let code = variable(name)
+    func criterionText(_ variable: CompiledVariable) -> String {
+        guard let reference = variable.references.first else { return "" }
+        let code = value(reference)
         guard let criterion = context.study.allCriteria.first(where: { $0.id == code }) else { return "" }
         return criterion.text.count <= 200 ? criterion.text : criterion.shortText ?? String(criterion.text.prefix(200))
     }
 
-    /// VISIT and VISITNUM of the folder in `from`; an unknown folder name is reported once per record.
-    func visit(_ spec: VariableSpec) -> (visit: String, number: String)? {
-        guard let from = spec.from else { return nil }
-        let ref = FieldRef(from, defaultForm: block.form)
-        guard let folder = rawValue(ref), !folder.isEmpty else { return nil }
-        if let resolved = context.visits.resolve(folder) { return resolved }
-        if spec.algorithm == .visitNumber {
-            findings.report(.unknownVisit(location(ref), domain: domain, usubjid: usubjidForFindings, value: folder))
-        }
-        return nil
-    }
-
     /// A number in canonical text; a value that is not a number is reported and left null.
-    func assignNumber(_ spec: VariableSpec) -> String {
-        guard let from = spec.from else { return "" }
-        let ref = FieldRef(from, defaultForm: block.form)
-        guard let text = rawValue(ref), !text.isEmpty else { return "" }
+    func assignNumber(_ variable: CompiledVariable) -> String {
+        guard let field = variable.from, let text = raw(field), !text.isEmpty else { return "" }
         guard let number = Double(text), number.isFinite else {
-            findings.report(.notANumber(location(ref), domain: domain, usubjid: usubjidForFindings, variable: spec.variable, value: text))
+            findings.report(.notANumber(location(field), domain: domain, usubjid: usubjidForFindings,
+                                        variable: variable.spec.variable, value: text))
             return ""
         }
         return NumberText.canonical(number)

@@ -1,57 +1,50 @@
 extension RecordBuilder {
     /// ISO 8601 from an EDC date field and an optional time field; invalid input becomes a finding.
-    func assignDatetime(_ spec: VariableSpec) -> String {
-        guard let dateField = spec.date else { return "" }
-        let dateRef = FieldRef(dateField, defaultForm: block.form)
-        guard let text = rawValue(dateRef) else { return "" }
-        guard let date = parseDate(text, ref: dateRef, variable: spec.variable) else { return "" }
+    func assignDatetime(_ variable: CompiledVariable) -> String {
+        guard let dateField = variable.date, let text = raw(dateField) else { return "" }
+        guard let date = parseDate(text, field: dateField, variable: variable.spec.variable) else { return "" }
         // A date after the data cut-off was not known at the cut-off (e.g. the end of an ongoing event).
         if let cutoff = context.cutoff, date.isAfter(cutoff) { return "" }
         var time: String?
-        if let timeField = spec.time {
-            let timeRef = FieldRef(timeField, defaultForm: block.form)
-            let timeText = rawValue(timeRef) ?? ""
+        if let timeField = variable.time {
+            let timeText = raw(timeField) ?? ""
             switch EDCDateParser.parseTime(timeText) {
             case .success(let t): time = t
             case .failure(let failure):
-                findings.report(.invalidDate(location(timeRef), domain: domain, usubjid: usubjidForFindings,
-                                             variable: spec.variable, value: timeText, failure: failure))
+                findings.report(.invalidDate(location(timeField), domain: domain, usubjid: usubjidForFindings,
+                                             variable: variable.spec.variable, value: timeText, failure: failure))
             }
         }
         return EDCDateParser.iso8601(date: date, time: time)
     }
 
-    func parseDate(_ text: String, ref: FieldRef, variable: String) -> PartialDate? {
+    func parseDate(_ text: String, field: RawField, variable: String) -> PartialDate? {
         switch EDCDateParser.parseDate(text) {
         case .success(let date): return date
         case .failure(let failure):
-            findings.report(.invalidDate(location(ref), domain: domain, usubjid: usubjidForFindings,
+            findings.report(.invalidDate(location(field), domain: domain, usubjid: usubjidForFindings,
                                          variable: variable, value: text, failure: failure))
             return nil
         }
     }
 
-    /// Earliest or latest date/time of the subject's records in the spec's sources.
+    /// Earliest or latest date/time of the subject's records in the variable's sources.
     ///
     /// Invalid dates in aggregated forms are not reported here: the block that maps that form
     /// reports them. Partial dates take part only when no complete date exists.
-    func aggregateDatetime(_ spec: VariableSpec, latest: Bool) -> String {
+    func aggregateDatetime(_ variable: CompiledVariable, latest: Bool) -> String {
         var best: (date: PartialDate, text: String)?
-        for source in spec.sources ?? [] {
-            guard let table = context.raw.table(source.form) else { continue }
-            for index in context.raw.rows(of: subject, in: source.form) {
-                let row = table.rows[index]
-                let lookup: (String?, String?) -> String = { column, _ in
-                    column.flatMap { table.value($0, in: row) } ?? ""
-                }
-                if let condition = source.where, !condition.holds(lookup) { continue }
-                guard let (date, time) = known(source.date, source.time, in: row, of: table)
-                        ?? source.fallbackDate.flatMap({ known($0, source.fallbackTime, in: row, of: table) })
+        for source in variable.sources {
+            guard let table = source.table else { continue }
+            for index in source.subjectRows[subject] ?? [] {
+                if let condition = source.condition, !source.holds(condition, row: index) { continue }
+                guard let (date, time) = known(source.date, source.time, row: index, of: table)
+                        ?? (source.source.fallbackDate == nil ? nil
+                            : known(source.fallbackDate, source.fallbackTime, row: index, of: table))
                 else { continue }
                 let iso = EDCDateParser.iso8601(date: date, time: time)
                 if let current = best {
-                    let better = preferable(date, iso, over: current, latest: latest)
-                    if better { best = (date, iso) }
+                    if preferable(date, iso, over: current, latest: latest) { best = (date, iso) }
                 } else {
                     best = (date, iso)
                 }
@@ -61,10 +54,10 @@ extension RecordBuilder {
     }
 
     /// A record's date (and time) when it is valid and not after the data cut-off.
-    private func known(_ dateColumn: String, _ timeColumn: String?, in row: RawRow, of table: RawTable) -> (PartialDate, String?)? {
-        guard let text = table.value(dateColumn, in: row), case .success(let date?) = EDCDateParser.parseDate(text) else { return nil }
+    private func known(_ dateColumn: Int?, _ timeColumn: Int?, row: Int, of table: RawTable) -> (PartialDate, String?)? {
+        guard let dateColumn, case .success(let date?) = EDCDateParser.parseDate(table.value(row, dateColumn)) else { return nil }
         if let cutoff = context.cutoff, date.isAfter(cutoff) { return nil }
-        guard let timeColumn, case .success(let time) = EDCDateParser.parseTime(table.value(timeColumn, in: row) ?? "") else {
+        guard let timeColumn, case .success(let time) = EDCDateParser.parseTime(table.value(row, timeColumn)) else {
             return (date, nil)
         }
         return (date, time)
@@ -74,32 +67,40 @@ extension RecordBuilder {
         if date.isComplete != current.date.isComplete { return date.isComplete }
         if date == current.date {
             // Same day: the record with a time is more precise; between two times, the earlier/later one.
-            if iso.count != current.text.count { return iso.count > current.text.count }
+            if iso.utf8.count != current.text.utf8.count { return iso.utf8.count > current.text.utf8.count }
             return latest ? iso > current.text : iso < current.text
         }
         return latest ? date > current.date : date < current.date
     }
 
     /// Age in completed years at the reference date; the collected age when dates are partial.
-    func ageYears(_ spec: VariableSpec) -> String {
-        let names = spec.variables ?? []
-        if names.count == 2,
-           let birth = ISO8601Value.date(of: variable(names[0])),
-           let reference = ISO8601Value.date(of: variable(names[1])),
+    func ageYears(_ variable: CompiledVariable) -> String {
+        let references = variable.references
+        if references.count == 2,
+           let birth = ISO8601Value.date(of: value(references[0])),
+           let reference = ISO8601Value.date(of: value(references[1])),
            let years = ISO8601Value.completedYears(from: birth, to: reference) {
             return String(years)
         }
-        guard let from = spec.from, let collected = rawValue(FieldRef(from, defaultForm: block.form)),
-              let number = Int(collected) else { return "" }
+        guard let from = variable.from, let collected = raw(from), let number = Int(collected) else { return "" }
         return String(number)
     }
 
     /// Study day of `variables[0]` relative to `variables[1]`.
-    func studyDay(_ spec: VariableSpec) -> String {
-        let names = spec.variables ?? []
-        guard names.count == 2, let day = ISO8601Value.studyDay(variable(names[0]), reference: variable(names[1])) else {
-            return ""
-        }
+    func studyDay(_ variable: CompiledVariable) -> String {
+        let references = variable.references
+        guard references.count == 2,
+              let day = ISO8601Value.studyDay(value(references[0]), reference: value(references[1])) else { return "" }
         return String(day)
+    }
+}
+
+extension CompiledSource {
+    /// Whether the source's condition holds for one of its records (columns read as collected).
+    func holds(_ condition: CompiledCondition, row: Int) -> Bool {
+        condition.holds { operand in
+            guard case .column(let column?) = operand, let table else { return "" }
+            return table.value(row, column)
+        }
     }
 }

@@ -1,140 +1,229 @@
 import Foundation
 
-/// Builds one SDTM record from one primary-form record, variable by variable, in spec order.
-struct RecordBuilder {
+/// Builds SDTM records from the records of one block's primary form, variable by variable in
+/// spec order, following the block's compiled ``BlockPlan``.
+///
+/// One builder serves every record of a block: ``load(row:subject:)`` points it at a record,
+/// ``build()`` fills ``values`` (one slot per variable of the domain).
+final class RecordBuilder {
     let context: MappingContext
     let domain: String
-    let block: RecordSpec
-    let table: RawTable
-    let row: RawRow
-    let subject: String
-    /// The joined one-per-subject records, by form.
-    let joined: [String: (table: RawTable, row: RawRow)]
+    let plan: BlockPlan
     let findings: FindingSink
+    /// The primary record (its position in the form) and its subject.
+    private(set) var row = 0
+    private(set) var subject = ""
+    /// The joined record of each of the plan's joins, if the subject has one.
+    private(set) var joined: [Int?]
     /// The records of the group this record stands for (just `row` without `groupBy`).
-    var group: [RawRow] = []
+    var group: [Int] = []
     /// The subject's DM record, for `DM.VAR` references (nil while DM itself is mapped).
-    var subjectRecord: [String: String]?
+    private(set) var subjectRecord: [String]?
+    /// The record's values, by slot; "" is null.
+    private(set) var values: [String]
+    let rfxstdtc: VarRef
+    let rfxendtc: VarRef
+    /// Per-subject results of aggregates over a subject's records (first/last date-times), by variable.
+    private var aggregates: [String?]
+    private var aggregatesSubject: String?
+    /// Resolved visit folders and CT-mapped values: a study has few distinct ones.
+    private var visits: [String: (visit: String, number: String)?] = [:]
+    private var mappedTerms: [[String: String]]
 
-    private(set) var values: [String: String] = [:]
-
-    init(context: MappingContext, domain: String, block: RecordSpec, table: RawTable, row: RawRow, subject: String,
-         joined: [String: (table: RawTable, row: RawRow)], findings: FindingSink) {
+    init(context: MappingContext, domain: String, plan: BlockPlan, slots: Int, findings: FindingSink) {
         self.context = context
         self.domain = domain
-        self.block = block
-        self.table = table
+        self.plan = plan
+        self.findings = findings
+        self.values = Array(repeating: "", count: slots)
+        self.joined = Array(repeating: nil, count: plan.joins.count)
+        self.aggregates = Array(repeating: nil, count: plan.variables.count)
+        self.mappedTerms = Array(repeating: [:], count: plan.variables.count)
+        self.rfxstdtc = .dm(context.subjectColumns["RFXSTDTC"])
+        self.rfxendtc = .dm(context.subjectColumns["RFXENDTC"])
+    }
+
+    /// Points the builder at primary record `row` of `subject`: clears the values, makes the joins.
+    func load(row: Int, subject: String) {
         self.row = row
         self.subject = subject
-        self.joined = joined
-        self.findings = findings
+        group = [row]
+        for i in values.indices where !values[i].isEmpty { values[i] = "" }
+        subjectRecord = context.subjects[subject]
+        if aggregatesSubject != subject {
+            aggregatesSubject = subject
+            for i in aggregates.indices { aggregates[i] = nil }
+        }
+        for (k, join) in plan.joins.enumerated() { joined[k] = match(join) }
+    }
+
+    /// The record of `join` for the current primary record.
+    private func match(_ join: JoinPlan) -> Int? {
+        guard let table = join.table, let rows = join.subjectRows[subject] else { return nil }
+        var found = join.joinedOnSubject ? rows.first : nil
+        if let keys = join.keys {
+            let wanted = keys.map { $0.primary.map { plan.table.cleanValue(row, $0) } ?? "" }
+            let hit = rows.first { r in
+                zip(keys, wanted).allSatisfy { key, value in (key.joined.map { table.cleanValue(r, $0) } ?? "") == value }
+            }
+            if let hit { found = hit }
+        }
+        return found
     }
 
     /// Evaluates every variable of the block.
-    mutating func build() {
-        values.reserveCapacity(block.variables.count)
-        for spec in block.variables {
-            if let when = spec.when, !when.holds(lookup) {
-                // A condition that does not hold leaves the variable as an earlier spec set it (or null).
-                if values[spec.variable] == nil { values[spec.variable] = "" }
-                continue
-            }
-            let value = evaluate(spec)
-            values[spec.variable] = value
-            checkValueLevelCodelist(spec, value: value)
+    func build() {
+        for (index, variable) in plan.variables.enumerated() {
+            // A condition that does not hold leaves the variable as an earlier spec set it (or null).
+            if let when = variable.when, !holds(when) { continue }
+            let value = evaluate(variable, index: index)
+            values[variable.slot] = value
+            checkValueLevelCodelist(variable, value: value)
         }
     }
 
     /// A value-level `codelist` on an algorithm that does not check it itself (e.g. `copy`).
-    private func checkValueLevelCodelist(_ spec: VariableSpec, value: String) {
-        guard !value.isEmpty, spec.algorithm != .assignCT, spec.algorithm != .hardcodeCT, let name = spec.codelist,
-              let list = context.terminology.codelist(name), !list.contains(value) else { return }
+    private func checkValueLevelCodelist(_ variable: CompiledVariable, value: String) {
+        let spec = variable.spec
+        guard !value.isEmpty, spec.algorithm != .assignCT, spec.algorithm != .hardcodeCT,
+              let list = variable.codelist, !list.contains(value) else { return }
         findings.report(.notInCodelist(domain: domain, usubjid: usubjidForFindings, seq: nil, variable: spec.variable,
                                        value: value, codelist: list))
     }
 
-    /// A variable of this record, of the subject's DM record when written `DM.VAR`, or a raw
-    /// field when written `form.COLUMN` (a lower-case form name).
-    func variable(_ name: String) -> String {
-        if name.hasPrefix("DM.") { return subjectRecord?[String(name.dropFirst(3))] ?? "" }
-        if let dot = name.firstIndex(of: "."), name[..<dot].allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) {
-            return rawValue(FieldRef(name, defaultForm: block.form)) ?? ""
+    /// The value a reference names ("" when null or absent).
+    func value(_ reference: VarRef) -> String {
+        switch reference {
+        case .slot(let i): return values[i]
+        case .dm(let i): return i.flatMap { subjectRecord?[$0] } ?? ""
+        case .raw(let field): return raw(field) ?? ""
+        case .empty: return ""
         }
-        return values[name] ?? ""
     }
 
-    /// The value of a raw field or a derived variable, for conditions and templates.
-    func lookup(column: String?, variable: String?) -> String {
-        if let variable { return self.variable(variable) }
-        guard let column else { return "" }
-        return rawValue(FieldRef(column, defaultForm: block.form)) ?? ""
-    }
-
-    /// A raw value, trimmed; nil when the form is not joined for this subject.
-    func rawValue(_ ref: FieldRef) -> String? {
-        if ref.form == block.form { return table.value(ref.column, in: row).map(RawData.clean) }
-        guard let join = joined[ref.form] else { return nil }
-        return join.table.value(ref.column, in: join.row).map(RawData.clean)
+    /// A raw value, trimmed; nil when the form is not joined for this subject or lacks the column.
+    func raw(_ field: RawField) -> String? {
+        guard let source = field.source, let column = field.column else { return nil }
+        if source == 0 { return plan.table.cleanValue(row, column) }
+        guard let r = joined[source - 1], let table = plan.joins[source - 1].table else { return nil }
+        return table.cleanValue(r, column)
     }
 
     /// File, line and column of a raw field, for findings.
-    func location(_ ref: FieldRef) -> Finding.RawLocation? {
-        if ref.form == block.form { return .init(file: table.file, line: row.line, column: ref.column) }
-        guard let join = joined[ref.form] else { return nil }
-        return .init(file: join.table.file, line: join.row.line, column: ref.column)
+    func location(_ field: RawField) -> Finding.RawLocation? {
+        guard let source = field.source else { return nil }
+        if source == 0 { return .init(file: plan.table.file, line: plan.table.line(row), column: field.ref.column) }
+        guard let r = joined[source - 1], let table = plan.joins[source - 1].table else { return nil }
+        return .init(file: table.file, line: table.line(r), column: field.ref.column)
     }
 
-    var usubjidForFindings: String { values["USUBJID"].flatMap { $0.isEmpty ? nil : $0 } ?? subject }
-
-    private mutating func evaluate(_ spec: VariableSpec) -> String {
-        switch spec.algorithm {
-        case .assignNoCT: return spec.from.flatMap { rawValue(FieldRef($0, defaultForm: block.form)) } ?? ""
-        case .assignCT: return assignCT(spec)
-        case .hardcodeNoCT: return spec.value ?? ""
-        case .hardcodeCT: return spec.value ?? ""
-        case .assignDatetime: return assignDatetime(spec)
-        case .template: return fillTemplate(spec.value ?? "")
-        case .copy: return spec.fromVariable.map(variable) ?? ""
-        case .firstDatetime: return aggregateDatetime(spec, latest: false)
-        case .lastDatetime: return aggregateDatetime(spec, latest: true)
-        case .ageYears: return ageYears(spec)
-        case .studyDay: return studyDay(spec)
-        case .armName: return armName(spec)
-        case .actualArmCode: return actualArmCode(spec)
-        case .armNullReason: return armNullReason(spec)
-        case .siteCountry: return siteCountry(spec)
-        case .epoch: return epoch(spec)
-        case .treatmentEmergent: return treatmentEmergent(spec)
-        case .treatmentAttribute: return treatmentAttribute(spec)
-        case .sum: return sum(spec)
-        case .assignNumber: return assignNumber(spec)
-        case .criterionText: return criterionText(spec)
-        case .visit: return visit(spec)?.visit ?? ""
-        case .visitNumber: return visit(spec)?.number ?? ""
+    /// Whether a condition holds for the current record.
+    func holds(_ condition: CompiledCondition) -> Bool {
+        condition.holds { operand in
+            switch operand {
+            case .raw(let field): return raw(field) ?? ""
+            case .variable(let reference): return value(reference)
+            case .column, .none: return ""
+            }
         }
     }
 
-    private func fillTemplate(_ template: String) -> String {
+    var usubjidForFindings: String {
+        guard let slot = plan.usubjidSlot, !values[slot].isEmpty else { return subject }
+        return values[slot]
+    }
+
+    /// The result of an aggregate over the subject's records, computed once per subject.
+    func perSubject(_ index: Int, _ compute: () -> String) -> String {
+        if let known = aggregates[index] { return known }
+        let value = compute()
+        aggregates[index] = value
+        return value
+    }
+
+    private func evaluate(_ variable: CompiledVariable, index: Int) -> String {
+        let spec = variable.spec
+        switch spec.algorithm {
+        case .assignNoCT: return variable.from.flatMap(raw) ?? ""
+        case .assignCT: return assignCT(variable, index: index)
+        case .hardcodeNoCT, .hardcodeCT: return spec.value ?? ""
+        case .assignDatetime: return assignDatetime(variable)
+        case .template: return fillTemplate(variable.template)
+        case .copy: return variable.fromVariable.map(value) ?? ""
+        case .firstDatetime: return perSubject(index) { aggregateDatetime(variable, latest: false) }
+        case .lastDatetime: return perSubject(index) { aggregateDatetime(variable, latest: true) }
+        case .ageYears: return ageYears(variable)
+        case .studyDay: return studyDay(variable)
+        case .armName: return armName(variable)
+        case .actualArmCode: return actualArmCode(variable)
+        case .armNullReason: return armNullReason(variable)
+        case .siteCountry: return siteCountry(variable)
+        case .epoch: return epoch(variable, index: index)
+        case .treatmentEmergent: return treatmentEmergent(variable)
+        case .treatmentAttribute: return treatmentAttribute(variable)
+        case .sum: return sum(variable)
+        case .assignNumber: return assignNumber(variable)
+        case .criterionText: return criterionText(variable)
+        case .visit: return visit(variable)?.visit ?? ""
+        case .visitNumber: return visit(variable)?.number ?? ""
+        }
+    }
+
+    private func fillTemplate(_ parts: [TemplatePart]) -> String {
         var out = ""
-        var name: String?
-        for ch in template {
-            if ch == "{" { name = ""; continue }
-            if ch == "}", let n = name { out += variable(n); name = nil; continue }
-            if name != nil { name!.append(ch) } else { out.append(ch) }
+        for part in parts {
+            switch part {
+            case .text(let text): out += text
+            case .reference(let reference): out += value(reference)
+            }
         }
         return out
     }
 
-    private func assignCT(_ spec: VariableSpec) -> String {
-        guard let from = spec.from, let list = spec.codelist else { return "" }
-        let ref = FieldRef(from, defaultForm: block.form)
-        guard let collected = rawValue(ref), !collected.isEmpty else { return "" }
-        if let mapped = context.ctMap.submissionValue(for: collected, in: list) { return mapped }
+    private func assignCT(_ variable: CompiledVariable, index: Int) -> String {
+        let spec = variable.spec
+        guard let field = variable.from, let list = spec.codelist else { return "" }
+        guard let collected = raw(field), !collected.isEmpty else { return "" }
+        if let known = mappedTerms[index][collected] { return known }
+        if let mapped = context.ctMap.submissionValue(for: collected, in: list) {
+            mappedTerms[index][collected] = mapped
+            return mapped
+        }
         let codelist = context.terminology.codelist(list)
-        if let codelist, codelist.contains(collected.uppercased()) { return collected.uppercased() }
-        findings.report(.notInCTMap(location(ref), domain: domain, usubjid: usubjidForFindings, variable: spec.variable,
+        if let codelist, codelist.contains(collected.uppercased()) {
+            mappedTerms[index][collected] = collected.uppercased()
+            return collected.uppercased()
+        }
+        findings.report(.notInCTMap(location(field), domain: domain, usubjid: usubjidForFindings, variable: spec.variable,
                                     value: collected, list: list, extensible: codelist?.extensible ?? false,
                                     terms: codelist?.terms ?? [], mapFile: context.ctMapPath))
         return codelist?.extensible == true ? collected : ""
+    }
+
+    /// VISIT and VISITNUM of the folder in `from`; an unknown folder name is reported once per record.
+    func visit(_ variable: CompiledVariable) -> (visit: String, number: String)? {
+        guard let field = variable.from, let folder = raw(field), !folder.isEmpty else { return nil }
+        let resolved: (visit: String, number: String)?
+        if let known = visits[folder] {
+            resolved = known
+        } else {
+            resolved = context.visits.resolve(folder)
+            visits[folder] = .some(resolved)
+        }
+        if resolved == nil, variable.spec.algorithm == .visitNumber {
+            findings.report(.unknownVisit(location(field), domain: domain, usubjid: usubjidForFindings, value: folder))
+        }
+        return resolved
+    }
+}
+
+extension CompiledCondition {
+    /// Whether the condition holds, reading each operand through `value`.
+    func holds(_ value: (Operand) -> String) -> Bool {
+        switch self {
+        case .all(let conditions): return conditions.allSatisfy { $0.holds(value) }
+        case .any(let conditions): return conditions.contains { $0.holds(value) }
+        case .test(let operand, let condition): return condition.test(value(operand).trimmingSpaces)
+        }
     }
 }

@@ -51,7 +51,10 @@ public struct ExportPipeline {
         let others = specs.filter { $0.domain != "DM" }
         let users = FormUsers(others)
         var outputs = try specs.filter { $0.domain == "DM" }.map { try mapDomain($0, context: context) }
-        if let dm = outputs.first?.datasets.first { context.subjects = Self.subjectIndex(dm) }
+        if let dm = outputs.first?.datasets.first {
+            context.subjects = Self.subjectIndex(dm)
+            context.subjectColumns = Dictionary(dm.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
         let raw = context.raw
@@ -154,12 +157,10 @@ public struct ExportPipeline {
     }
 
     /// DM records by SUBJID, for `DM.VAR` references of the other domains.
-    static func subjectIndex(_ dm: Dataset) -> [String: [String: String]] {
+    static func subjectIndex(_ dm: Dataset) -> [String: [String]] {
         guard let subjid = dm.index(of: "SUBJID") else { return [:] }
-        var index: [String: [String: String]] = [:]
-        for row in dm.rows {
-            index[row[subjid]] = Dictionary(uniqueKeysWithValues: zip(dm.columns, row))
-        }
+        var index: [String: [String]] = [:]
+        for row in dm.rows { index[row[subjid]] = Array(row) }
         return index
     }
 

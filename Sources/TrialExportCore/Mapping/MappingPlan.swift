@@ -1,0 +1,105 @@
+/// A record block's spec compiled against the loaded forms: every field reference resolved to a
+/// column position, every variable reference to a slot, every condition to a tree of resolved
+/// tests. Built once per block, so that mapping a record never parses a name or hashes a string
+/// to find a value.
+struct BlockPlan {
+    let block: RecordSpec
+    let table: RawTable
+    /// The position of the subject column in the primary form.
+    let subjectColumn: Int?
+    /// The forms joined to each primary record (`join` then `lookups`, each form once).
+    let joins: [JoinPlan]
+    /// The `where` condition, reading raw fields only (derived variables are not known yet).
+    let condition: CompiledCondition?
+    /// The record's own date column, for the data cut-off.
+    let dateColumn: Int?
+    /// The `groupBy` column positions.
+    let groupColumns: [Int]?
+    let variables: [CompiledVariable]
+    /// The slot of USUBJID, for findings.
+    let usubjidSlot: Int?
+}
+
+/// A form joined to the primary record: on the subject alone (`join`) or also on key columns (`lookups`).
+struct JoinPlan {
+    let form: String
+    let table: RawTable?
+    /// Row positions by subject in the joined form.
+    let subjectRows: [String: [Int]]
+    /// Named in `join`: the subject's first record is joined (a lookup match overrides it).
+    let joinedOnSubject: Bool
+    /// For a lookup: pairs of (primary column, joined column) that must hold equal values.
+    let keys: [(primary: Int?, joined: Int?)]?
+}
+
+/// Where a raw field is read: source 0 is the primary record, source k the k-th join.
+struct RawField {
+    let ref: FieldRef
+    let source: Int?
+    let column: Int?
+}
+
+/// What a variable name in a spec refers to.
+enum VarRef {
+    /// A variable of the record being built.
+    case slot(Int)
+    /// A variable of the subject's DM record (`DM.VAR`), by its position there.
+    case dm(Int?)
+    /// A raw field (`form.COLUMN`).
+    case raw(RawField)
+    /// A variable no block of the domain sets.
+    case empty
+}
+
+/// A condition with its operands resolved.
+indirect enum CompiledCondition {
+    case all([CompiledCondition])
+    case any([CompiledCondition])
+    /// A test of the operand's trimmed value against the leaf condition's comparisons.
+    case test(Operand, Condition)
+
+    enum Operand {
+        case raw(RawField)
+        case variable(VarRef)
+        /// A column of an aggregated source form, read as collected.
+        case column(Int?)
+        case none
+    }
+}
+
+/// A template such as `{STUDYID}-{SUBJID}` split into text and references.
+enum TemplatePart {
+    case text(String)
+    case reference(VarRef)
+}
+
+/// One variable spec, compiled.
+struct CompiledVariable {
+    let spec: VariableSpec
+    let slot: Int
+    let when: CompiledCondition?
+    let from: RawField?
+    let date: RawField?
+    let time: RawField?
+    let fromVariable: VarRef?
+    /// `variables`, resolved.
+    let references: [VarRef]
+    let template: [TemplatePart]
+    let screenFailure: CompiledCondition?
+    let sources: [CompiledSource]
+    /// The CDISC codelist named by `codelist`, if any.
+    let codelist: Codelist?
+}
+
+/// A source form of a first/last date-time or actual-arm derivation, with its columns resolved.
+struct CompiledSource {
+    let source: DateTimeSource
+    let table: RawTable?
+    let subjectRows: [String: [Int]]
+    let date: Int?
+    let time: Int?
+    let fallbackDate: Int?
+    let fallbackTime: Int?
+    let treatment: Int?
+    let condition: CompiledCondition?
+}
