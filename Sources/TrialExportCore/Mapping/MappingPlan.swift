@@ -2,7 +2,7 @@
 /// column position, every variable reference to a slot, every condition to a tree of resolved
 /// tests. Built once per block, so that mapping a record never parses a name or hashes a string
 /// to find a value.
-struct BlockPlan {
+final class BlockPlan {
     let block: RecordSpec
     let table: RawTable
     /// The position of the subject column in the primary form.
@@ -18,10 +18,22 @@ struct BlockPlan {
     let variables: [CompiledVariable]
     /// The slot of USUBJID, for findings.
     let usubjidSlot: Int?
+
+    init(block: RecordSpec, table: RawTable, subjectColumn: Int?, joins: [JoinPlan], condition: CompiledCondition?, dateColumn: Int?, groupColumns: [Int]?, variables: [CompiledVariable], usubjidSlot: Int?) {
+        self.block = block
+        self.table = table
+        self.subjectColumn = subjectColumn
+        self.joins = joins
+        self.condition = condition
+        self.dateColumn = dateColumn
+        self.groupColumns = groupColumns
+        self.variables = variables
+        self.usubjidSlot = usubjidSlot
+    }
 }
 
 /// A form joined to the primary record: on the subject alone (`join`) or also on key columns (`lookups`).
-struct JoinPlan {
+final class JoinPlan {
     let form: String
     let table: RawTable?
     /// Row positions by subject in the joined form.
@@ -30,13 +42,27 @@ struct JoinPlan {
     let joinedOnSubject: Bool
     /// For a lookup: pairs of (primary column, joined column) that must hold equal values.
     let keys: [(primary: Int?, joined: Int?)]?
+
+    init(form: String, table: RawTable?, subjectRows: [String: [Int]], joinedOnSubject: Bool, keys: [(primary: Int?, joined: Int?)]?) {
+        self.form = form
+        self.table = table
+        self.subjectRows = subjectRows
+        self.joinedOnSubject = joinedOnSubject
+        self.keys = keys
+    }
 }
 
 /// Where a raw field is read: source 0 is the primary record, source k the k-th join.
-struct RawField {
+final class RawField {
     let ref: FieldRef
     let source: Int?
     let column: Int?
+
+    init(ref: FieldRef, source: Int?, column: Int?) {
+        self.ref = ref
+        self.source = source
+        self.column = column
+    }
 }
 
 /// What a variable name in a spec refers to.
@@ -74,7 +100,7 @@ enum TemplatePart {
 }
 
 /// One variable spec, compiled.
-struct CompiledVariable {
+final class CompiledVariable {
     let spec: VariableSpec
     let slot: Int
     let when: CompiledCondition?
@@ -89,10 +115,25 @@ struct CompiledVariable {
     let sources: [CompiledSource]
     /// The CDISC codelist named by `codelist`, if any.
     let codelist: Codelist?
+
+    init(spec: VariableSpec, slot: Int, when: CompiledCondition?, from: RawField?, date: RawField?, time: RawField?, fromVariable: VarRef?, references: [VarRef], template: [TemplatePart], screenFailure: CompiledCondition?, sources: [CompiledSource], codelist: Codelist?) {
+        self.spec = spec
+        self.slot = slot
+        self.when = when
+        self.from = from
+        self.date = date
+        self.time = time
+        self.fromVariable = fromVariable
+        self.references = references
+        self.template = template
+        self.screenFailure = screenFailure
+        self.sources = sources
+        self.codelist = codelist
+    }
 }
 
 /// A source form of a first/last date-time or actual-arm derivation, with its columns resolved.
-struct CompiledSource {
+final class CompiledSource {
     let source: DateTimeSource
     let table: RawTable?
     let subjectRows: [String: [Int]]
@@ -102,4 +143,16 @@ struct CompiledSource {
     let fallbackTime: Int?
     let treatment: Int?
     let condition: CompiledCondition?
+
+    init(source: DateTimeSource, table: RawTable?, subjectRows: [String: [Int]], date: Int?, time: Int?, fallbackDate: Int?, fallbackTime: Int?, treatment: Int?, condition: CompiledCondition?) {
+        self.source = source
+        self.table = table
+        self.subjectRows = subjectRows
+        self.date = date
+        self.time = time
+        self.fallbackDate = fallbackDate
+        self.fallbackTime = fallbackTime
+        self.treatment = treatment
+        self.condition = condition
+    }
 }

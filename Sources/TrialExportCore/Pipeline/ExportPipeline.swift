@@ -36,16 +36,19 @@ public struct ExportPipeline {
     }
 
     /// Maps every domain, derives --SEQ, SUPP-- and trial design, and accounts for every raw record.
-    public func map() throws -> ExportResult {
+    ///
+    /// `ready` hears each domain's datasets (the domain, then its SUPP--) as soon as they and all
+    /// datasets before them in output order are done: DM first, the other domains in spec order,
+    /// then the trial design. Calls never overlap and come in that order, whichever thread
+    /// finished first, so a writer can stream them while the rest is still being mapped.
+    public func map(ready: @escaping ([Dataset]) throws -> Void = { _ in }) throws -> ExportResult {
         var reconciliation = Reconciliation()
         for table in context.raw.tables.values {
             var account = reconciliation.account(for: table)
-            account.read = table.rows.count + table.rejected.count
+            account.read = table.rowCount + table.rejected.count
             account.rejected = table.rejected
             reconciliation.forms[table.form] = account
         }
-        var datasets: [Dataset] = []
-        var checkedWhileMapping: [String: Set<String>] = [:]
         let context = self.context
         // DM first, alone: the other domains read its records (DM.VAR references).
         let others = specs.filter { $0.domain != "DM" }
@@ -55,15 +58,25 @@ public struct ExportPipeline {
             context.subjects = Self.subjectIndex(dm)
             context.subjectColumns = Dictionary(dm.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         }
+        let designFindings = FindingCollector()
+        let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
+                                       terminology: context.terminology, termCodes: context.termCodes, findings: designFindings)
+            .build(actualSubjects: randomizedCount(outputs.first?.datasets.first))
+        for output in outputs { try ready(output.datasets) }
         context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
         let raw = context.raw
-        outputs += try Concurrently.map(others) { spec in
-            let output = try mapDomain(spec, context: context)
-            raw.release(users.done(spec))
+        let inOrder = InOrder(count: others.count, ready: ready)
+        outputs += try Concurrently.map(Array(others.indices)) { index in
+            let output = try mapDomain(others[index], context: context)
+            raw.release(users.done(others[index]))
+            try inOrder.done(index, output.datasets)
             return output
         }
+        if !design.isEmpty { try ready(design) }
         // Merged in spec order, so the output does not depend on which thread finished first.
+        var datasets: [Dataset] = []
+        var checkedWhileMapping: [String: Set<String>] = [:]
         for output in outputs {
             output.findings.forEach(findings.report)
             reconciliation.merge(output.reconciliation)
@@ -72,14 +85,34 @@ public struct ExportPipeline {
             if output.datasets.count > 1 { reconciliation.supplementalOf[output.datasets[1].name] = output.datasets[0].name }
             onDataset(output.datasets[0].name, output.datasets.reduce(0) { $0 + $1.rows.count }, output.seconds)
         }
+        designFindings.findings.forEach(findings.report)
         noteDerivationSources(&reconciliation)
-        let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
-                                       terminology: context.terminology, termCodes: context.termCodes, findings: findings)
-            .build(actualSubjects: randomizedCount(datasets))
         reconciliation.fromStudyDefinition = Set(design.map(\.name))
         datasets += design
         for dataset in datasets { reconciliation.written[dataset.name] = dataset.rows.count }
         return ExportResult(datasets: datasets, reconciliation: reconciliation, checkedWhileMapping: checkedWhileMapping)
+    }
+
+    /// Passes on results that finish in any order in their original order, each as soon as all before it are done.
+    final class InOrder: @unchecked Sendable {
+        // @unchecked: `pending` and `next` are only touched while holding `lock`, which also keeps calls of `ready` apart.
+        private let lock = NSLock()
+        private var pending: [Int: [Dataset]] = [:]
+        private var next = 0
+        private let ready: ([Dataset]) throws -> Void
+
+        init(count: Int, ready: @escaping ([Dataset]) throws -> Void) {
+            self.ready = ready
+        }
+
+        func done(_ index: Int, _ datasets: [Dataset]) throws {
+            lock.lock(); defer { lock.unlock() }
+            pending[index] = datasets
+            while let datasets = pending.removeValue(forKey: next) {
+                next += 1
+                try ready(datasets)
+            }
+        }
     }
 
     /// Conformance checks of the mapped datasets: per dataset (on all cores), DM consistency, cross-domain.
@@ -165,8 +198,8 @@ public struct ExportPipeline {
     }
 
     /// Subjects with a planned arm in DM (ACTSUB), when DM was mapped.
-    private func randomizedCount(_ datasets: [Dataset]) -> Int? {
-        guard let dm = datasets.first(where: { $0.name == "DM" }), let armcd = dm.index(of: "ARMCD") else { return nil }
+    private func randomizedCount(_ dm: Dataset?) -> Int? {
+        guard let dm, dm.name == "DM", let armcd = dm.index(of: "ARMCD") else { return nil }
         return dm.rows.filter { !$0[armcd].isEmpty }.count
     }
 

@@ -67,18 +67,29 @@ public enum ExportJob {
         let pipeline = ExportPipeline(context: context, specs: bundle.specs, findings: findings) { name, records, seconds in
             progress(PhaseReport(phase: "map \(name)", seconds: seconds, records: records, peakResidentBytes: nil))
         }
-        let result = try pipeline.map()
-        raw.release()  // the raw records are accounted for in the reconciliation; free them before checking and writing
-        timer.lap("map and derive", records: result.recordCount)
-        var previous: PreviousTransfer?
-        if let folder = options.previous {
-            previous = try PreviousTransfer.compare(result.datasets, previous: folder, metadata: bundle.metadata)
-            timer.lap("compare with previous", records: result.recordCount)
-        }
-        // The workbook's dataset sheets are written in the background while the data is checked.
+        // Each dataset's sheet and CSV file are written in the background as soon as it is mapped
+        // (after comparing it with the previous transfer, if any), while the rest is still mapped.
         let output = try OutputWriter(destination: options.output)
-        try output.startDatasetSheets(study: bundle.study, cutoff: cutoffText, datasets: result.datasets,
-                                      marks: previous?.marks ?? [:])
+        do {
+            return try finish(options, bundle: bundle, cutoff: cutoffText, pipeline: pipeline, output: output, raw: raw,
+                              findings: findings, reportWriter: reportWriter, timer: &timer, started: started)
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    private static func finish(_ options: ExportOptions, bundle: StudyBundle, cutoff cutoffText: String, pipeline: ExportPipeline,
+                               output: OutputWriter, raw: RawData, findings: FindingCollector, reportWriter: ReportWriter,
+                               timer: inout PhaseTimer, started: UInt64) throws -> ExportOutcome {
+        try output.start(study: bundle.study, cutoff: cutoffText)
+        let comparer = try options.previous.map { try PreviousTransfer.Comparer(previous: $0, metadata: bundle.metadata) }
+        let result = try pipeline.map { datasets in
+            output.add(datasets, marks: try comparer?.compare(datasets) ?? [:])
+        }
+        raw.release()  // the raw records are accounted for in the reconciliation; free them before checking
+        timer.lap("map and derive", records: result.recordCount)
+        let previous = comparer?.result()
         pipeline.check(result)
         timer.lap("check", records: result.recordCount)
         let trialReport = TrialReportBuilder(study: bundle.study, cutoff: cutoffText).build(result.datasets)

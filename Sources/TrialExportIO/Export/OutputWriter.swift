@@ -12,8 +12,9 @@ public final class OutputWriter {
     public let destination: URL
     private let staging: StagingFolder
     private var stream: WorkbookStream?
-    private var sheetsJob: BackgroundJob?
-    private var sheetsSeconds = 0.0
+    /// Dataset sheets and CSV files, each written in order on its own background queue.
+    private let sheets = SerialJobs(label: "trialexport.sheets")
+    private let csvFiles = SerialJobs(label: "trialexport.csv")
 
     public init(destination: URL) throws {
         self.destination = destination
@@ -26,21 +27,35 @@ public final class OutputWriter {
         }
     }
 
-    /// Starts the workbook and writes its dataset sheets in the background.
+    /// Starts the workbook: from now on ``add(_:marks:)`` writes dataset sheets and CSV files in the background.
+    public func start(study: StudyDefinition, cutoff: String) throws {
+        let path = staging.url.appendingPathComponent("\(study.studyId)-sdtm.xlsx").path
+        stream = try WorkbookStream(path: path, tmpdir: staging.url.path, created: WorkbookBuilder.creationDate(cutoff),
+                                    title: study.title)
+    }
+
+    /// Queues datasets (in workbook order) for their sheets, with their row marks, and their CSV files.
+    public func add(_ datasets: [Dataset], marks: [String: [Int: RowMark]] = [:]) {
+        guard let stream else { return }
+        let tables = datasets.map { dataset -> SheetTable in
+            var table = SheetTable(dataset)
+            table.rowMarks = marks[dataset.name] ?? [:]
+            return table
+        }
+        sheets.run { for table in tables { try stream.add(table) } }
+        let folder = staging.url.appendingPathComponent("csv")
+        csvFiles.run {
+            for dataset in datasets {
+                try DatasetCSVWriter.write(dataset, to: folder.appendingPathComponent("\(dataset.name.lowercased()).csv").path)
+            }
+        }
+    }
+
+    /// Starts the workbook and queues all the dataset sheets at once.
     public func startDatasetSheets(study: StudyDefinition, cutoff: String, datasets: [Dataset],
                                    marks: [String: [Int: RowMark]] = [:]) throws {
-        let path = staging.url.appendingPathComponent("\(study.studyId)-sdtm.xlsx").path
-        let stream = try WorkbookStream(path: path, tmpdir: staging.url.path, created: WorkbookBuilder.creationDate(cutoff),
-                                        title: study.title)
-        self.stream = stream
-        var content = WorkbookContent(studyId: study.studyId, title: study.title, cutoff: cutoff, created: Date(), datasets: datasets)
-        content.rowMarks = marks
-        let tables = XLSXWorkbookWriter.datasetTables(content)
-        sheetsJob = BackgroundJob {
-            let started = DispatchTime.now().uptimeNanoseconds
-            for table in tables { try stream.add(table) }
-            return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        }
+        try start(study: study, cutoff: cutoff)
+        add(datasets, marks: marks)
     }
 
     /// Writes the rest and swaps the export in; returns the time each part took (they overlap).
@@ -51,24 +66,30 @@ public final class OutputWriter {
                 try startDatasetSheets(study: report.study, cutoff: report.cutoff, datasets: report.result.datasets,
                                        marks: report.previous?.marks ?? [:])
             }
-            let sheetSeconds = try sheetsJob?.wait() ?? 0
             let folder = staging.url
             try writeReports(report, into: folder)
             let records = report.result.recordCount
             let content = WorkbookBuilder.content(for: report)
             var phases = try Concurrently.run([
-                { try Self.timed("write CSV", records: records) { try self.writeCSV(report, into: folder) } },
-                { try Self.timed("write XLSX", records: records) { try self.stream?.finish(content) } },
+                { try Self.timed("write CSV", records: records) { try self.csvFiles.wait(); try self.writeTables(report, into: folder) } },
+                { try Self.timed("write XLSX", records: records) { try self.sheets.wait(); try self.stream?.finish(content) } },
             ])
-            phases[1].seconds += sheetSeconds
+            phases[0].seconds = csvFiles.seconds + phases[0].seconds
+            phases[1].seconds = sheets.seconds + phases[1].seconds
             try staging.commit()
             return phases
         } catch {
-            sheetsJob = nil
-            staging.abandon()
+            abandon()
             if let known = error as? TrialExportError { throw known }
             throw TrialExportError.writeFailed(path: destination.path, detail: error.localizedDescription)
         }
+    }
+
+    /// Gives up the export: waits for the background writers, then removes the staging folder.
+    public func abandon() {
+        _ = try? sheets.wait()
+        _ = try? csvFiles.wait()
+        staging.abandon()
     }
 
     /// Writes everything in one go (for callers that have the whole report at once).
@@ -77,10 +98,8 @@ public final class OutputWriter {
         try OutputWriter(destination: destination).finish(report)
     }
 
-    private func writeCSV(_ report: ExportReport, into folder: URL) throws {
-        for dataset in report.result.datasets {
-            try DatasetCSVWriter.write(dataset, to: folder.appendingPathComponent("csv/\(dataset.name.lowercased()).csv").path)
-        }
+    /// `findings.csv` and `reconciliation.csv` (the dataset files are written as the datasets come).
+    private func writeTables(_ report: ExportReport, into folder: URL) throws {
         try writeTable(ExportReport.findingColumns, report.findingRows, to: folder.appendingPathComponent("findings.csv"))
         try writeTable(Reconciliation.tableColumns, report.result.reconciliation.tableRows(),
                        to: folder.appendingPathComponent("reconciliation.csv"))
@@ -116,22 +135,30 @@ public final class OutputWriter {
     }
 }
 
-/// Work on its own thread whose result (or error) is collected by ``wait()``.
-final class BackgroundJob: @unchecked Sendable {
-    // @unchecked: `result` is written once before `done.leave()` and read after `done.wait()`.
-    private let done = DispatchGroup()
-    private var result: Result<Double, Error> = .success(0)
+/// Jobs run one after another on a background queue; the first error stops the rest and is
+/// rethrown by ``wait()``.
+final class SerialJobs: @unchecked Sendable {
+    // @unchecked: `error` and `seconds` are only touched on `queue`, and read after `wait()` drained it.
+    private let queue: DispatchQueue
+    private var error: Error?
+    /// Time spent in the jobs so far.
+    private(set) var seconds = 0.0
 
-    init(_ body: @escaping () throws -> Double) {
-        done.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.result = Result { try body() }
-            self.done.leave()
+    init(label: String) {
+        queue = DispatchQueue(label: label, qos: .userInitiated)
+    }
+
+    func run(_ job: @escaping () throws -> Void) {
+        queue.async {
+            guard self.error == nil else { return }
+            let started = DispatchTime.now().uptimeNanoseconds
+            do { try job() } catch { self.error = error }
+            self.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
     }
 
-    func wait() throws -> Double {
-        done.wait()
-        return try result.get()
+    /// Waits for the queued jobs; rethrows the first error.
+    func wait() throws {
+        try queue.sync { if let error { throw error } }
     }
 }

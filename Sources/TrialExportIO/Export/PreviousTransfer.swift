@@ -18,16 +18,42 @@ struct PreviousTransfer {
 
     /// Compares `datasets` with the export in `folder` (or its `csv/` subfolder).
     static func compare(_ datasets: [Dataset], previous folder: URL, metadata: StandardMetadata) throws -> PreviousTransfer {
-        let files = try ExportDiffer.datasetFiles(in: folder.path)
-        var marks: [String: [Int: RowMark]] = [:]
-        var rows: [[String]] = []
-        for dataset in datasets {
+        let comparer = try Comparer(previous: folder, metadata: metadata)
+        _ = try comparer.compare(datasets)
+        return comparer.result()
+    }
+
+    /// Compares datasets with the previous export group by group (a dataset with its SUPP--), as
+    /// they are mapped, so their sheets can be written with their marks straight away.
+    final class Comparer {
+        private let files: [String: String]
+        private let metadata: StandardMetadata
+        private var marks: [String: [Int: RowMark]] = [:]
+        private var rows: [[String]] = []
+        private var current = Set<String>()
+
+        init(previous folder: URL, metadata: StandardMetadata) throws {
+            files = try ExportDiffer.datasetFiles(in: folder.path)
+            self.metadata = metadata
+        }
+
+        /// Compares a group of datasets; returns their row marks. A SUPP-- dataset's parent must be in the group.
+        func compare(_ datasets: [Dataset]) throws -> [String: [Int: RowMark]] {
+            var groupMarks: [String: [Int: RowMark]] = [:]
+            for dataset in datasets {
+                current.insert(dataset.name.lowercased())
+                if let datasetMarks = try compare(dataset, among: datasets) { groupMarks[dataset.name] = datasetMarks }
+            }
+            marks.merge(groupMarks) { a, _ in a }
+            return groupMarks
+        }
+
+        private func compare(_ dataset: Dataset, among datasets: [Dataset]) throws -> [Int: RowMark]? {
             let name = dataset.name
             let new = table(dataset)
             guard let path = files[name.lowercased()] ?? files[name] else {
                 rows.append([name, "dataset added", "", "", "", "\(dataset.rows.count) records"])
-                marks[name] = Dictionary(uniqueKeysWithValues: dataset.rows.indices.map { ($0, .added) })
-                continue
+                return Dictionary(uniqueKeysWithValues: dataset.rows.indices.map { ($0, .added) })
             }
             var old = try DiffTableLoader.load(path, name: name)
             var current = new
@@ -54,13 +80,17 @@ struct PreviousTransfer {
             for record in diff.removed { rows.append([name, "removed", record.key.joined(separator: " | "), "", "", ""]) }
             for column in diff.columnsAdded { rows.append([name, "variable added", "", column, "", ""]) }
             for column in diff.columnsRemoved { rows.append([name, "variable removed", "", column, "", ""]) }
-            if !datasetMarks.isEmpty { marks[name] = datasetMarks }
+            return datasetMarks.isEmpty ? nil : datasetMarks
         }
-        let current = Set(datasets.map { $0.name.lowercased() })
-        for name in files.keys.sorted() where !current.contains(name.lowercased()) {
-            rows.append([name.uppercased(), "dataset removed", "", "", "", ""])
+
+        /// The marks of every dataset compared and the Changes sheet, with the datasets no longer exported.
+        func result() -> PreviousTransfer {
+            var rows = self.rows
+            for name in files.keys.sorted() where !current.contains(name.lowercased()) {
+                rows.append([name.uppercased(), "dataset removed", "", "", "", ""])
+            }
+            if rows.isEmpty { rows.append(["", "no changes since the previous transfer", "", "", "", ""]) }
+            return PreviousTransfer(marks: marks, changes: SheetTable(name: "Changes", columns: columns, rows: rows))
         }
-        if rows.isEmpty { rows.append(["", "no changes since the previous transfer", "", "", "", ""]) }
-        return PreviousTransfer(marks: marks, changes: SheetTable(name: "Changes", columns: columns, rows: rows))
     }
 }
