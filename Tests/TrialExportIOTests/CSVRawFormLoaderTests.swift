@@ -12,7 +12,7 @@ struct CSVRawFormLoaderTests {
         #expect(table.form == "dm")
         #expect(table.file == path)
         #expect(table.header == ["SUBJID", "SEX", "AGE"])
-        #expect(table.rows == [RawRow(line: 2, values: ["001", "F", "64"]), RawRow(line: 3, values: ["002", "M", ""])])
+        #expect(Array(table.rows) == [RawRow(line: 2, values: ["001", "F", "64"]), RawRow(line: 3, values: ["002", "M", ""])])
         #expect(table.value("AGE", in: table.rows[0]) == "64")
         #expect(table.rejected.isEmpty)
         #expect(findings.findings.isEmpty)

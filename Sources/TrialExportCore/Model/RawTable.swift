@@ -1,4 +1,9 @@
 /// One EDC form as loaded: its header and its records, each with the line it started on.
+///
+/// Values are stored dictionary-encoded per column: each record holds a 4-byte code per field,
+/// and each distinct value of a column is kept once (as collected and trimmed). A form of a
+/// large study repeats few distinct values (sites, visits, terms, dates), so this holds a
+/// million records in a few tens of megabytes.
 public struct RawTable: Sendable {
     /// The form name: the file name without `.csv`, e.g. `dm`.
     public let form: String
@@ -6,9 +11,12 @@ public struct RawTable: Sendable {
     public let file: String
     public let header: [String]
     public let columnIndex: [String: Int]
-    public private(set) var rows: [RawRow]
     /// Records the loader could not accept (e.g. a ragged row); each also became a finding.
     public var rejected: [RejectedRecord] = []
+    /// The codes of every field, record after record (`header.count` per record).
+    private var codes: [UInt32] = []
+    private var lines: [Int] = []
+    private var columns: [RawColumn]
 
     public init(form: String, file: String, header: [String], rows: [RawRow] = []) {
         self.form = form
@@ -17,32 +25,80 @@ public struct RawTable: Sendable {
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
         self.columnIndex = index
-        self.rows = rows
+        self.columns = Array(repeating: RawColumn(), count: header.count)
+        for row in rows { append(row) }
     }
 
-    public mutating func append(_ row: RawRow) { rows.append(row) }
+    /// Adds a record; missing trailing fields are null, fields past the header's width are not kept.
+    public mutating func append(_ row: RawRow) {
+        lines.append(row.line)
+        for i in columns.indices {
+            codes.append(columns[i].code(for: i < row.values.count ? row.values[i] : ""))
+        }
+    }
+
+    /// Frees what only appending needs (the per-column lookup of codes); appending still works.
+    public mutating func compact() {
+        for i in columns.indices { columns[i].lookup = [:] }
+    }
 
     /// The number of records held.
-    public var rowCount: Int { rows.count }
+    public var rowCount: Int { lines.count }
 
     /// The physical line record `row` starts on.
-    @inlinable
-    public func line(_ row: Int) -> Int { rows[row].line }
+    public func line(_ row: Int) -> Int { lines[row] }
 
     /// The value at record `row`, column position `column`, as collected.
-    @inlinable
-    public func value(_ row: Int, _ column: Int) -> String { rows[row].values[column] }
+    public func value(_ row: Int, _ column: Int) -> String {
+        columns[column].values[Int(codes[row &* columns.count &+ column])]
+    }
 
     /// The value at record `row`, column position `column`, without surrounding white space.
-    @inlinable
-    public func cleanValue(_ row: Int, _ column: Int) -> String { rows[row].values[column].trimmingSpaces }
+    public func cleanValue(_ row: Int, _ column: Int) -> String {
+        columns[column].cleaned[Int(codes[row &* columns.count &+ column])]
+    }
+
+    /// The records, each materialised on access.
+    public var rows: RawRows { RawRows(table: self) }
+
+    /// Record `row` with all its values.
+    public func record(_ row: Int) -> RawRow {
+        RawRow(line: lines[row], values: columns.indices.map { value(row, $0) })
+    }
 
     /// The value of `column` in `row`, or nil when the table has no such column.
-    @inlinable
     public func value(_ column: String, in row: RawRow) -> String? {
         guard let i = columnIndex[column], i < row.values.count else { return nil }
         return row.values[i]
     }
+}
+
+/// The distinct values of one raw column and the code of each.
+struct RawColumn: Sendable {
+    var values: [String] = []
+    /// `values`, trimmed.
+    var cleaned: [String] = []
+    var lookup: [String: UInt32] = [:]
+
+    mutating func code(for value: String) -> UInt32 {
+        if lookup.isEmpty, !values.isEmpty {
+            for (i, known) in values.enumerated() { lookup[known] = UInt32(i) }
+        }
+        if let code = lookup[value] { return code }
+        let code = UInt32(values.count)
+        values.append(value)
+        cleaned.append(value.trimmingSpaces)
+        lookup[value] = code
+        return code
+    }
+}
+
+/// The records of a ``RawTable`` as a collection.
+public struct RawRows: RandomAccessCollection, Sendable {
+    let table: RawTable
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { table.rowCount }
+    public subscript(position: Int) -> RawRow { table.record(position) }
 }
 
 /// One record of an EDC form.

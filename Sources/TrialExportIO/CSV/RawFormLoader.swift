@@ -30,7 +30,8 @@ public enum RawFormLoader {
                     table?.rejected.append(RejectedRecord(form: form, line: row.line, reason: finding.message))
                 }
             })
-        guard let table else { throw TrialExportError.emptyFile(path: path) }
+        guard var table else { throw TrialExportError.emptyFile(path: path) }
+        table.compact()
         return table
     }
 
