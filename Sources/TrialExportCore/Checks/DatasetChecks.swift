@@ -16,29 +16,61 @@ public struct DatasetChecks {
         let usubjid = dataset.index(of: "USUBJID")
         let seq = dataset.index(of: "\(dataset.name)SEQ")
         let skipCT = checkedWhileMapping[dataset.name] ?? []
+        let rules = dataset.variables.map { CellRule($0, terminology: terminology, skipCT: skipCT) }
+        let ranges = Self.dateRanges(in: dataset).map { (start: $0.0, end: $0.1, s: dataset.index(of: $0.0)!, e: dataset.index(of: $0.1)!) }
+        // Each distinct value is checked once per variable (datasets repeat their values a lot).
+        var valid = [[String: Bool]](repeating: [:], count: rules.count)
         for (r, row) in dataset.rows.enumerated() {
             let subject = usubjid.map { row[$0] }
             let seqValue = seq.flatMap { Int(row[$0]) }
-            for (i, variable) in dataset.variables.enumerated() {
-                checkCell(row[i], variable: variable, dataset: dataset.name, subject: subject, seq: seqValue, skipCT: skipCT)
+            for (i, rule) in rules.enumerated() {
+                let value = row[i]
+                if value.isEmpty {
+                    if rule.variable.core == .req {
+                        findings.report(.requiredNull(domain: dataset.name, usubjid: subject, seq: seqValue, variable: rule.variable.name))
+                    }
+                    continue
+                }
+                guard rule.isDate || rule.codelist != nil else { continue }
+                if valid[i][value] == true { continue }
+                let ok = checkCell(value, rule: rule, dataset: dataset.name, subject: subject, seq: seqValue)
+                if ok { valid[i][value] = true }
             }
-            checkStartEnd(dataset, row: r, subject: subject, seq: seqValue)
+            for range in ranges {
+                checkStartEnd(row[range.s], row[range.e], range: (range.start, range.end), dataset: dataset.name,
+                              subject: subject, seq: seqValue)
+            }
         }
         checkUniqueSubjects(dataset)
     }
 
-    private func checkCell(_ value: String, variable: VariableMetadata, dataset: String, subject: String?, seq: Int?,
-                           skipCT: Set<String>) {
-        if value.isEmpty {
-            if variable.core == .req { findings.report(.requiredNull(domain: dataset, usubjid: subject, seq: seq, variable: variable.name)) }
-            return
+    /// What is checked in one variable's cells.
+    struct CellRule {
+        let variable: VariableMetadata
+        let isDate: Bool
+        /// The codelist the values must belong to, unless the mapping checked it already.
+        let codelist: Codelist?
+
+        init(_ variable: VariableMetadata, terminology: ControlledTerminology, skipCT: Set<String>) {
+            self.variable = variable
+            isDate = variable.name.hasSuffix("DTC")
+            codelist = skipCT.contains(variable.name) ? nil : variable.codelist.flatMap { terminology.codelist($0) }
         }
-        if variable.name.hasSuffix("DTC"), !ISO8601Value.isValid(value) {
-            findings.report(.invalidISO8601(domain: dataset, usubjid: subject, seq: seq, variable: variable.name, value: value))
+    }
+
+    /// Checks a non-null value; true when it passed.
+    private func checkCell(_ value: String, rule: CellRule, dataset: String, subject: String?, seq: Int?) -> Bool {
+        var ok = true
+        if rule.isDate, !ISO8601Value.isValid(value) {
+            findings.report(.invalidISO8601(domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value))
+            ok = false
         }
-        if !skipCT.contains(variable.name), let code = variable.codelist, let list = terminology.codelist(code), !list.contains(value) {
-            findings.report(.notInCodelist(domain: dataset, usubjid: subject, seq: seq, variable: variable.name, value: value, codelist: list))
+        if let list = rule.codelist, !list.contains(value) {
+            findings.report(.notInCodelist(domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value,
+                                           codelist: list))
+            ok = false
         }
+        return ok
     }
 
     /// Pairs of start and end date variables that must be in order.
@@ -48,14 +80,13 @@ public struct DatasetChecks {
         return pairs.filter { dataset.index(of: $0.0) != nil && dataset.index(of: $0.1) != nil }
     }
 
-    private func checkStartEnd(_ dataset: Dataset, row: Int, subject: String?, seq: Int?) {
-        for (start, end) in Self.dateRanges(in: dataset) {
-            let s = dataset.value(start, row: row), e = dataset.value(end, row: row)
-            guard let sd = ISO8601Value.date(of: s), let ed = ISO8601Value.date(of: e), sd.isComplete, ed.isComplete else { continue }
-            if sd > ed || (sd == ed && s.count == e.count && s > e) {
-                findings.report(.startAfterEnd(domain: dataset.name, usubjid: subject, seq: seq, start: start, end: end,
-                                               startValue: s, endValue: e))
-            }
+    private func checkStartEnd(_ s: String, _ e: String, range: (start: String, end: String), dataset: String,
+                               subject: String?, seq: Int?) {
+        guard !s.isEmpty, !e.isEmpty, let sd = ISO8601Value.date(of: s), let ed = ISO8601Value.date(of: e),
+              sd.isComplete, ed.isComplete else { return }
+        if sd > ed || (sd == ed && s.count == e.count && s > e) {
+            findings.report(.startAfterEnd(domain: dataset, usubjid: subject, seq: seq, start: range.start, end: range.end,
+                                           startValue: s, endValue: e))
         }
     }
 

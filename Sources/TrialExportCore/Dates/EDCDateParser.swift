@@ -82,6 +82,7 @@ public enum EDCDateParser {
 
     /// Parses `HH:MM` or `HH:MM:SS` into canonical `HH:MM[:SS]`; blank is nil.
     public static func parseTime(_ raw: String) -> Result<String?, Failure> {
+        if let canonical = canonicalTime(raw) { return .success(canonical) }
         let text = raw.trimmingSpaces
         if text.isEmpty { return .success(nil) }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
@@ -94,6 +95,17 @@ public enum EDCDateParser {
             out += ":" + pad(s, 2)
         }
         return .success(out)
+    }
+
+    /// The fast path: a time already written `HH:MM` (the usual EDC form) is its own canonical form.
+    private static func canonicalTime(_ raw: String) -> String? {
+        var text = raw
+        return text.withUTF8 { b -> Bool in
+            guard b.count == 5, b[2] == UInt8(ascii: ":") else { return false }
+            func digit(_ i: Int) -> Int? { (48...57).contains(b[i]) ? Int(b[i]) - 48 : nil }
+            guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4) else { return false }
+            return h1 * 10 + h2 <= 23 && m1 * 10 + m2 <= 59
+        } ? raw : nil
     }
 
     /// ISO 8601 date-time from a date and an optional time; the time is dropped when the date is partial.

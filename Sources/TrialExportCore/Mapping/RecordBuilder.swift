@@ -24,8 +24,7 @@ final class RecordBuilder {
     let rfxstdtc: VarRef
     let rfxendtc: VarRef
     /// Per-subject results of aggregates over a subject's records (first/last date-times), by variable.
-    private var aggregates: [String?]
-    private var aggregatesSubject: String?
+    private var aggregates: [[String: String]]
     /// Resolved visit folders and CT-mapped values: a study has few distinct ones.
     private var visits: [String: (visit: String, number: String)?] = [:]
     private var mappedTerms: [[String: String]]
@@ -37,7 +36,7 @@ final class RecordBuilder {
         self.findings = findings
         self.values = Array(repeating: "", count: slots)
         self.joined = Array(repeating: nil, count: plan.joins.count)
-        self.aggregates = Array(repeating: nil, count: plan.variables.count)
+        self.aggregates = Array(repeating: [:], count: plan.variables.count)
         self.mappedTerms = Array(repeating: [:], count: plan.variables.count)
         self.rfxstdtc = .dm(context.subjectColumns["RFXSTDTC"])
         self.rfxendtc = .dm(context.subjectColumns["RFXENDTC"])
@@ -50,10 +49,6 @@ final class RecordBuilder {
         group = [row]
         for i in values.indices where !values[i].isEmpty { values[i] = "" }
         subjectRecord = context.subjects[subject]
-        if aggregatesSubject != subject {
-            aggregatesSubject = subject
-            for i in aggregates.indices { aggregates[i] = nil }
-        }
         for (k, join) in plan.joins.enumerated() { joined[k] = match(join) }
     }
 
@@ -135,9 +130,9 @@ final class RecordBuilder {
 
     /// The result of an aggregate over the subject's records, computed once per subject.
     func perSubject(_ index: Int, _ compute: () -> String) -> String {
-        if let known = aggregates[index] { return known }
+        if let known = aggregates[index][subject] { return known }
         let value = compute()
-        aggregates[index] = value
+        aggregates[index][subject] = value
         return value
     }
 
