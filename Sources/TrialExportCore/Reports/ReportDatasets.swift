@@ -1,6 +1,11 @@
+import Foundation
+
 /// The SDTM datasets the reports read, by name; a missing dataset reads as one without rows.
+///
+/// Selections and qualifier maps are made once and shared: every arm's summary reads the same ones.
 public struct ReportDatasets: Sendable {
     private let byName: [String: Dataset]
+    private let memo = Memo()
 
     public init(_ datasets: [Dataset]) {
         var byName: [String: Dataset] = [:]
@@ -13,17 +18,38 @@ public struct ReportDatasets: Sendable {
 
     /// The values of `variables` in every row of `name`, in row order ("" where a variable is absent).
     func select(_ name: String, _ variables: [String]) -> [[String]] {
-        guard let dataset = byName[name] else { return [] }
-        let indexes = variables.map { dataset.index(of: $0) }
-        return dataset.rows.map { row in indexes.map { $0.map { row[$0] } ?? "" } }
+        memo.value([name] + variables) { () -> [[String]] in
+            guard let dataset = byName[name] else { return [] }
+            let indexes = variables.map { dataset.index(of: $0) }
+            return dataset.rows.map { row in indexes.map { $0.map { row[$0] } ?? "" } }
+        }
     }
 
     /// QVAL of `qnam` in SUPP<rdomain>, by USUBJID and IDVARVAL (the parent's --SEQ as text).
     func qualifier(_ qnam: String, of rdomain: String) -> [String: [String: String]] {
-        var values: [String: [String: String]] = [:]
-        for row in select("SUPP\(rdomain)", ["USUBJID", "QNAM", "IDVARVAL", "QVAL"]) where row[1] == qnam {
-            values[row[0], default: [:]][row[2].trimmingSpaces] = row[3]
+        memo.value(["QNAM", qnam, rdomain]) { () -> [String: [String: String]] in
+            var values: [String: [String: String]] = [:]
+            guard let supp = byName["SUPP\(rdomain)"], let usubjid = supp.index(of: "USUBJID"), let name = supp.index(of: "QNAM"),
+                  let idvarval = supp.index(of: "IDVARVAL"), let qval = supp.index(of: "QVAL") else { return values }
+            for row in supp.rows where row[name] == qnam {
+                values[row[usubjid], default: [:]][row[idvarval].trimmingSpaces] = row[qval]
+            }
+            return values
         }
-        return values
+    }
+
+    /// Results computed once, by a key naming what was computed.
+    final class Memo: @unchecked Sendable {
+        // @unchecked: `results` is only touched while holding `lock`.
+        private let lock = NSLock()
+        private var results: [[String]: Any] = [:]
+
+        func value<T>(_ key: [String], _ compute: () -> T) -> T {
+            lock.lock(); defer { lock.unlock() }
+            if let known = results[key] as? T { return known }
+            let value = compute()
+            results[key] = value
+            return value
+        }
     }
 }
