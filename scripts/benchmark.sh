@@ -14,9 +14,10 @@ swift build -c release --product trialexport-bench >&2
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-args=()
+# Each size runs in a fresh process, so its peak memory is its own.
 for n in "${sizes[@]}"; do
   "$bin/trialexport" generate --subjects "$n" --out "$work/$n-subjects" --quiet >&2
-  args+=(--raw "$work/$n-subjects")
+  "$bin/trialexport-bench" --raw "$work/$n-subjects" --results "$work/results.tsv"
+  rm -rf "${work:?}/$n-subjects"
 done
-"$bin/trialexport-bench" "${args[@]}"
+"$bin/trialexport-bench" --summarize "$work/results.tsv"

@@ -2,27 +2,50 @@ import Foundation
 import TrialExportCore
 import TrialExportIO
 
-/// `trialexport-bench --raw DIR [--raw DIR ...] --label N ...`: exports each raw folder (made by
+/// `trialexport-bench --raw DIR [--raw DIR ...] [--results FILE]`: exports each raw folder (made by
 /// `trialexport generate`), then writes the same cells through the bare C libraries, and prints
 /// a table of phases with wall time, records/s and peak memory, the baseline and the ratio.
+/// `--results FILE` appends each run's summary line to FILE; `--summarize FILE` prints the
+/// summary of the lines in FILE (so that each size can run in a fresh process: peak memory is
+/// then that size's alone).
 @main
 struct Benchmark {
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         var runs: [(label: String, raw: URL)] = []
+        var results: String?, summarize: String?
         var i = 0
         while i + 1 < arguments.count {
-            if arguments[i] == "--raw" { runs.append((label: URL(fileURLWithPath: arguments[i + 1]).lastPathComponent,
-                                                      raw: URL(fileURLWithPath: arguments[i + 1]))) }
+            switch arguments[i] {
+            case "--raw": runs.append((label: URL(fileURLWithPath: arguments[i + 1]).lastPathComponent,
+                                       raw: URL(fileURLWithPath: arguments[i + 1])))
+            case "--results": results = arguments[i + 1]
+            case "--summarize": summarize = arguments[i + 1]
+            default: break
+            }
             i += 2
         }
+        if let summarize {
+            Table.printSummary(try String(contentsOfFile: summarize, encoding: .utf8).split(separator: "\n").compactMap(RunSummary.init(line:)))
+            return
+        }
         guard !runs.isEmpty, let layout = ProjectLayout.locate() else {
-            FileHandle.standardError.write(Data("usage: trialexport-bench --raw DIR [--raw DIR ...] (run from the repository)\n".utf8))
+            FileHandle.standardError.write(Data("usage: trialexport-bench --raw DIR [--raw DIR ...] [--results FILE] | --summarize FILE (run from the repository)\n".utf8))
             exit(64)
         }
         var summaries: [RunSummary] = []
         for run in runs { summaries.append(try measure(run.label, raw: run.raw, layout: layout)) }
-        Table.printSummary(summaries)
+        if let results {
+            let handle = FileHandle(forWritingAtPath: results) ?? {
+                FileManager.default.createFile(atPath: results, contents: nil)
+                return FileHandle(forWritingAtPath: results)!
+            }()
+            handle.seekToEndOfFile()
+            for summary in summaries { handle.write(Data((summary.line + "\n").utf8)) }
+            handle.closeFile()
+        } else {
+            Table.printSummary(summaries)
+        }
     }
 
     static func measure(_ label: String, raw: URL, layout: ProjectLayout) throws -> RunSummary {

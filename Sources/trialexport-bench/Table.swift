@@ -16,6 +16,34 @@ struct RunSummary {
     /// The baseline as the export runs it: CSV and XLSX side by side, so the slower of the two.
     var baselineParallel: Double { max(baselineCSV, baselineXLSX) }
     var baselineSequential: Double { baselineCSV + baselineXLSX }
+    var ratio: Double { exportSeconds / baselineParallel }
+    var microsecondsPerRecord: Double { exportSeconds / Double(records) * 1e6 }
+
+    /// The summary as one tab-separated line (label, records, export s, peak bytes, baseline CSV s, baseline XLSX s).
+    var line: String {
+        [label, "\(records)", "\(exportSeconds)", "\(exportPeak ?? -1)", "\(baselineCSV)", "\(baselineXLSX)"].joined(separator: "\t")
+    }
+
+    init(label: String, phases: [PhaseReport], exportSeconds: Double, exportPeak: Int?, records: Int, cells: Int,
+         baselineCSV: Double, baselineXLSX: Double, errors: Int) {
+        self.label = label
+        self.phases = phases
+        self.exportSeconds = exportSeconds
+        self.exportPeak = exportPeak
+        self.records = records
+        self.cells = cells
+        self.baselineCSV = baselineCSV
+        self.baselineXLSX = baselineXLSX
+        self.errors = errors
+    }
+
+    init?(line: Substring) {
+        let f = line.split(separator: "\t").map(String.init)
+        guard f.count == 6, let records = Int(f[1]), let export = Double(f[2]), let peak = Int(f[3]),
+              let csv = Double(f[4]), let xlsx = Double(f[5]) else { return nil }
+        self.init(label: f[0], phases: [], exportSeconds: export, exportPeak: peak < 0 ? nil : peak, records: records, cells: 0,
+                  baselineCSV: csv, baselineXLSX: xlsx, errors: 0)
+    }
 }
 
 /// Fixed-width tables on standard output.
@@ -37,13 +65,18 @@ enum Table {
     }
 
     static func printSummary(_ runs: [RunSummary]) {
-        print("\n== summary")
+        print("\n== summary (each size in its own process)")
         print(row(["run", "records", "export s", "µs/record", "peak MiB", "baseline s", "ratio"]))
         for run in runs {
-            print(row([run.label, "\(run.records)", fmt(run.exportSeconds), fmt(run.exportSeconds / Double(run.records) * 1e6),
-                       run.exportPeak.map { "\($0 >> 20)" } ?? "-", fmt(run.baselineParallel),
-                       fmt(run.exportSeconds / run.baselineParallel)]))
+            print(row([run.label, "\(run.records)", fmt(run.exportSeconds), fmt(run.microsecondsPerRecord),
+                       run.exportPeak.map { "\($0 >> 20)" } ?? "-", fmt(run.baselineParallel), fmt(run.ratio)]))
         }
+        guard let smallest = runs.min(by: { $0.records < $1.records }), let largest = runs.max(by: { $0.records < $1.records }),
+              smallest.records < largest.records else { return }
+        print("time per record, largest / smallest run: \(fmt(largest.microsecondsPerRecord / smallest.microsecondsPerRecord)) "
+              + "(\(largest.records / smallest.records)x the records)")
+        print("largest run: ratio export / baseline \(fmt(largest.ratio)) (target at most 1.30), peak "
+              + (largest.exportPeak.map { "\($0 >> 20) MiB" } ?? "unknown") + " (target under 1024 MiB)")
     }
 
     static func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
