@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Checks the Mermaid flowchart of consort.md: a strict structural check of the subset the template
 /// writes, and, when `TRIALEXPORT_MERMAID_PARSER` names Mermaid's parser bundle (`parser.bundle.js`
@@ -58,8 +59,7 @@ enum MermaidCheck {
     /// Nil when Mermaid parses the diagram or no parser is configured; else Mermaid's error.
     static func parseWithMermaid(_ diagram: String) -> String? {
         guard let bundle = ProcessInfo.processInfo.environment["TRIALEXPORT_MERMAID_PARSER"], !bundle.isEmpty else { return nil }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trialexport-mermaid-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = TestPaths.temporaryDirectory("mermaid")
         let input = folder.appendingPathComponent("diagram.mmd"), script = folder.appendingPathComponent("check.cjs")
         let js = """
             const parse = require(process.argv[2]);
