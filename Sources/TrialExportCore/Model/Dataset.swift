@@ -38,7 +38,7 @@ public struct Dataset: Sendable {
     }
 
     /// The rows, each a collection of values by column position.
-    public var rows: DatasetRows { DatasetRows(cells) }
+    @inlinable public var rows: DatasetRows { DatasetRows(cells) }
 
     /// The variable names, in order.
     public var columns: [String] { variables.map(\.name) }

@@ -2,16 +2,19 @@
 ///
 /// Code 0 is always "" (null). `lookup` maps every other value to its code; it may be emptied to
 /// save memory once the dataset is complete and is rebuilt on the next new value.
+@usableFromInline
 struct DatasetColumn: Sendable {
     /// One code per row.
-    var codes: [UInt32] = []
+    @usableFromInline var codes: [UInt32] = []
     /// The distinct values, each once; `values[0]` is "".
-    var values: [String] = [""]
+    @usableFromInline var values: [String] = [""]
     /// The code of each value but "", or empty after ``releaseLookup()``.
     private var lookup: [ExactText: UInt32] = [:]
 
+    @usableFromInline init() {}
+
     /// The value of row `row`.
-    @inline(__always)
+    @inlinable
     subscript(row: Int) -> String { values[Int(codes[row])] }
 
     /// The code of `value`, adding it to the distinct values when new.

@@ -5,7 +5,7 @@
 /// back byte for byte as it was written.
 public struct DatasetColumns: Sendable {
     /// The columns, in variable order.
-    var columns: [DatasetColumn]
+    @usableFromInline var columns: [DatasetColumn]
     /// The number of rows.
     public private(set) var rowCount = 0
 
@@ -29,7 +29,7 @@ public struct DatasetColumns: Sendable {
     public var width: Int { columns.count }
 
     /// The value at `row`, `column`.
-    @inline(__always)
+    @inlinable
     public subscript(row: Int, column: Int) -> String { columns[column][row] }
 
     /// Makes room for `rows` rows in every column.

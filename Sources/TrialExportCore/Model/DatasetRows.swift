@@ -4,18 +4,18 @@ public struct DatasetRows: RandomAccessCollection, Sendable {
     public let storage: DatasetColumns
 
     /// The rows of `storage`.
-    public init(_ storage: DatasetColumns) { self.storage = storage }
+    @inlinable public init(_ storage: DatasetColumns) { self.storage = storage }
 
     /// Rows given as arrays of values, each as long as the first.
     public init(_ rows: [[String]]) {
         self.init(DatasetColumns(rows: rows, width: rows.first?.count ?? 0))
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { storage.rowCount }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { storage.rowCount }
 
     /// The row at `position`.
-    public subscript(position: Int) -> DatasetRow {
+    @inlinable public subscript(position: Int) -> DatasetRow {
         precondition(position >= 0 && position < storage.rowCount, "row \(position) of \(storage.rowCount)")
         return DatasetRow(columns: storage.columns, position: position)
     }
@@ -34,21 +34,20 @@ extension DatasetRows: Hashable, ExpressibleByArrayLiteral {
 
 /// One row of a dataset: its values by column position.
 public struct DatasetRow: RandomAccessCollection, Sendable {
-    let columns: [DatasetColumn]
+    @usableFromInline let columns: [DatasetColumn]
     /// The row's position in its dataset.
     public let position: Int
 
-    init(columns: [DatasetColumn], position: Int) {
+    @usableFromInline init(columns: [DatasetColumn], position: Int) {
         self.columns = columns
         self.position = position
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { columns.count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { columns.count }
 
     /// The value in column `column` ("" when null).
-    @inline(__always)
-    public subscript(column: Int) -> String { columns[column][position] }
+    @inlinable public subscript(column: Int) -> String { columns[column][position] }
 }
 
 extension DatasetRow: Hashable, ExpressibleByArrayLiteral {
