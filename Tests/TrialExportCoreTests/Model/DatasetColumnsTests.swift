@@ -61,7 +61,8 @@ struct DatasetColumnsTests {
         table.keepColumns([2, 0])
         table.reorderRows([3, 2, 1, 0])
         #expect(table.width == 2)
-        #expect((0..<4).map { [table[$0, 0], table[$0, 1]] } == [["", "S2"], ["Nausea", "S2"], ["Nausea", "S1"], ["", "S1"]])
+        #expect(
+            (0..<4).map { [table[$0, 0], table[$0, 1]] } == [["", "S2"], ["Nausea", "S2"], ["Nausea", "S1"], ["", "S1"]])
     }
 
     @Test func rowsViewConvertsLikeArrays() {
@@ -75,7 +76,10 @@ struct DatasetColumnsTests {
         #expect(Dictionary(uniqueKeysWithValues: zip(["A", "B", "C", "D"], rows[0]))["D"] == "Café")
         #expect(rows[3].enumerated().filter { $0.element.isEmpty }.map(\.offset) == [2])
         #expect(rows.first == ["S1", "1", "", "Café"])
-        #expect(rows == [["S1", "1", "", "Café"], ["S1", "2", "Nausea", "Café"], ["S2", "1", "Nausea", ""], ["S2", "10", "", "Café"]])
+        #expect(
+            rows == [
+                ["S1", "1", "", "Café"], ["S1", "2", "Nausea", "Café"], ["S2", "1", "Nausea", ""], ["S2", "10", "", "Café"],
+            ])
         #expect(rows != [["S1", "1", "", "Café"]])
         #expect(Set([rows[0], rows[3]]).count == 2)
     }

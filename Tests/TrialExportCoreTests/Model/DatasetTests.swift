@@ -54,13 +54,20 @@ struct DatasetTests {
 
     @Test(arguments: [
         // numeric key compared as a number, char key as text
-        ([["S2", "10", "a"], ["S10", "2", "b"], ["S2", "9", "c"]], [["S10", "2", "b"], ["S2", "9", "c"], ["S2", "10", "a"]]),
+        (
+            [["S2", "10", "a"], ["S10", "2", "b"], ["S2", "9", "c"]], [["S10", "2", "b"], ["S2", "9", "c"], ["S2", "10", "a"]]
+        ),
         // nulls first in both kinds of key
         ([["S1", "2", "a"], ["", "1", "b"], ["S1", "", "c"]], [["", "1", "b"], ["S1", "", "c"], ["S1", "2", "a"]]),
         // stable: equal keys keep their order
-        ([["S1", "1", "b"], ["S1", "1", "a"], ["S1", "01", "c"]], [["S1", "1", "b"], ["S1", "1", "a"], ["S1", "01", "c"]]),
+        (
+            [["S1", "1", "b"], ["S1", "1", "a"], ["S1", "01", "c"]], [["S1", "1", "b"], ["S1", "1", "a"], ["S1", "01", "c"]]
+        ),
         // decimals and a value that is not a number
-        ([["S1", "1.5", "a"], ["S1", "X", "b"], ["S1", "-2", "c"]], [["S1", "-2", "c"], ["S1", "1.5", "a"], ["S1", "X", "b"]]),
+        (
+            [["S1", "1.5", "a"], ["S1", "X", "b"], ["S1", "-2", "c"]],
+            [["S1", "-2", "c"], ["S1", "1.5", "a"], ["S1", "X", "b"]]
+        ),
     ])
     func sortByKeys(rows: [[String]], sorted: [[String]]) {
         var ae = Self.dataset(rows)
