@@ -88,7 +88,7 @@ struct XLSXWorkbookWriterTests {
     @Test func columnWidthsFitTheLongestValue() throws {
         let long = String(repeating: "x", count: 200)
         var dm = Self.dm
-        dm.rows.append(["ST-01", "ST-01-005", "1", long])
+        dm.append(row: ["ST-01", "ST-01-005", "1", long])
         let file = path()
         try XLSXWorkbookWriter.write(Self.content(datasets: [dm]), to: file)
         let widths = try #require(XLSXReader(path: file).sheet("DM")).columnWidths
@@ -133,7 +133,7 @@ struct XLSXWorkbookWriterTests {
 
     @Test func longTablesContinueOnNumberedSheets() throws {
         var dm = Self.dm
-        dm.rows += [["ST-01", "ST-01-005", "70", "OTHER"]]
+        dm.append(row: ["ST-01", "ST-01-005", "70", "OTHER"])
         let file = path()
         // Each sheet holds the header and 2 rows: 5 rows need 3 sheets.
         try XLSXWorkbookWriter.write(Self.content(datasets: [dm]), to: file, rowLimit: 3)

@@ -41,7 +41,7 @@ extension CrossDomainChecks {
 
         var exists: Bool { index != nil }
 
-        func callAsFunction(_ row: [String]) -> String { index.map { row[$0] } ?? "" }
+        func callAsFunction(_ row: DatasetRow) -> String { index.map { row[$0] } ?? "" }
     }
 
     /// Builds the ``Record`` of a row of one dataset.
@@ -56,7 +56,7 @@ extension CrossDomainChecks {
             seq = Column(dataset, "\(dataset.name)SEQ")
         }
 
-        func callAsFunction(_ row: [String]) -> Record {
+        func callAsFunction(_ row: DatasetRow) -> Record {
             Record(domain: domain, usubjid: usubjid(row), seq: Int(seq(row)))
         }
     }

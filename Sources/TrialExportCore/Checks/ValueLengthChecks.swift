@@ -114,7 +114,7 @@ public struct ValueLengthChecks {
             idvarval = dataset.index(of: "IDVARVAL")
         }
 
-        func callAsFunction(_ row: [String]) -> Record {
+        func callAsFunction(_ row: DatasetRow) -> Record {
             let subject = usubjid.map { row[$0] }
             var parent = ""
             if let idvar, let idvarval, !row[idvar].isEmpty { parent = "\(row[idvar])=\(row[idvarval])" }

@@ -7,7 +7,7 @@ public enum SequenceNumbers {
             let key = dataset.rows[r][subject]
             let next = (counters[key] ?? 0) + 1
             counters[key] = next
-            dataset.rows[r][seq] = String(next)
+            dataset.setValue(String(next), row: r, column: seq)
         }
     }
 }

@@ -18,7 +18,7 @@ public enum SupplementalQualifiers {
                     "IDVAR": hasSeq ? seqName : "", "IDVARVAL": hasSeq ? parent.value(seqName, row: r) : "",
                     "QNAM": name, "QLABEL": spec.label, "QVAL": value, "QORIG": spec.origin, "QEVAL": spec.evaluator ?? "",
                 ]
-                supp.rows.append(supp.variables.map { fields[$0.name] ?? "" })
+                supp.append(row: supp.variables.map { fields[$0.name] ?? "" })
             }
         }
         parent.removeColumns(Set(names))

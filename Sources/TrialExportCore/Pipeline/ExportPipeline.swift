@@ -183,7 +183,9 @@ public struct ExportPipeline {
         var dataset = try mapper.map(into: &reconciliation)
         dataset.sortByKeys()
         SequenceNumbers.assign(&dataset)
-        let supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
+        var supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
+        dataset.compact()
+        supp?.compact()
         return DomainOutput(datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
                             reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)

@@ -119,7 +119,7 @@ struct RecistRecordGrouper {
     }
 
     /// Files one TR row under its lesion; returns an issue text when the result is unusable.
-    private static func record(_ row: [String], columns c: Columns, lesion id: String, into visit: inout RecistVisitRecords)
+    private static func record(_ row: DatasetRow, columns c: Columns, lesion id: String, into visit: inout RecistVisitRecords)
         -> String?
     {
         visit.hasTumorResults = true
@@ -164,10 +164,10 @@ private struct Columns {
         evaluator = dataset.index(of: "\(p)EVAL")
     }
 
-    func get(_ row: [String], _ column: Int?) -> String { column.map { row[$0] } ?? "" }
+    func get(_ row: DatasetRow, _ column: Int?) -> String { column.map { row[$0] } ?? "" }
 
     /// Rows of other evaluators are skipped; a missing or empty --EVAL counts as the wanted one.
-    func keeps(_ row: [String], evaluator wanted: String?) -> Bool {
+    func keeps(_ row: DatasetRow, evaluator wanted: String?) -> Bool {
         guard let wanted, let evaluator, row[evaluator] != wanted else { return true }
         let value = row[evaluator].trimmingSpaces
         return value.isEmpty || value.uppercased() == wanted.uppercased()

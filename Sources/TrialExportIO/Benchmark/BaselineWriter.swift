@@ -21,7 +21,7 @@ public enum BaselineWriter {
         }
     }
 
-    private static func writeRow(_ fields: [String], to file: UnsafeMutablePointer<FILE>, path: String) throws {
+    private static func writeRow(_ fields: some Collection<String>, to file: UnsafeMutablePointer<FILE>, path: String) throws {
         for (i, field) in fields.enumerated() {
             if i > 0 { fputc(0x2C, file) }
             var text = field

@@ -13,7 +13,7 @@ struct PreviousTransfer {
     /// A dataset as the diff reads it (line = row position + 2, as in its CSV file).
     static func table(_ dataset: Dataset) -> RawTable {
         RawTable(form: dataset.name.lowercased(), file: dataset.name.lowercased() + ".csv", header: dataset.columns,
-                 rows: dataset.rows.enumerated().map { RawRow(line: $0.offset + 2, values: $0.element) })
+                 rows: dataset.rows.enumerated().map { RawRow(line: $0.offset + 2, values: Array($0.element)) })
     }
 
     /// Compares `datasets` with the export in `folder` (or its `csv/` subfolder).

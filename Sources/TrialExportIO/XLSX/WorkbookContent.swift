@@ -46,12 +46,17 @@ public struct SheetTable: Sendable, Hashable {
     public var labels: [String]?
     /// Positions of the columns whose values are written as numbers when they parse as one.
     public var numericColumns: Set<Int>
-    /// Values as text; "" is a blank cell.
-    public var rows: [[String]]
+    /// Values as text; "" is a blank cell. A dataset's sheet shares the dataset's cells.
+    public var rows: DatasetRows
     /// Rows to highlight, by position in `rows`.
     public var rowMarks: [Int: RowMark] = [:]
 
     public init(name: String, columns: [String], labels: [String]? = nil, numericColumns: Set<Int> = [], rows: [[String]]) {
+        self.init(name: name, columns: columns, labels: labels, numericColumns: numericColumns, rows: DatasetRows(rows))
+    }
+
+    /// A table over rows already stored by column (no copy).
+    public init(name: String, columns: [String], labels: [String]? = nil, numericColumns: Set<Int> = [], rows: DatasetRows) {
         self.name = name
         self.columns = columns
         self.labels = labels

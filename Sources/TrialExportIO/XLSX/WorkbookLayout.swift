@@ -53,7 +53,7 @@ struct WorkbookLayout {
     /// Column widths in characters: the longest value plus a margin, capped.
     ///
     /// A header counts two characters more, for the autofilter button beside it.
-    static func columnWidths(columns: [String], rows: some Collection<[String]>) -> [Double] {
+    static func columnWidths<Rows: Collection>(columns: [String], rows: Rows) -> [Double] where Rows.Element: Collection<String> {
         var longest = columns.map { $0.isEmpty ? 0 : $0.count + 2 }
         for row in rows {
             for (i, value) in row.enumerated() where i < longest.count {

@@ -46,7 +46,7 @@ public enum XLSXWorkbookWriter {
         }
     }
 
-    private static func writeRow(_ values: [String], of table: SheetTable, row: Int, mark: RowMark?, to sheet: XLSXSheet) throws {
+    private static func writeRow(_ values: DatasetRow, of table: SheetTable, row: Int, mark: RowMark?, to sheet: XLSXSheet) throws {
         for (column, value) in values.prefix(table.columns.count).enumerated() {
             if table.numericColumns.contains(column), let number = WorkbookLayout.number(value) {
                 try sheet.write(number, row: row, column: column, mark: mark)

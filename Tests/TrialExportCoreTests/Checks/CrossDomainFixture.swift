@@ -127,7 +127,7 @@ struct CrossDomainFixture {
     /// Appends a row given by variable; unnamed variables are null.
     mutating func append(_ dataset: String, _ values: [String: String]) {
         let i = datasets.firstIndex { $0.name == dataset }!
-        datasets[i].rows.append(datasets[i].columns.map { values[$0] ?? "" })
+        datasets[i].append(row: datasets[i].columns.map { values[$0] ?? "" })
     }
 
     mutating func remove(_ dataset: String) { datasets.removeAll { $0.name == dataset } }

@@ -100,7 +100,7 @@ struct TrialReportTests {
 
     @Test func anArmCodeTheStudyDoesNotDefineGetsAColumn() {
         var dm = ReportFixtures.dm
-        dm.rows.append(["S11", "X", "X", "", "44", "F", "", "2023-01-01"])
+        dm.append(row: ["S11", "X", "X", "", "44", "F", "", "2023-01-01"])
         let report = ReportFixtures.report([dm])
         #expect(report.arms.map(\.code) == ["A+B", "B", "X"])
         #expect(report.consort.randomized == report.arms.reduce(0) { $0 + $1.flow.allocated })

@@ -1,0 +1,73 @@
+/// One column of a dataset, dictionary-encoded: per row a code into the column's distinct values.
+///
+/// Code 0 is always "" (null). `lookup` maps every other value to its code; it may be emptied to
+/// save memory once the dataset is complete and is rebuilt on the next new value.
+@usableFromInline
+struct DatasetColumn: Sendable {
+    /// One code per row.
+    @usableFromInline var codes: [UInt32] = []
+    /// The distinct values, each once; `values[0]` is "".
+    @usableFromInline var values: [String] = [""]
+    /// The code of each value but "", or empty after ``releaseLookup()``.
+    private var lookup: [ExactText: UInt32] = [:]
+
+    @usableFromInline init() {}
+
+    /// The value of row `row`.
+    @inlinable
+    subscript(row: Int) -> String { values[Int(codes[row])] }
+
+    /// The code of `value`, adding it to the distinct values when new.
+    @inline(__always)
+    mutating func code(for value: String) -> UInt32 {
+        if value.isEmpty { return 0 }
+        if lookup.count != values.count - 1 { rebuildLookup() }
+        let key = ExactText(value)
+        if let code = lookup[key] { return code }
+        let code = UInt32(values.count)
+        values.append(value)
+        lookup[key] = code
+        return code
+    }
+
+    /// Drops the value-to-code map (rebuilt when a value is next added).
+    mutating func releaseLookup() { lookup = [:] }
+
+    /// Drops the distinct values no row uses any more and renumbers the codes (keeps "" at 0).
+    mutating func dropUnusedValues() {
+        var used = [Bool](repeating: false, count: values.count)
+        for code in codes { used[Int(code)] = true }
+        guard used.dropFirst().contains(false) else { return }
+        var renumbered = [UInt32](repeating: 0, count: values.count)
+        var kept: [String] = [""]
+        for code in values.indices.dropFirst() where used[code] {
+            renumbered[code] = UInt32(kept.count)
+            kept.append(values[code])
+        }
+        for r in codes.indices { codes[r] = renumbered[Int(codes[r])] }
+        values = kept
+        lookup = [:]
+    }
+
+    private mutating func rebuildLookup() {
+        lookup = Dictionary(minimumCapacity: values.count)
+        for code in values.indices.dropFirst() { lookup[ExactText(values[code])] = UInt32(code) }
+    }
+}
+
+/// Text compared and hashed by its exact UTF-8 bytes (String's own `==` treats canonically
+/// equivalent texts as equal, which would merge, e.g., composed and decomposed accents).
+struct ExactText: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
