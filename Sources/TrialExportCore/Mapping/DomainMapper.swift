@@ -33,11 +33,10 @@ public struct DomainMapper {
         guard let meta = context.metadata.dataset(spec.domain)?.addingTimingVariables(mappedNames) else {
             throw TrialExportError.invalidSpec(path: spec.domain, location: "domain", detail: "no SDTMIG metadata for \(spec.domain)")
         }
-        // Records are kept as arrays in the order of `names` (not dictionaries): millions of them may be held.
+        // Records go straight into column storage, one column per name (millions of them may be held).
         let names = Self.variableNames(spec)
         let compiler = PlanCompiler(context: context, names: names)
-        var interners = [StringInterner](repeating: StringInterner(), count: names.count)
-        var records: [[String]] = []
+        var records = DatasetColumns(width: names.count)
         for block in spec.records {
             guard let plan = compiler.compile(block, subjectColumn: spec.subjectColumn) else {
                 throw TrialExportError.fileNotFound(path: "\(block.form).csv", what: "form \(block.form) used by the \(spec.domain) spec")
@@ -50,7 +49,7 @@ public struct DomainMapper {
                 builder.group = rows
                 builder.build()
                 for (position, index) in rows.enumerated() { account.markMapped(row: index, into: spec.domain, counted: position == 0) }
-                records.append(builder.values.indices.map { interners[$0].intern(builder.values[$0]) })
+                records.appendRow { builder.values[$0] }
             }
             if let keys = plan.groupColumns {
                 for group in groups(plan, by: keys, builder: builder, account: &account) {
@@ -125,7 +124,7 @@ public struct DomainMapper {
 
     /// Puts the records into the dataset's variables: Req and Exp always, Perm when mapped and not
     /// all null, then the supplemental qualifiers (split into SUPP-- after --SEQ is assigned).
-    private func assemble(_ records: consuming [[String]], names: [String], meta: DatasetMetadata) -> Dataset {
+    private func assemble(_ records: consuming DatasetColumns, names: [String], meta: DatasetMetadata) -> Dataset {
         let allSpecs = spec.records.flatMap(\.variables)
         let supp = Dictionary(allSpecs.compactMap { v in v.supp.map { (v.variable, $0) } }, uniquingKeysWith: { a, _ in a })
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -133,17 +132,15 @@ public struct DomainMapper {
         var variables = meta.variables.filter { v in
             guard v.core == .perm, !keep.contains(v.name) else { return true }
             guard let i = position[v.name] else { return false }
-            return records.contains { !$0[i].isEmpty }
+            return !records.isNull(column: i)
         }
         for (i, name) in supp.keys.sorted().enumerated() {
             variables.append(VariableMetadata(dataset: meta.name, order: 10_000 + i, name: name, label: supp[name]!.label,
                                               type: .char, core: .perm))
         }
-        let columns = variables.map { position[$0.name] }
-        var rows = records
-        // Row by row in place: each new row replaces the one it came from, so two copies never coexist.
-        for r in rows.indices { rows[r] = columns.map { $0.map { rows[r][$0] } ?? "" } }
-        var dataset = Dataset(name: meta.name, label: meta.label, keys: meta.keys, variables: variables, rows: rows)
+        var cells = records
+        cells.selectColumns(variables.map { position[$0.name] })
+        var dataset = Dataset(name: meta.name, label: meta.label, keys: meta.keys, variables: variables, cells: cells)
         dataset.supplemental = supp
         return dataset
     }

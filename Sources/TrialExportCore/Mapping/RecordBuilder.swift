@@ -19,6 +19,7 @@ final class RecordBuilder {
     var group: [Int] = []
     /// The subject's DM record, for `DM.VAR` references (nil while DM itself is mapped).
     private(set) var subjectRecord: [String]?
+    private var subjectOfRecord: String?
     /// The record's values, by slot; "" is null.
     private(set) var values: [String]
     let rfxstdtc: VarRef
@@ -48,7 +49,11 @@ final class RecordBuilder {
         self.subject = subject
         group = [row]
         for i in values.indices where !values[i].isEmpty { values[i] = "" }
-        subjectRecord = context.subjects[subject]
+        // Records of a subject mostly come together: the DM record is looked up once per run of them.
+        if subject != subjectOfRecord {
+            subjectRecord = context.subjects[subject]
+            subjectOfRecord = subject
+        }
         for (k, join) in plan.joins.enumerated() { joined[k] = match(join) }
     }
 
