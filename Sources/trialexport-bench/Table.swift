@@ -55,7 +55,7 @@ enum Table {
             print(row([phase.phase, fmt(phase.seconds), "\(phase.records)", "\(Int(phase.recordsPerSecond))",
                        phase.peakResidentBytes.map { "\($0 >> 20)" } ?? "-"]))
         }
-        print("(write XLSX includes the dataset sheets written during check and reports; CSV and XLSX run side by side)")
+        print("(write CSV and write XLSX include the dataset files written in the background from the moment each dataset is mapped)")
         print(row(["export total (wall)", fmt(run.exportSeconds), "\(run.records)", "\(Int(Double(run.records) / run.exportSeconds))",
                    run.exportPeak.map { "\($0 >> 20)" } ?? "-"]))
         print(row(["baseline CSV (libcsv)", fmt(run.baselineCSV), "\(run.records)", "", ""]))

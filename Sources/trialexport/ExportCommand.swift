@@ -32,6 +32,9 @@ struct ExportCommand: ParsableCommand {
                                             valueName: "dir"))
     var templates: String?
 
+    @Flag(name: .long, help: "Run on one thread: slower, the same bytes (to check that the output does not depend on scheduling).")
+    var singleThreaded = false
+
     func validate() throws {
         if let cutoff, case .success(let d?) = EDCDateParser.parseDate(cutoff), d.isComplete, cutoff.count == 10 { return }
         if let cutoff { throw ValidationError("--cutoff \"\(cutoff)\" is not a date YYYY-MM-DD") }
@@ -62,9 +65,11 @@ struct ExportCommand: ParsableCommand {
               let output = out.map(absolute) ?? layout?.output(studyId) else {
             throw TrialExportError.usage("pass --raw and --out (no project folder found for the defaults)")
         }
-        return ExportOptions(study: study, raw: rawFolder, output: output,
-                             standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute),
-                             templates: templates.map(absolute) ?? layout?.templates)
+        var options = ExportOptions(study: study, raw: rawFolder, output: output,
+                                    standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute),
+                                    templates: templates.map(absolute) ?? layout?.templates)
+        options.singleThreaded = singleThreaded
+        return options
     }
 
     /// Error findings (the first 20) and one summary line, on standard error even with --quiet.

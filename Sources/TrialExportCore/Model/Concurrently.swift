@@ -4,7 +4,9 @@ import Foundation
 /// never depends on which thread finished first.
 public enum Concurrently {
     /// `body` for every element; the first error (in element order) is rethrown after all finished.
-    public static func map<T, R>(_ items: [T], _ body: (T) throws -> R) throws -> [R] {
+    /// With `concurrent: false` the elements are done one after another on the calling thread.
+    public static func map<T, R>(_ items: [T], concurrent: Bool = true, _ body: (T) throws -> R) throws -> [R] {
+        guard concurrent else { return try items.map(body) }
         let results = UnsafeMutableBufferPointer<Result<R, Error>?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
@@ -14,7 +16,7 @@ public enum Concurrently {
     }
 
     /// Runs the jobs side by side; results in the jobs' order.
-    public static func run<R>(_ jobs: [() throws -> R]) throws -> [R] {
-        try map(jobs) { try $0() }
+    public static func run<R>(_ jobs: [() throws -> R], concurrent: Bool = true) throws -> [R] {
+        try map(jobs, concurrent: concurrent) { try $0() }
     }
 }

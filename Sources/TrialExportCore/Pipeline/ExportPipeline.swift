@@ -20,8 +20,12 @@ public struct ExportPipeline {
     /// Hears each dataset as it is finished (name, records, seconds it took).
     let onDataset: (String, Int, Double) -> Void
 
-    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink,
+    /// False: everything on the calling thread (the output is the same bytes either way).
+    let concurrent: Bool
+
+    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
                 onDataset: @escaping (String, Int, Double) -> Void = { _, _, _ in }) {
+        self.concurrent = concurrent
         self.context = context
         self.specs = specs
         self.findings = findings
@@ -67,7 +71,7 @@ public struct ExportPipeline {
         context.raw.indexAll()
         let raw = context.raw
         let inOrder = InOrder(count: others.count, ready: ready)
-        outputs += try Concurrently.map(Array(others.indices)) { index in
+        outputs += try Concurrently.map(Array(others.indices), concurrent: concurrent) { index in
             let output = try mapDomain(others[index], context: context)
             raw.release(users.done(others[index]))
             try inOrder.done(index, output.datasets)
@@ -117,7 +121,7 @@ public struct ExportPipeline {
 
     /// Conformance checks of the mapped datasets: per dataset (on all cores), DM consistency, cross-domain.
     public func check(_ result: ExportResult) {
-        let perDataset = (try? Concurrently.map(result.datasets) { dataset -> [Finding] in
+        let perDataset = (try? Concurrently.map(result.datasets, concurrent: concurrent) { dataset -> [Finding] in
             let collector = FindingCollector()
             DatasetChecks(terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping)
                 .run(dataset)

@@ -13,6 +13,8 @@ public struct ExportOptions: Sendable {
     public var previous: URL?
     /// The report templates (a copy of `templates/`); nil uses the project's.
     public var templates: URL?
+    /// Everything on one thread (slower; the output is the same bytes, which this lets one check).
+    public var singleThreaded = false
 
     public init(study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil, previous: URL? = nil,
                 templates: URL? = nil) {
@@ -64,12 +66,13 @@ public enum ExportJob {
                                      terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
                                      ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
         context.visits = bundle.visits
-        let pipeline = ExportPipeline(context: context, specs: bundle.specs, findings: findings) { name, records, seconds in
+        let pipeline = ExportPipeline(context: context, specs: bundle.specs, findings: findings,
+                                      concurrent: !options.singleThreaded) { name, records, seconds in
             progress(PhaseReport(phase: "map \(name)", seconds: seconds, records: records, peakResidentBytes: nil))
         }
         // Each dataset's sheet and CSV file are written in the background as soon as it is mapped
         // (after comparing it with the previous transfer, if any), while the rest is still mapped.
-        let output = try OutputWriter(destination: options.output)
+        let output = try OutputWriter(destination: options.output, concurrent: !options.singleThreaded)
         do {
             return try finish(options, bundle: bundle, cutoff: cutoffText, pipeline: pipeline, output: output, raw: raw,
                               findings: findings, reportWriter: reportWriter, timer: &timer, started: started)

@@ -13,11 +13,16 @@ public final class OutputWriter {
     private let staging: StagingFolder
     private var stream: WorkbookStream?
     /// Dataset sheets and CSV files, each written in order on its own background queue.
-    private let sheets = SerialJobs(label: "trialexport.sheets")
-    private let csvFiles = SerialJobs(label: "trialexport.csv")
+    private let sheets: SerialJobs
+    private let csvFiles: SerialJobs
+    private let concurrent: Bool
 
-    public init(destination: URL) throws {
+    /// `concurrent: false` writes everything on the calling thread, when it is asked for.
+    public init(destination: URL, concurrent: Bool = true) throws {
         self.destination = destination
+        self.concurrent = concurrent
+        sheets = SerialJobs(label: "trialexport.sheets", background: concurrent)
+        csvFiles = SerialJobs(label: "trialexport.csv", background: concurrent)
         staging = try StagingFolder(destination: destination)
         // No intermediate folders: after an interrupt removed the staging folder, nothing re-creates it.
         do {
@@ -73,7 +78,7 @@ public final class OutputWriter {
             var phases = try Concurrently.run([
                 { try Self.timed("write CSV", records: records) { try self.csvFiles.wait(); try self.writeTables(report, into: folder) } },
                 { try Self.timed("write XLSX", records: records) { try self.sheets.wait(); try self.stream?.finish(content) } },
-            ])
+            ], concurrent: concurrent)
             phases[0].seconds = csvFiles.seconds + phases[0].seconds
             phases[1].seconds = sheets.seconds + phases[1].seconds
             try staging.commit()
@@ -144,17 +149,22 @@ final class SerialJobs: @unchecked Sendable {
     /// Time spent in the jobs so far.
     private(set) var seconds = 0.0
 
-    init(label: String) {
+    private let background: Bool
+
+    /// `background: false` runs each job at once on the calling thread.
+    init(label: String, background: Bool = true) {
         queue = DispatchQueue(label: label, qos: .userInitiated)
+        self.background = background
     }
 
     func run(_ job: @escaping () throws -> Void) {
-        queue.async {
+        let work = {
             guard self.error == nil else { return }
             let started = DispatchTime.now().uptimeNanoseconds
             do { try job() } catch { self.error = error }
             self.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
+        if background { queue.async(execute: work) } else { queue.sync(execute: work) }
     }
 
     /// Waits for the queued jobs; rethrows the first error.
