@@ -17,12 +17,30 @@ public struct ReportDatasets: Sendable {
     public func dataset(_ name: String) -> Dataset? { byName[name] }
 
     /// The values of `variables` in every row of `name`, in row order ("" where a variable is absent).
-    func select(_ name: String, _ variables: [String]) -> [[String]] {
-        memo.value([name] + variables) { () -> [[String]] in
-            guard let dataset = byName[name] else { return [] }
-            let indexes = variables.map { dataset.index(of: $0) }
-            return dataset.rows.map { row in indexes.map { $0.map { row[$0] } ?? "" } }
-        }
+    /// A view: nothing is copied, each value is read from the dataset's columns when asked for.
+    func select(_ name: String, _ variables: [String]) -> Selection {
+        guard let dataset = byName[name] else { return Selection(cells: DatasetColumns(width: 0), indexes: []) }
+        return Selection(cells: dataset.cells, indexes: variables.map { dataset.index(of: $0) })
+    }
+
+    /// Some variables of every row of a dataset.
+    struct Selection: RandomAccessCollection {
+        let cells: DatasetColumns
+        /// The column of each selected variable, nil when the dataset lacks it.
+        let indexes: [Int?]
+        var startIndex: Int { 0 }
+        var endIndex: Int { indexes.isEmpty ? 0 : cells.rowCount }
+        subscript(row: Int) -> SelectedRow { SelectedRow(cells: cells, row: row, indexes: indexes) }
+    }
+
+    /// The selected variables of one row: `row[0]` is the first one named.
+    struct SelectedRow: RandomAccessCollection {
+        let cells: DatasetColumns
+        let row: Int
+        let indexes: [Int?]
+        var startIndex: Int { 0 }
+        var endIndex: Int { indexes.count }
+        subscript(position: Int) -> String { indexes[position].map { cells[row, $0] } ?? "" }
     }
 
     /// QVAL of `qnam` in SUPP<rdomain>, by USUBJID and IDVARVAL (the parent's --SEQ as text).
