@@ -36,6 +36,14 @@ struct RawTableTests {
         #expect((0..<4).map { t.value($0, 2) } == ["x", "y", "z", "x"])
     }
 
+    @Test func canonicallyEquivalentTextsKeepTheirOwnBytes() {
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let t = table([["1", composed, ""], ["2", decomposed, ""], ["3", " \(decomposed)", ""]])
+        #expect(Array(t.value(0, 1).utf8) == Array(composed.utf8))
+        #expect(Array(t.value(1, 1).utf8) == Array(decomposed.utf8))
+        #expect(Array(t.cleanValue(2, 1).utf8) == Array(decomposed.utf8))
+    }
+
     @Test func shortRecordsArePaddedWithNulls() {
         let t = table([["1"]])
         #expect(t.record(0).values == ["1", "", ""])

@@ -1,9 +1,9 @@
 /// One EDC form as loaded: its header and its records, each with the line it started on.
 ///
-/// Values are stored dictionary-encoded per column: each record holds a 4-byte code per field,
-/// and each distinct value of a column is kept once (as collected and trimmed). A form of a
-/// large study repeats few distinct values (sites, visits, terms, dates), so this holds a
-/// million records in a few tens of megabytes.
+/// Values are stored dictionary-encoded per column, as datasets are (``DatasetColumn``): each
+/// record holds a 4-byte code per field, and each distinct value of a column is kept once (as
+/// collected, byte for byte, and trimmed). A form of a large study repeats few distinct values
+/// (sites, visits, terms, dates), so this holds a million records in a few tens of megabytes.
 public struct RawTable: Sendable {
     /// The form name: the file name without `.csv`, e.g. `dm`.
     public let form: String
@@ -13,8 +13,6 @@ public struct RawTable: Sendable {
     public let columnIndex: [String: Int]
     /// Records the loader could not accept (e.g. a ragged row); each also became a finding.
     public var rejected: [RejectedRecord] = []
-    /// The codes of every field, record after record (`header.count` per record).
-    private var codes: [UInt32] = []
     private var lines: [Int] = []
     private var columns: [RawColumn]
 
@@ -32,14 +30,12 @@ public struct RawTable: Sendable {
     /// Adds a record; missing trailing fields are null, fields past the header's width are not kept.
     public mutating func append(_ row: RawRow) {
         lines.append(row.line)
-        for i in columns.indices {
-            codes.append(columns[i].code(for: i < row.values.count ? row.values[i] : ""))
-        }
+        for i in columns.indices { columns[i].append(i < row.values.count ? row.values[i] : "") }
     }
 
     /// Frees what only appending needs (the per-column lookup of codes); appending still works.
     public mutating func compact() {
-        for i in columns.indices { columns[i].lookup = [:] }
+        for i in columns.indices { columns[i].column.releaseLookup() }
     }
 
     /// The number of records held.
@@ -50,12 +46,12 @@ public struct RawTable: Sendable {
 
     /// The value at record `row`, column position `column`, as collected.
     public func value(_ row: Int, _ column: Int) -> String {
-        columns[column].values[Int(codes[row &* columns.count &+ column])]
+        columns[column].column[row]
     }
 
     /// The value at record `row`, column position `column`, without surrounding white space.
     public func cleanValue(_ row: Int, _ column: Int) -> String {
-        columns[column].cleaned[Int(codes[row &* columns.count &+ column])]
+        columns[column].cleaned[Int(columns[column].column.codes[row])]
     }
 
     /// The records, each materialised on access.
@@ -73,23 +69,16 @@ public struct RawTable: Sendable {
     }
 }
 
-/// The distinct values of one raw column and the code of each.
+/// One raw column: its dictionary-encoded values and each distinct value trimmed.
 struct RawColumn: Sendable {
-    var values: [String] = []
-    /// `values`, trimmed.
-    var cleaned: [String] = []
-    var lookup: [String: UInt32] = [:]
+    var column = DatasetColumn()
+    /// The trimmed form of each distinct value, by code.
+    var cleaned: [String] = [""]
 
-    mutating func code(for value: String) -> UInt32 {
-        if lookup.isEmpty, !values.isEmpty {
-            for (i, known) in values.enumerated() { lookup[known] = UInt32(i) }
-        }
-        if let code = lookup[value] { return code }
-        let code = UInt32(values.count)
-        values.append(value)
-        cleaned.append(value.trimmingSpaces)
-        lookup[value] = code
-        return code
+    mutating func append(_ value: String) {
+        let code = column.code(for: value)
+        if Int(code) == cleaned.count { cleaned.append(value.trimmingSpaces) }
+        column.codes.append(code)
     }
 }
 
