@@ -19,10 +19,18 @@ public final class MappingContext: @unchecked Sendable {
     public var studyPath: String
     /// Folder name -> VISIT / VISITNUM.
     public var visits = VisitSchedule(visits: [])
-    /// The DM record of each subject (by SUBJID), once DM is mapped: `DM.VAR` references read it.
-    public var subjects: [String: [String]] = [:]
-    /// The position of each DM variable in the records of ``subjects``.
-    public var subjectColumns: [String: Int] = [:]
+    /// The mapped DM dataset, once DM is mapped: `DM.VAR` references read it.
+    public private(set) var dm: Dataset?
+    /// The row of each subject (by SUBJID) in ``dm``.
+    public private(set) var subjects: [String: Int] = [:]
+
+    /// Makes DM's records readable by the other domains' `DM.VAR` references.
+    public func setDemographics(_ dm: Dataset) {
+        self.dm = dm
+        subjects = [:]
+        guard let subjid = dm.index(of: "SUBJID") else { return }
+        for (r, row) in dm.rows.enumerated() { subjects[row[subjid]] = r }
+    }
 
     public init(study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata, terminology: ControlledTerminology,
                 termCodes: TermCodes = TermCodes(), raw: RawData, cutoff: PartialDate?, ctMapPath: String, studyPath: String) {

@@ -48,7 +48,7 @@ struct PlanCompiler {
 
         /// A variable name: `DM.VAR`, `form.COLUMN` (lower-case form) or a variable of the record.
         func reference(_ name: String) -> VarRef {
-            if name.hasPrefix("DM.") { return .dm(compiler.context.subjectColumns[String(name.dropFirst(3))]) }
+            if name.hasPrefix("DM.") { return .dm(compiler.context.dm?.index(of: String(name.dropFirst(3)))) }
             if let dot = name.firstIndex(of: "."), name[..<dot].allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) {
                 return .raw(field(name))
             }

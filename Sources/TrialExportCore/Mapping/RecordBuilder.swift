@@ -17,8 +17,10 @@ final class RecordBuilder {
     private(set) var joined: [Int?]
     /// The records of the group this record stands for (just `row` without `groupBy`).
     var group: [Int] = []
-    /// The subject's DM record, for `DM.VAR` references (nil while DM itself is mapped).
-    private(set) var subjectRecord: [String]?
+    /// The subject's row in DM, for `DM.VAR` references (nil while DM itself is mapped).
+    private(set) var subjectRow: Int?
+    /// DM's cells (empty while DM itself is mapped).
+    let demographics: DatasetColumns
     private var subjectOfRecord: String?
     /// The record's values, by slot; "" is null.
     private(set) var values: [String]
@@ -39,8 +41,9 @@ final class RecordBuilder {
         self.joined = Array(repeating: nil, count: plan.joins.count)
         self.aggregates = Array(repeating: [:], count: plan.variables.count)
         self.mappedTerms = Array(repeating: [:], count: plan.variables.count)
-        self.rfxstdtc = .dm(context.subjectColumns["RFXSTDTC"])
-        self.rfxendtc = .dm(context.subjectColumns["RFXENDTC"])
+        self.rfxstdtc = .dm(context.dm?.index(of: "RFXSTDTC"))
+        self.rfxendtc = .dm(context.dm?.index(of: "RFXENDTC"))
+        self.demographics = context.dm?.cells ?? DatasetColumns(width: 0)
     }
 
     /// Points the builder at primary record `row` of `subject`: clears the values, makes the joins.
@@ -51,7 +54,7 @@ final class RecordBuilder {
         for i in values.indices where !values[i].isEmpty { values[i] = "" }
         // Records of a subject mostly come together: the DM record is looked up once per run of them.
         if subject != subjectOfRecord {
-            subjectRecord = context.subjects[subject]
+            subjectRow = context.subjects[subject]
             subjectOfRecord = subject
         }
         for (k, join) in plan.joins.enumerated() { joined[k] = match(join) }
@@ -95,7 +98,9 @@ final class RecordBuilder {
     func value(_ reference: VarRef) -> String {
         switch reference {
         case .slot(let i): return values[i]
-        case .dm(let i): return i.flatMap { subjectRecord?[$0] } ?? ""
+        case .dm(let column):
+            guard let column, let row = subjectRow else { return "" }
+            return demographics[row, column]
         case .raw(let field): return raw(field) ?? ""
         case .empty: return ""
         }

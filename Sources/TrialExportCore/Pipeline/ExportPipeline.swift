@@ -58,10 +58,7 @@ public struct ExportPipeline {
         let others = specs.filter { $0.domain != "DM" }
         let users = FormUsers(others)
         var outputs = try specs.filter { $0.domain == "DM" }.map { try mapDomain($0, context: context) }
-        if let dm = outputs.first?.datasets.first {
-            context.subjects = Self.subjectIndex(dm)
-            context.subjectColumns = Dictionary(dm.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        }
+        if let dm = outputs.first?.datasets.first { context.setDemographics(dm) }
         let designFindings = FindingCollector()
         let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
                                        terminology: context.terminology, termCodes: context.termCodes, findings: designFindings)
@@ -70,7 +67,7 @@ public struct ExportPipeline {
         context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
         let raw = context.raw
-        let inOrder = InOrder(count: others.count, ready: ready)
+        let inOrder = InOrder(ready: ready)
         outputs += try Concurrently.map(Array(others.indices), concurrent: concurrent) { index in
             let output = try mapDomain(others[index], context: context)
             raw.release(users.done(others[index]))
@@ -105,7 +102,7 @@ public struct ExportPipeline {
         private var next = 0
         private let ready: ([Dataset]) throws -> Void
 
-        init(count: Int, ready: @escaping ([Dataset]) throws -> Void) {
+        init(ready: @escaping ([Dataset]) throws -> Void) {
             self.ready = ready
         }
 
@@ -193,14 +190,6 @@ public struct ExportPipeline {
         return DomainOutput(datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
                             reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-    }
-
-    /// DM records by SUBJID, for `DM.VAR` references of the other domains.
-    static func subjectIndex(_ dm: Dataset) -> [String: [String]] {
-        guard let subjid = dm.index(of: "SUBJID") else { return [:] }
-        var index: [String: [String]] = [:]
-        for row in dm.rows { index[row[subjid]] = Array(row) }
-        return index
     }
 
     /// Subjects with a planned arm in DM (ACTSUB), when DM was mapped.
