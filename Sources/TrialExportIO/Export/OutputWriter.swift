@@ -4,10 +4,11 @@ import TrialExportCore
 /// Writes an export: `csv/<dataset>.csv`, `<STUDYID>-sdtm.xlsx`, `reports/*.md`, `findings.csv`,
 /// `reconciliation.csv`, all or nothing (see ``StagingFolder``).
 ///
-/// The workbook's dataset sheets are written on a background thread as soon as the datasets
-/// exist (``startDatasetSheets(study:cutoff:datasets:marks:)``), while the caller checks the data and
-/// renders the reports; ``finish(_:)`` then writes the CSV files beside the workbook's last sheets.
-/// No file's bytes depend on that scheduling.
+/// Each dataset's sheet and CSV file are written on background queues as soon as the dataset is
+/// given (``start(study:cutoff:)``, then ``add(_:marks:)`` in workbook order), while the caller
+/// maps, checks and reports; ``finish(_:)`` then writes the last sheets, `findings.csv` and
+/// `reconciliation.csv`, closes the workbook and swaps the export in. No file's bytes depend on
+/// that scheduling.
 public final class OutputWriter {
     public let destination: URL
     private let staging: StagingFolder
@@ -42,11 +43,7 @@ public final class OutputWriter {
     /// Queues datasets (in workbook order) for their sheets, with their row marks, and their CSV files.
     public func add(_ datasets: [Dataset], marks: [String: [Int: RowMark]] = [:]) {
         guard let stream else { return }
-        let tables = datasets.map { dataset -> SheetTable in
-            var table = SheetTable(dataset)
-            table.rowMarks = marks[dataset.name] ?? [:]
-            return table
-        }
+        let tables = datasets.map { SheetTable($0, rowMarks: marks[$0.name] ?? [:]) }
         sheets.run { for table in tables { try stream.add(table) } }
         let folder = staging.url.appendingPathComponent("csv")
         csvFiles.run {

@@ -65,10 +65,11 @@ public struct SheetTable: Sendable, Hashable {
     }
 
     /// The sheet of an SDTM dataset: variable names, labels as comments, `Num` variables as numbers.
-    public init(_ dataset: Dataset) {
+    public init(_ dataset: Dataset, rowMarks: [Int: RowMark] = [:]) {
         let numeric = dataset.variables.indices.filter { dataset.variables[$0].type == .num }
         self.init(
             name: dataset.name, columns: dataset.columns, labels: dataset.variables.map(\.label),
             numericColumns: Set(numeric), rows: dataset.rows)
+        self.rowMarks = rowMarks
     }
 }

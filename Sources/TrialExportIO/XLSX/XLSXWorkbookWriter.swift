@@ -23,11 +23,7 @@ public enum XLSXWorkbookWriter {
 
     /// The dataset sheets of `content`, with their row marks.
     static func datasetTables(_ content: WorkbookContent) -> [SheetTable] {
-        content.datasets.map { dataset -> SheetTable in
-            var table = SheetTable(dataset)
-            table.rowMarks = content.rowMarks[dataset.name] ?? [:]
-            return table
-        }
+        content.datasets.map { SheetTable($0, rowMarks: content.rowMarks[$0.name] ?? [:]) }
     }
 
     /// Writes a table's header and the given slice of its rows on one sheet.
