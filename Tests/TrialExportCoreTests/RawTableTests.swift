@@ -50,4 +50,28 @@ struct RawTableTests {
         #expect(t.value("AETERM", in: t.record(0)) == "")
         #expect(t.value("NOPE", in: t.record(0)) == nil)
     }
+
+    @Test func datasetBecomesATableWithItsCSVLinesAndSharedColumns() {
+        let variables = ["USUBJID", "AETERM"].enumerated().map {
+            VariableMetadata(dataset: "AE", order: $0.offset + 1, name: $0.element, label: $0.element, type: .char, core: .req)
+        }
+        let dataset = Dataset(name: "AE", label: "Adverse Events", keys: [], variables: variables,
+                              rows: [["S-1", " Nausea"], ["S-2", ""], ["S-1", "Rash"]])
+        let t = RawTable(dataset: dataset)
+        #expect(t.form == "ae" && t.file == "ae.csv" && t.header == ["USUBJID", "AETERM"])
+        #expect(t.rowCount == 3)
+        #expect((0..<3).map(t.line) == [2, 3, 4])
+        #expect((0..<3).map { t.value($0, 1) } == [" Nausea", "", "Rash"])
+        #expect(t.cleanValue(0, 1) == "Nausea")
+        #expect(t.code(0, 0) == t.code(2, 0) && t.code(0, 0) != t.code(1, 0))
+    }
+
+    @Test func replacingOneColumnKeepsTheOthersAndTheLines() {
+        let t = table([["1", "A", "x"], ["2", "B", "y"], ["3", "A", "z"]])
+        let replaced = t.replacingValues(ofColumn: 1) { row in row == 1 ? "" : "\(t.value(row, 1))-\(row)" }
+        #expect((0..<3).map { replaced.value($0, 1) } == ["A-0", "", "A-2"])
+        #expect((0..<3).map { replaced.value($0, 2) } == ["x", "y", "z"])
+        #expect((0..<3).map(replaced.line) == [2, 3, 4])
+        #expect((0..<3).map { t.value($0, 1) } == ["A", "B", "A"])
+    }
 }

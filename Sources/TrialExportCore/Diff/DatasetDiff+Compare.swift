@@ -12,7 +12,7 @@ extension DatasetDiff {
         let plan = DiffPlan(old: old, new: new, metadata: metadata, options: options)
         var diff = DatasetDiff(
             name: plan.name, matching: plan.matching, keys: plan.keys.map(\.name),
-            sequenceVariable: plan.sequenceName, oldRecords: old.rows.count, newRecords: new.rows.count)
+            sequenceVariable: plan.sequenceName, oldRecords: old.rowCount, newRecords: new.rowCount)
         diff.columnsAdded = plan.columnsAdded
         diff.columnsRemoved = plan.columnsRemoved
         diff.columnOrderChanged = plan.columnOrderChanged
@@ -31,28 +31,25 @@ extension DatasetDiff {
     /// Fills the added, removed and changed records from a pairing, sorted by key then line.
     private mutating func record(_ pairing: RecordPairing, old: RawTable, new: RawTable, plan: DiffPlan) {
         for (o, n) in pairing.pairs {
-            let oldRow = old.rows[o], newRow = new.rows[n]
-            if let seq = plan.sequence, DiffPlan.value(oldRow, at: seq.old) != DiffPlan.value(newRow, at: seq.new) {
+            if let seq = plan.sequence, seq.code(old, o, old: true) != seq.code(new, n, old: false) {
                 sequenceRenumbered += 1
             }
+            guard plan.compared.contains(where: { $0.code(old, o, old: true) != $0.code(new, n, old: false) }) else { continue }
             let changes = plan.compared.compactMap { column -> ValueChange? in
-                let a = DiffPlan.value(oldRow, at: column.old), b = DiffPlan.value(newRow, at: column.new)
-                return a == b ? nil : ValueChange(variable: column.name, old: a, new: b)
+                guard column.code(old, o, old: true) != column.code(new, n, old: false) else { return nil }
+                return ValueChange(variable: column.name, old: old.value(o, column.old), new: new.value(n, column.new))
             }
-            if !changes.isEmpty {
-                changed.append(
-                    RecordChange(key: plan.key(newRow, old: false), oldLine: oldRow.line, newLine: newRow.line, changes: changes))
-            }
+            changed.append(RecordChange(key: plan.key(new, n, old: false), oldLine: old.line(o), newLine: new.line(n), changes: changes))
         }
-        added = pairing.added.map { Self.record(new.rows[$0], header: new.header, key: plan.key(new.rows[$0], old: false)) }
-        removed = pairing.removed.map { Self.record(old.rows[$0], header: old.header, key: plan.key(old.rows[$0], old: true)) }
+        added = pairing.added.map { Self.record(new, $0, key: plan.key(new, $0, old: false)) }
+        removed = pairing.removed.map { Self.record(old, $0, key: plan.key(old, $0, old: true)) }
         changed.sort { plan.precedes($0.key, $1.key) || (!plan.precedes($1.key, $0.key) && $0.newLine < $1.newLine) }
         added.sort { plan.precedes($0.key, $1.key) || (!plan.precedes($1.key, $0.key) && $0.line < $1.line) }
         removed.sort { plan.precedes($0.key, $1.key) || (!plan.precedes($1.key, $0.key) && $0.line < $1.line) }
     }
 
-    private static func record(_ row: RawRow, header: [String], key: [String]) -> DiffRecord {
-        DiffRecord(key: key, line: row.line, values: header.indices.map { (header[$0], DiffPlan.value(row, at: $0)) })
+    private static func record(_ table: RawTable, _ row: Int, key: [String]) -> DiffRecord {
+        DiffRecord(key: key, line: table.line(row), values: table.header.indices.map { (table.header[$0], table.value(row, $0)) })
     }
 }
 
@@ -68,11 +65,11 @@ struct RecordPairing {
 
     init(old: RawTable, new: RawTable, plan: DiffPlan) {
         let oldIndex = KeyChains(old, old: true, plan: plan), newIndex = KeyChains(new, old: false, plan: plan)
-        var oldMatched = [Bool](repeating: false, count: old.rows.count)
-        var isHead = [Bool](repeating: false, count: new.rows.count)
+        var oldMatched = [Bool](repeating: false, count: old.rowCount)
+        var isHead = [Bool](repeating: false, count: new.rowCount)
         for head in newIndex.heads.values { isHead[head] = true }
-        for n in new.rows.indices where isHead[n] {
-            let key = plan.key(new.rows[n], old: false)
+        for n in 0..<new.rowCount where isHead[n] {
+            let key = plan.keyCodes(new, n, old: false)
             let news = newIndex.chain(from: n), olds = oldIndex.heads[key].map(oldIndex.chain) ?? []
             if olds.count > 1 || news.count > 1 { duplicateKeys += 1 }
             pair(olds, news, old: old, new: new, plan: plan, matched: &oldMatched)
@@ -93,11 +90,11 @@ struct RecordPairing {
             matched[olds[0]] = true
             return
         }
-        var byContent: [[String]: [Int]] = [:]
-        for o in olds { byContent[plan.content(old.rows[o], old: true), default: []].append(o) }
+        var byContent: [[UInt32]: [Int]] = [:]
+        for o in olds { byContent[plan.contentCodes(old, o, old: true), default: []].append(o) }
         var restNew: [Int] = []
         for n in news {
-            let content = plan.content(new.rows[n], old: false)
+            let content = plan.contentCodes(new, n, old: false)
             if let o = byContent[content]?.first {
                 byContent[content]!.removeFirst()
                 pairs.append((o, n))
@@ -118,14 +115,15 @@ struct RecordPairing {
 /// The rows of a table grouped by key without an array per group: the first row of each key and,
 /// per row, the next row with the same key (-1 at the end), so groups keep their order.
 struct KeyChains {
-    private(set) var heads: [[String]: Int] = [:]
+    /// Keyed by the key's codes (``DiffPlan/keyCodes(_:_:old:)``), so both versions' keys compare.
+    private(set) var heads: [[UInt32]: Int] = [:]
     private(set) var next: [Int]
 
     init(_ table: RawTable, old: Bool, plan: DiffPlan) {
-        next = [Int](repeating: -1, count: table.rows.count)
-        heads.reserveCapacity(table.rows.count)
-        for i in table.rows.indices.reversed() {
-            let key = plan.key(table.rows[i], old: old)
+        next = [Int](repeating: -1, count: table.rowCount)
+        heads.reserveCapacity(table.rowCount)
+        for i in (0..<table.rowCount).reversed() {
+            let key = plan.keyCodes(table, i, old: old)
             if let later = heads.updateValue(i, forKey: key) { next[i] = later }
         }
     }

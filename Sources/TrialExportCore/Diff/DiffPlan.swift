@@ -1,10 +1,42 @@
 /// What to compare in two versions of a dataset: the keys, the shared columns and their positions.
+///
+/// Values are compared by code, not by text: each shared column maps the old version's codes
+/// into the new version's (``Column/oldToNew``), so two cells hold the same bytes exactly when
+/// their codes are equal, and each distinct value is looked up once rather than once a record.
 struct DiffPlan {
-    /// A shared column and where it is in each version.
+    /// A shared column, where it is in each version and how the old version's codes translate.
     struct Column {
         let name: String
         let old: Int
         let new: Int
+        /// Per old code, the new version's code of the same bytes, or a code past the new
+        /// version's values when only the old version has that value.
+        let oldToNew: [UInt32]
+
+        init(name: String, old: Int, new: Int, tables: (old: RawTable, new: RawTable)) {
+            self.name = name
+            self.old = old
+            self.new = new
+            oldToNew = Self.translation(old: tables.old.encoded(old), new: tables.new.encoded(new))
+        }
+
+        private static func translation(old: DatasetColumn, new: DatasetColumn) -> [UInt32] {
+            var codes: [ExactText: UInt32] = Dictionary(minimumCapacity: new.values.count)
+            for code in new.values.indices.dropFirst() { codes[ExactText(new.values[code])] = UInt32(code) }
+            var next = UInt32(new.values.count)
+            return old.values.indices.map { code in
+                if code == 0 { return 0 }
+                if let shared = codes[ExactText(old.values[code])] { return shared }
+                next += 1
+                return next - 1
+            }
+        }
+
+        /// The code of a record's value, in the new version's codes.
+        @inline(__always)
+        func code(_ table: RawTable, _ row: Int, old isOld: Bool) -> UInt32 {
+            isOld ? oldToNew[Int(table.code(row, old))] : table.code(row, new)
+        }
     }
 
     let name: String
@@ -25,7 +57,7 @@ struct DiffPlan {
     init(old: RawTable, new: RawTable, metadata: DatasetMetadata?, options: DiffOptions) {
         let name = new.form.uppercased()
         let shared = new.header.compactMap { column in
-            old.columnIndex[column].map { Column(name: column, old: $0, new: new.columnIndex[column]!) }
+            old.columnIndex[column].map { Column(name: column, old: $0, new: new.columnIndex[column]!, tables: (old, new)) }
         }
         let seqName = name + "SEQ"
         let hasSeq = old.columnIndex[seqName] != nil || new.columnIndex[seqName] != nil
@@ -71,17 +103,18 @@ struct DiffPlan {
     }
 
     /// The key values of a record.
-    func key(_ row: RawRow, old: Bool) -> [String] {
-        keys.map { Self.value(row, at: old ? $0.old : $0.new) }
+    func key(_ table: RawTable, _ row: Int, old: Bool) -> [String] {
+        keys.map { table.value(row, old ? $0.old : $0.new) }
     }
 
-    /// The compared values of a record, for pairing duplicates that did not change.
-    func content(_ row: RawRow, old: Bool) -> [String] {
-        compared.map { Self.value(row, at: old ? $0.old : $0.new) }
+    /// The key of a record as codes, comparable between the versions.
+    func keyCodes(_ table: RawTable, _ row: Int, old: Bool) -> [UInt32] {
+        keys.map { $0.code(table, row, old: old) }
     }
 
-    static func value(_ row: RawRow, at index: Int) -> String {
-        index < row.values.count ? row.values[index] : ""
+    /// The compared values of a record as codes, for pairing duplicates that did not change.
+    func contentCodes(_ table: RawTable, _ row: Int, old: Bool) -> [UInt32] {
+        compared.map { $0.code(table, row, old: old) }
     }
 
     /// Orders key tuples: numeric keys as numbers, nulls first, then text; ties keep their order.

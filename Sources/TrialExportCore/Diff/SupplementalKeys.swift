@@ -17,20 +17,18 @@ public enum SupplementalKeys {
         guard !keyColumns.isEmpty else { return supp }
         var keyBySeq: [String: String] = [:]
         var occurrences: [String: Int] = [:]
-        for row in parent.rows {
-            let key = keyColumns.map { "\($0.0)=\(row.values[$0.1])" }.joined(separator: "|")
-            let count = (occurrences[row.values[subject] + "\u{1F}" + key] ?? 0) + 1
-            occurrences[row.values[subject] + "\u{1F}" + key] = count
-            keyBySeq[row.values[subject] + "\u{1F}" + row.values[seq]] = count == 1 ? key : "\(key)#\(count)"
+        for row in 0..<parent.rowCount {
+            let key = keyColumns.map { "\($0.0)=\(parent.value(row, $0.1))" }.joined(separator: "|")
+            let subjectKey = parent.value(row, subject) + "\u{1F}" + key
+            let count = (occurrences[subjectKey] ?? 0) + 1
+            occurrences[subjectKey] = count
+            keyBySeq[parent.value(row, subject) + "\u{1F}" + parent.value(row, seq)] = count == 1 ? key : "\(key)#\(count)"
         }
-        var out = RawTable(form: supp.form, file: supp.file, header: supp.header)
-        for row in supp.rows {
-            var values = row.values
-            if values[idvar] == seqName, let key = keyBySeq[values[suppSubject] + "\u{1F}" + values[idvarval]] {
-                values[idvarval] = key
-            }
-            out.append(RawRow(line: row.line, values: values))
+        return supp.replacingValues(ofColumn: idvarval) { row in
+            let value = supp.value(row, idvarval)
+            guard supp.value(row, idvar) == seqName,
+                  let key = keyBySeq[supp.value(row, suppSubject) + "\u{1F}" + value] else { return value }
+            return key
         }
-        return out
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One column of a dataset, dictionary-encoded: per row a code into the column's distinct values.
 ///
 /// Code 0 is always "" (null). `lookup` maps every other value to its code; it may be emptied to
@@ -63,7 +65,14 @@ struct ExactText: Hashable, Sendable {
     init(_ text: String) { self.text = text }
 
     static func == (a: ExactText, b: ExactText) -> Bool {
-        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        // One memcmp over contiguous UTF-8 (every native string); byte by byte otherwise.
+        let same = a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in
+                x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }
+        return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) {

@@ -20,11 +20,28 @@ public struct RawTable: Sendable {
         self.form = form
         self.file = file
         self.header = header
-        var index: [String: Int] = [:]
-        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
-        self.columnIndex = index
+        self.columnIndex = Self.positions(header)
         self.columns = Array(repeating: RawColumn(), count: header.count)
         for row in rows { append(row) }
+    }
+
+    /// A dataset as a table, as read from its CSV file (`<name>.csv`, record `r` on line `r + 2`),
+    /// sharing the dataset's encoded columns instead of copying its values.
+    public init(dataset: Dataset) {
+        form = dataset.name.lowercased()
+        file = form + ".csv"
+        header = dataset.columns
+        columnIndex = Self.positions(header)
+        lines = Array(2..<(dataset.cells.rowCount + 2))
+        columns = dataset.cells.columns.map { column in
+            RawColumn(column: column, cleaned: column.values.map(\.trimmingSpaces))
+        }
+    }
+
+    private static func positions(_ header: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+        return index
     }
 
     /// Adds a record; missing trailing fields are null, fields past the header's width are not kept.
@@ -60,6 +77,25 @@ public struct RawTable: Sendable {
     /// Record `row` with all its values.
     public func record(_ row: Int) -> RawRow {
         RawRow(line: lines[row], values: columns.indices.map { value(row, $0) })
+    }
+
+    /// The code of the value at record `row`, column position `column`: equal codes, equal bytes
+    /// (0 is null), within one column of this table.
+    func code(_ row: Int, _ column: Int) -> UInt32 { columns[column].column.codes[row] }
+
+    /// Column position `column`, dictionary-encoded (its codes per record and its distinct values).
+    func encoded(_ column: Int) -> DatasetColumn { columns[column].column }
+
+    /// This table with the values of column position `column` replaced by `value(row)`; the other
+    /// columns are shared, not copied.
+    func replacingValues(ofColumn column: Int, _ value: (_ row: Int) -> String) -> RawTable {
+        var table = self
+        var replaced = RawColumn()
+        replaced.column.codes.reserveCapacity(rowCount)
+        for row in 0..<rowCount { replaced.append(value(row)) }
+        replaced.column.releaseLookup()
+        table.columns[column] = replaced
+        return table
     }
 
     /// The value of `column` in `row`, or nil when the table has no such column.

@@ -204,4 +204,38 @@ struct DatasetDiffTests {
         let diff = DatasetDiff.compare(old: old, new: new, metadata: F.tr)
         #expect(diff.added.map(\.key) == [["A", ""], ["A", "10"], ["B", "2"], ["B", "10"]])
     }
+
+    @Test func canonicallyEquivalentButDifferentBytesAreAChange() {
+        let composed = "CAF\u{C9}", decomposed = "CAFE\u{301}"
+        let old = F.table("tr", ["USUBJID,VISITNUM,TRORRES", "A,1,\(composed)", "B,1,\(decomposed)"])
+        let new = F.table("tr", ["USUBJID,VISITNUM,TRORRES", "A,1,\(decomposed)", "B,1,\(decomposed)"])
+        let diff = DatasetDiff.compare(old: old, new: new, metadata: F.tr)
+        #expect(diff.changed.map(\.key) == [["A", "1"]])
+        #expect(diff.changed.first.map { Array($0.changes[0].old.utf8) } == Array(composed.utf8))
+        #expect(diff.changed.first.map { Array($0.changes[0].new.utf8) } == Array(decomposed.utf8))
+    }
+
+    @Test func valuesOnlyOneVersionHoldsNeverMatchEachOther() {
+        // Old-only values get codes past the new version's: two different old-only values must stay apart.
+        let old = F.table("tr", ["USUBJID,VISITNUM,TRORRES", "A,1,5", "A,2,6", "B,1,7"])
+        let new = F.table("tr", ["USUBJID,VISITNUM,TRORRES", "A,1,8", "A,2,9", "C,1,7"])
+        let diff = DatasetDiff.compare(old: old, new: new, metadata: F.tr)
+        #expect(diff.changed.map(\.key) == [["A", "1"], ["A", "2"]])
+        #expect(diff.changed.map { $0.changes.map(\.old) } == [["5"], ["6"]])
+        #expect(diff.added.map(\.key) == [["C", "1"]])
+        #expect(diff.removed.map(\.key) == [["B", "1"]])
+    }
+
+    @Test func largeVersionsPairEveryRecord() {
+        // Many records, few distinct values per column: every record pairs with its twin, one changed.
+        let header = "USUBJID,VISITNUM,TRORRES"
+        let lines = (0..<5000).map { "S\($0 / 10),\($0 % 10),\($0 % 7)" }
+        var changed = lines
+        changed[4321] = "S432,1,X"
+        let diff = DatasetDiff.compare(old: F.table("tr", [header] + lines), new: F.table("tr", [header] + changed.reversed()),
+                                       metadata: F.tr)
+        #expect(diff.added.isEmpty && diff.removed.isEmpty)
+        #expect(diff.changed.map(\.key) == [["S432", "1"]])
+        #expect(diff.changed.first?.oldLine == 4323 && diff.changed.first?.newLine == 5000 - 4321 + 1)
+    }
 }
