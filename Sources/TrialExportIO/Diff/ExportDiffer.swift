@@ -31,9 +31,9 @@ public enum ExportDiffer {
         _ old: String, _ new: String, name: String, standards: StandardMetadata,
         options: DiffOptions = DiffOptions()
     ) throws -> DatasetDiff {
-        let oldTable = try DiffTableLoader.load(old, name: name)
-        let newTable = try DiffTableLoader.load(new, name: name)
-        return DatasetDiff.compare(old: oldTable, new: newTable, metadata: standards.dataset(name.uppercased()), options: options)
+        // The two files are read side by side.
+        let tables = try Concurrently.run([{ try DiffTableLoader.load(old, name: name) }, { try DiffTableLoader.load(new, name: name) }])
+        return DatasetDiff.compare(old: tables[0], new: tables[1], metadata: standards.dataset(name.uppercased()), options: options)
     }
 
     /// A SUPP-- dataset compared with its records pointing at the parent's natural key (see ``SupplementalKeys``).
@@ -47,7 +47,8 @@ public enum ExportDiffer {
             SupplementalKeys.rekey(try DiffTableLoader.load(paths.supp, name: name),
                                    parent: try DiffTableLoader.load(paths.parent, name: parentName), parentKeys: keys)
         }
-        return DatasetDiff.compare(old: try load(old), new: try load(new), metadata: standards.dataset(name), options: options)
+        let tables = try Concurrently.run([{ try load(old) }, { try load(new) }])
+        return DatasetDiff.compare(old: tables[0], new: tables[1], metadata: standards.dataset(name), options: options)
     }
 
     private static func compareFolders(

@@ -10,12 +10,6 @@ struct PreviousTransfer {
 
     static let columns = ["Dataset", "Change", "Key", "Variable", "Previous", "Current"]
 
-    /// A dataset as the diff reads it (line = row position + 2, as in its CSV file).
-    static func table(_ dataset: Dataset) -> RawTable {
-        RawTable(form: dataset.name.lowercased(), file: dataset.name.lowercased() + ".csv", header: dataset.columns,
-                 rows: dataset.rows.enumerated().map { RawRow(line: $0.offset + 2, values: Array($0.element)) })
-    }
-
     /// Compares `datasets` with the export in `folder` (or its `csv/` subfolder).
     static func compare(_ datasets: [Dataset], previous folder: URL, metadata: StandardMetadata) throws -> PreviousTransfer {
         let comparer = try Comparer(previous: folder, metadata: metadata)
@@ -31,6 +25,8 @@ struct PreviousTransfer {
         private var marks: [String: [Int: RowMark]] = [:]
         private var rows: [[String]] = []
         private var current = Set<String>()
+        /// The previous version of the last dataset compared, kept while its group's SUPP-- follows.
+        private var lastOld: (name: String, table: RawTable)?
 
         init(previous folder: URL, metadata: StandardMetadata) throws {
             files = try ExportDiffer.datasetFiles(in: folder.path)
@@ -44,13 +40,14 @@ struct PreviousTransfer {
                 current.insert(dataset.name.lowercased())
                 if let datasetMarks = try compare(dataset, among: datasets) { groupMarks[dataset.name] = datasetMarks }
             }
+            lastOld = nil
             marks.merge(groupMarks) { a, _ in a }
             return groupMarks
         }
 
         private func compare(_ dataset: Dataset, among datasets: [Dataset]) throws -> [Int: RowMark]? {
             let name = dataset.name
-            let new = table(dataset)
+            let new = RawTable(dataset: dataset)
             guard let path = files[name.lowercased()] ?? files[name] else {
                 rows.append([name, "dataset added", "", "", "", "\(dataset.rows.count) records"])
                 return Dictionary(uniqueKeysWithValues: dataset.rows.indices.map { ($0, .added) })
@@ -62,9 +59,12 @@ struct PreviousTransfer {
             if name.hasPrefix("SUPP"), let parent = datasets.first(where: { $0.name == parentName }),
                let oldParentPath = files[parentName] {
                 let keys = metadata.dataset(parentName)?.keys ?? []
-                old = SupplementalKeys.rekey(old, parent: try DiffTableLoader.load(oldParentPath, name: parentName), parentKeys: keys)
-                current = SupplementalKeys.rekey(new, parent: table(parent), parentKeys: keys)
+                let oldParent = try lastOld.flatMap { $0.name == parentName ? $0.table : nil }
+                    ?? DiffTableLoader.load(oldParentPath, name: parentName)
+                old = SupplementalKeys.rekey(old, parent: oldParent, parentKeys: keys)
+                current = SupplementalKeys.rekey(new, parent: RawTable(dataset: parent), parentKeys: keys)
             }
+            lastOld = name.hasPrefix("SUPP") ? nil : (name, old)
             let diff = DatasetDiff.compare(old: old, new: current, metadata: metadata.dataset(name))
             var datasetMarks: [Int: RowMark] = [:]
             for record in diff.added {
