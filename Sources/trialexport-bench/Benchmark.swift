@@ -3,8 +3,9 @@ import TrialExportCore
 import TrialExportIO
 
 /// `trialexport-bench --raw DIR [--raw DIR ...] [--results FILE]`: exports each raw folder (made by
-/// `trialexport generate`), then writes the same cells through the bare C libraries, and prints
-/// a table of phases with wall time, records/s and peak memory, the baseline and the ratio.
+/// `trialexport generate`), exports it again with `--previous` (the weekly run), then writes the
+/// same cells through the bare C libraries, and prints a table of phases with wall time,
+/// records/s and peak memory, the baseline and the ratio.
 /// `--results FILE` appends each run's summary line to FILE; `--summarize FILE` prints the
 /// summary of the lines in FILE (so that each size can run in a fresh process: peak memory is
 /// then that size's alone).
@@ -37,7 +38,7 @@ struct Benchmark {
         for run in runs { summaries.append(try measure(run.label, raw: run.raw, layout: layout)) }
         if let results {
             let handle = FileHandle(forWritingAtPath: results) ?? {
-                FileManager.default.createFile(atPath: results, contents: nil)
+                _ = FileManager.default.createFile(atPath: results, contents: nil)
                 return FileHandle(forWritingAtPath: results)!
             }()
             handle.seekToEndOfFile()
@@ -53,15 +54,18 @@ struct Benchmark {
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let options = ExportOptions(study: layout.study(), raw: raw, output: work.appendingPathComponent("export"),
-                                    standards: layout.standards)
-        let start = Date()
+        let export = work.appendingPathComponent("export")
+        let options = ExportOptions(study: layout.study(), raw: raw, output: export, standards: layout.standards)
         let outcome = try ExportJob.run(options)
-        let exportSeconds = Date().timeIntervalSince(start)
-        let peak = ProcessMemory.peakResidentBytes()
-        let tables = try loadExport(work.appendingPathComponent("export"), layout: layout)
+        // The weekly re-export: the same data again, compared record by record with the first export.
+        var weekly = options
+        weekly.output = work.appendingPathComponent("export-again")
+        weekly.previous = export
+        returnFreedMemory()  // so this run's peak is its own, not the first export's freed heap
+        let again = try ExportJob.run(weekly)
+        try FileManager.default.removeItem(at: weekly.output)
+        let tables = try loadExport(export, layout: layout)
         let cells = tables.reduce(0) { $0 + $1.rows.count * $1.columns.count }
-        ProcessMemory.resetPeak()
         let baselineFolder = work.appendingPathComponent("baseline")
         try FileManager.default.createDirectory(at: baselineFolder, withIntermediateDirectories: true)
         let csvSeconds = try time { try BaselineWriter.writeCSV(tables, folder: baselineFolder) }
@@ -69,9 +73,11 @@ struct Benchmark {
             try BaselineWriter.writeXLSX(tables, path: baselineFolder.appendingPathComponent("baseline.xlsx").path,
                                          tmpdir: baselineFolder.path)
         }
-        let summary = RunSummary(label: label, phases: outcome.phases, exportSeconds: exportSeconds, exportPeak: peak,
-                                 records: outcome.datasets.reduce(0) { $0 + $1.records }, cells: cells,
-                                 baselineCSV: csvSeconds, baselineXLSX: xlsxSeconds, errors: outcome.errorCount)
+        var summary = RunSummary(label: label, phases: outcome.phases, exportSeconds: outcome.seconds,
+                                 exportPeak: outcome.peakResidentBytes, records: outcome.datasets.reduce(0) { $0 + $1.records },
+                                 cells: cells, baselineCSV: csvSeconds, baselineXLSX: xlsxSeconds, errors: outcome.errorCount)
+        summary.previousSeconds = again.seconds
+        summary.previousPeak = again.peakResidentBytes
         Table.printRun(summary)
         return summary
     }
@@ -90,6 +96,14 @@ struct Benchmark {
             }
             return Dataset(name: name, label: meta?.label ?? name, keys: [], variables: variables, rows: rows)
         }
+    }
+
+    /// glibc's `malloc_trim(0)` (found at run time: Swift's Glibc module does not declare it): gives
+    /// freed heap pages back to the system, so the resident size is what is still in use.
+    static func returnFreedMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
     static func time(_ body: () throws -> Void) throws -> Double {

@@ -12,16 +12,22 @@ struct RunSummary {
     var baselineCSV: Double
     var baselineXLSX: Double
     var errors: Int
+    /// The export run again on the same data with `--previous` (the first export): the weekly run.
+    var previousSeconds: Double?
+    var previousPeak: Int?
 
     /// The baseline as the export runs it: CSV and XLSX side by side, so the slower of the two.
     var baselineParallel: Double { max(baselineCSV, baselineXLSX) }
     var baselineSequential: Double { baselineCSV + baselineXLSX }
     var ratio: Double { exportSeconds / baselineParallel }
     var microsecondsPerRecord: Double { exportSeconds / Double(records) * 1e6 }
+    var baselineMicrosecondsPerRecord: Double { baselineParallel / Double(records) * 1e6 }
 
-    /// The summary as one tab-separated line (label, records, export s, peak bytes, baseline CSV s, baseline XLSX s).
+    /// The summary as one tab-separated line (label, records, export s, peak bytes, baseline CSV s,
+    /// baseline XLSX s, export with --previous s, its peak bytes).
     var line: String {
-        [label, "\(records)", "\(exportSeconds)", "\(exportPeak ?? -1)", "\(baselineCSV)", "\(baselineXLSX)"].joined(separator: "\t")
+        [label, "\(records)", "\(exportSeconds)", "\(exportPeak ?? -1)", "\(baselineCSV)", "\(baselineXLSX)",
+         "\(previousSeconds ?? -1)", "\(previousPeak ?? -1)"].joined(separator: "\t")
     }
 
     init(label: String, phases: [PhaseReport], exportSeconds: Double, exportPeak: Int?, records: Int, cells: Int,
@@ -39,10 +45,13 @@ struct RunSummary {
 
     init?(line: Substring) {
         let f = line.split(separator: "\t").map(String.init)
-        guard f.count == 6, let records = Int(f[1]), let export = Double(f[2]), let peak = Int(f[3]),
-              let csv = Double(f[4]), let xlsx = Double(f[5]) else { return nil }
+        guard f.count == 8, let records = Int(f[1]), let export = Double(f[2]), let peak = Int(f[3]),
+              let csv = Double(f[4]), let xlsx = Double(f[5]), let previous = Double(f[6]), let previousPeak = Int(f[7])
+        else { return nil }
         self.init(label: f[0], phases: [], exportSeconds: export, exportPeak: peak < 0 ? nil : peak, records: records, cells: 0,
                   baselineCSV: csv, baselineXLSX: xlsx, errors: 0)
+        self.previousSeconds = previous < 0 ? nil : previous
+        self.previousPeak = previousPeak < 0 ? nil : previousPeak
     }
 }
 
@@ -55,9 +64,14 @@ enum Table {
             print(row([phase.phase, fmt(phase.seconds), "\(phase.records)", "\(Int(phase.recordsPerSecond))",
                        phase.peakResidentBytes.map { "\($0 >> 20)" } ?? "-"]))
         }
-        print("(write CSV and write XLSX include the dataset files written in the background from the moment each dataset is mapped)")
+        print("(phases overlap: write CSV and write XLSX include the dataset files written in the background from the moment "
+              + "each dataset is mapped; their peak is that of the finishing part)")
         print(row(["export total (wall)", fmt(run.exportSeconds), "\(run.records)", "\(Int(Double(run.records) / run.exportSeconds))",
-                   run.exportPeak.map { "\($0 >> 20)" } ?? "-"]))
+                   mib(run.exportPeak)]))
+        if let again = run.previousSeconds {
+            print(row(["export --previous (weekly run)", fmt(again), "\(run.records)", "\(Int(Double(run.records) / again))",
+                       mib(run.previousPeak)]))
+        }
         print(row(["baseline CSV (libcsv)", fmt(run.baselineCSV), "\(run.records)", "", ""]))
         print(row(["baseline XLSX (libxlsxwriter)", fmt(run.baselineXLSX), "\(run.records)", "", ""]))
         print("ratio export / baseline: \(fmt(run.exportSeconds / run.baselineParallel)) (baseline CSV || XLSX = \(fmt(run.baselineParallel)) s), "
@@ -65,24 +79,29 @@ enum Table {
     }
 
     static func printSummary(_ runs: [RunSummary]) {
-        print("\n== summary (each size in its own process)")
-        print(row(["run", "records", "export s", "µs/record", "peak MiB", "baseline s", "ratio"]))
+        print("\n== summary (each size in its own process; baseline = CSV || XLSX, as the export writes them)")
+        print(row(["run", "records", "export s", "µs/record", "peak MiB", "baseline s", "ratio", "base µs/rec", "--previous s",
+                   "its peak"]))
         for run in runs {
             print(row([run.label, "\(run.records)", fmt(run.exportSeconds), fmt(run.microsecondsPerRecord),
-                       run.exportPeak.map { "\($0 >> 20)" } ?? "-", fmt(run.baselineParallel), fmt(run.ratio)]))
+                       mib(run.exportPeak), fmt(run.baselineParallel), fmt(run.ratio), fmt(run.baselineMicrosecondsPerRecord),
+                       run.previousSeconds.map(fmt) ?? "-", mib(run.previousPeak)]))
         }
         guard let smallest = runs.min(by: { $0.records < $1.records }), let largest = runs.max(by: { $0.records < $1.records }),
               smallest.records < largest.records else { return }
         print("time per record, largest / smallest run: \(fmt(largest.microsecondsPerRecord / smallest.microsecondsPerRecord)) "
-              + "(\(largest.records / smallest.records)x the records)")
+              + "(\(largest.records / smallest.records)x the records; the baseline's own: "
+              + "\(fmt(largest.baselineMicrosecondsPerRecord / smallest.baselineMicrosecondsPerRecord)))")
         print("largest run: ratio export / baseline \(fmt(largest.ratio)) (target at most 1.30), peak "
               + (largest.exportPeak.map { "\($0 >> 20) MiB" } ?? "unknown") + " (target under 1024 MiB)")
     }
 
     static func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
 
+    static func mib(_ bytes: Int?) -> String { bytes.map { "\($0 >> 20)" } ?? "-" }
+
     static func row(_ cells: [String]) -> String {
-        let widths = [30, 10, 10, 12, 10, 11, 8]
+        let widths = [30, 10, 10, 12, 10, 11, 8, 12, 13, 9]
         return cells.enumerated().map { i, cell in
             let w = i < widths.count ? widths[i] : 10
             return i == 0 ? cell.padding(toLength: w, withPad: " ", startingAt: 0)

@@ -80,9 +80,9 @@ struct ExportCommand: ParsableCommand {
         }
         if errors.count > 20 { note("... and \(errors.count - 20) more errors: see findings.csv") }
         let records = outcome.datasets.reduce(0) { $0 + $1.records }
-        let total = outcome.seconds
+        let peak = outcome.peakResidentBytes.map { ", peak \($0 >> 20) MiB" } ?? ""
         note("trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "
-             + "\(outcome.warningCount) warnings, \(String(format: "%.2f", total)) s -> \(outcome.output.path)")
+             + "\(outcome.warningCount) warnings, \(String(format: "%.2f", outcome.seconds)) s\(peak) -> \(outcome.output.path)")
     }
 
     /// `map and derive: 8,362 records in 0.45 s (18,582 records/s), peak 40 MiB`.

@@ -38,6 +38,9 @@ public struct ExportOutcome: Sendable {
     /// Wall-clock time of the whole export (phases overlap, so this is less than their sum).
     public var seconds: Double
 
+    /// The highest peak resident memory of any phase, in bytes (nil where /proc is not there).
+    public var peakResidentBytes: Int? { phases.compactMap(\.peakResidentBytes).max() }
+
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
 }
@@ -103,7 +106,11 @@ public enum ExportJob {
         report.previous = previous
         report.trialReport = trialReport
         report.reportFiles = reportFiles
-        for phase in try output.finish(report) { timer.add(phase) }
+        for var phase in try output.finish(report) {
+            // They overlap each other and the phases before: the peak is that of the last part, the finishing.
+            phase.peakResidentBytes = ProcessMemory.peakResidentBytes()
+            timer.add(phase)
+        }
         return ExportOutcome(datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
                              reconciliation: result.reconciliation, output: options.output, phases: timer.reports,
                              seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
