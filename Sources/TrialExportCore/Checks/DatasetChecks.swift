@@ -20,7 +20,7 @@ public struct DatasetChecks {
         let ranges = Self.dateRanges(in: dataset).map { (start: $0.0, end: $0.1, s: dataset.index(of: $0.0)!, e: dataset.index(of: $0.1)!) }
         // Each distinct value is checked once per variable (datasets repeat their values a lot).
         var valid = [[String: Bool]](repeating: [:], count: rules.count)
-        for (r, row) in dataset.rows.enumerated() {
+        for row in dataset.rows {
             let subject = usubjid.map { row[$0] }
             let seqValue = seq.flatMap { Int(row[$0]) }
             for (i, rule) in rules.enumerated() {

@@ -155,13 +155,21 @@ final class SerialJobs: @unchecked Sendable {
     }
 
     func run(_ job: @escaping () throws -> Void) {
-        let work = {
+        let handed = Job(body: job)
+        let work: @Sendable () -> Void = {
             guard self.error == nil else { return }
             let started = DispatchTime.now().uptimeNanoseconds
-            do { try job() } catch { self.error = error }
+            do { try handed.body() } catch { self.error = error }
             self.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
         if background { queue.async(execute: work) } else { queue.sync(execute: work) }
+    }
+
+    /// A job handed to the queue.
+    private struct Job: @unchecked Sendable {
+        // @unchecked: the caller hands over what the job captures (a dataset, the workbook) and
+        // does not touch it again until `wait()` has drained the queue, so only the queue uses it.
+        let body: () throws -> Void
     }
 
     /// Waits for the queued jobs; rethrows the first error.
