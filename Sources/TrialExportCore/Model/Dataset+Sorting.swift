@@ -23,7 +23,7 @@ extension Dataset {
 
 /// One sort key: a column's codes and values, and for a numeric variable each value as a number.
 private struct SortKey {
-    let codes: [UInt32]
+    let codes: CodeArray
     let values: [String]
     /// Per distinct value, its number when the variable is numeric and the value parses (else nil).
     let numbers: [Double?]

@@ -1,13 +1,14 @@
 import Foundation
 
-/// One column of a dataset, dictionary-encoded: per row a code into the column's distinct values.
+/// One column of a dataset, dictionary-encoded: per row a code into the column's distinct values
+/// (1, 2 or 4 bytes a row, see ``CodeArray``).
 ///
 /// Code 0 is always "" (null). `lookup` maps every other value to its code; it may be emptied to
 /// save memory once the dataset is complete and is rebuilt on the next new value.
 @usableFromInline
 struct DatasetColumn: Sendable {
-    /// One code per row.
-    @usableFromInline var codes: [UInt32] = []
+    /// One code per row, as narrow as the number of distinct values allows.
+    @usableFromInline var codes = CodeArray()
     /// The distinct values, each once; `values[0]` is "".
     @usableFromInline var values: [String] = [""]
     /// The code of each value but "", or empty after ``releaseLookup()``.
@@ -47,6 +48,7 @@ struct DatasetColumn: Sendable {
             kept.append(values[code])
         }
         for r in codes.indices { codes[r] = renumbered[Int(codes[r])] }
+        codes = codes.narrowed(largest: UInt32(kept.count - 1))
         values = kept
         lookup = [:]
     }

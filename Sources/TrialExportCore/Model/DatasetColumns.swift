@@ -1,8 +1,9 @@
 /// A dataset's cells, stored by column with dictionary encoding.
 ///
-/// Each column keeps one 4-byte code per row and its distinct values once, so a cell costs four
-/// bytes however long its text. Values are matched by their exact UTF-8 bytes: every cell reads
-/// back byte for byte as it was written.
+/// Each column keeps one code per row (1, 2 or 4 bytes, as its number of distinct values needs)
+/// and its distinct values once, so a cell costs at most four bytes however long its text.
+/// Values are matched by their exact UTF-8 bytes: every cell reads back byte for byte as it
+/// was written.
 public struct DatasetColumns: Sendable {
     /// The columns, in variable order.
     @usableFromInline var columns: [DatasetColumn]
@@ -71,7 +72,7 @@ public struct DatasetColumns: Sendable {
     /// Rearranges the columns: column `i` becomes the one at `positions[i]`, or all null when nil.
     public mutating func selectColumns(_ positions: [Int?]) {
         var null = DatasetColumn()
-        null.codes = Array(repeating: 0, count: rowCount)
+        null.codes = CodeArray(repeating: 0, count: rowCount)
         columns = positions.map { $0.map { columns[$0] } ?? null }
     }
 
@@ -83,10 +84,7 @@ public struct DatasetColumns: Sendable {
     /// Puts the rows in the order `order` gives (a permutation of the row positions).
     public mutating func reorderRows(_ order: [Int]) {
         precondition(order.count == rowCount, "an order of \(order.count) rows for \(rowCount)")
-        for c in columns.indices {
-            let codes = columns[c].codes
-            columns[c].codes = order.map { codes[$0] }
-        }
+        for c in columns.indices { columns[c].codes = columns[c].codes.reordered(order) }
     }
 
     /// Frees what only adding values needs (value-to-code maps) and values no row uses any more;

@@ -1,8 +1,8 @@
 /// One EDC form as loaded: its header and its records, each with the line it started on.
 ///
 /// Values are stored dictionary-encoded per column, as datasets are (``DatasetColumn``): each
-/// record holds a 4-byte code per field, and each distinct value of a column is kept once (as
-/// collected, byte for byte, and trimmed). A form of a large study repeats few distinct values
+/// record holds a code per field (1 to 4 bytes), and each distinct value of a column is kept
+/// once (as collected, byte for byte, and trimmed). A form of a large study repeats few distinct values
 /// (sites, visits, terms, dates), so this holds a million records in a few tens of megabytes.
 public struct RawTable: Sendable {
     /// The form name: the file name without `.csv`, e.g. `dm`.
