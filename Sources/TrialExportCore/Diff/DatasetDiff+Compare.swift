@@ -64,13 +64,27 @@ struct RecordPairing {
     private(set) var duplicateKeys = 0
 
     init(old: RawTable, new: RawTable, plan: DiffPlan) {
-        let oldIndex = KeyChains(old, old: true, plan: plan), newIndex = KeyChains(new, old: false, plan: plan)
+        if plan.keysPack {
+            self.init(old: old, new: new, plan: plan) { plan.packedKey($0, $1, old: $2) }
+        } else {
+            self.init(old: old, new: new, plan: plan) { plan.keyCodes($0, $1, old: $2) }
+        }
+    }
+
+    private init<Key: Hashable>(old: RawTable, new: RawTable, plan: DiffPlan, key: (RawTable, Int, Bool) -> Key) {
+        let oldIndex = KeyChains(count: old.rowCount) { key(old, $0, true) }
+        let newIndex = KeyChains(count: new.rowCount) { key(new, $0, false) }
         var oldMatched = [Bool](repeating: false, count: old.rowCount)
         var isHead = [Bool](repeating: false, count: new.rowCount)
         for head in newIndex.heads.values { isHead[head] = true }
         for n in 0..<new.rowCount where isHead[n] {
-            let key = plan.keyCodes(new, n, old: false)
-            let news = newIndex.chain(from: n), olds = oldIndex.heads[key].map(oldIndex.chain) ?? []
+            let oldHead = oldIndex.heads[key(new, n, false)]
+            if let o = oldHead, oldIndex.next[o] < 0, newIndex.next[n] < 0 {  // one record on each side
+                pairs.append((o, n))
+                oldMatched[o] = true
+                continue
+            }
+            let news = newIndex.chain(from: n), olds = oldHead.map(oldIndex.chain) ?? []
             if olds.count > 1 || news.count > 1 { duplicateKeys += 1 }
             pair(olds, news, old: old, new: new, plan: plan, matched: &oldMatched)
         }
@@ -114,17 +128,17 @@ struct RecordPairing {
 
 /// The rows of a table grouped by key without an array per group: the first row of each key and,
 /// per row, the next row with the same key (-1 at the end), so groups keep their order.
-struct KeyChains {
-    /// Keyed by the key's codes (``DiffPlan/keyCodes(_:_:old:)``), so both versions' keys compare.
-    private(set) var heads: [[UInt32]: Int] = [:]
+struct KeyChains<Key: Hashable> {
+    /// Keyed by the key's codes (packed or not), so both versions' keys compare.
+    private(set) var heads: [Key: Int] = [:]
     private(set) var next: [Int]
 
-    init(_ table: RawTable, old: Bool, plan: DiffPlan) {
-        next = [Int](repeating: -1, count: table.rowCount)
-        heads.reserveCapacity(table.rowCount)
-        for i in (0..<table.rowCount).reversed() {
-            let key = plan.keyCodes(table, i, old: old)
-            if let later = heads.updateValue(i, forKey: key) { next[i] = later }
+    /// The chains of `count` rows, row `i` having key `key(i)`.
+    init(count: Int, key: (Int) -> Key) {
+        next = [Int](repeating: -1, count: count)
+        heads.reserveCapacity(count)
+        for i in (0..<count).reversed() {
+            if let later = heads.updateValue(i, forKey: key(i)) { next[i] = later }
         }
     }
 

@@ -12,24 +12,27 @@ struct DiffPlan {
         /// Per old code, the new version's code of the same bytes, or a code past the new
         /// version's values when only the old version has that value.
         let oldToNew: [UInt32]
+        /// How many codes the two versions use together: every code is below it.
+        let codeCount: UInt32
 
         init(name: String, old: Int, new: Int, tables: (old: RawTable, new: RawTable)) {
             self.name = name
             self.old = old
             self.new = new
-            oldToNew = Self.translation(old: tables.old.encoded(old), new: tables.new.encoded(new))
+            (oldToNew, codeCount) = Self.translation(old: tables.old.encoded(old), new: tables.new.encoded(new))
         }
 
-        private static func translation(old: DatasetColumn, new: DatasetColumn) -> [UInt32] {
+        private static func translation(old: DatasetColumn, new: DatasetColumn) -> ([UInt32], UInt32) {
             var codes: [ExactText: UInt32] = Dictionary(minimumCapacity: new.values.count)
             for code in new.values.indices.dropFirst() { codes[ExactText(new.values[code])] = UInt32(code) }
             var next = UInt32(new.values.count)
-            return old.values.indices.map { code in
+            let translated = old.values.indices.map { code -> UInt32 in
                 if code == 0 { return 0 }
                 if let shared = codes[ExactText(old.values[code])] { return shared }
                 next += 1
                 return next - 1
             }
+            return (translated, next)
         }
 
         /// The code of a record's value, in the new version's codes.
@@ -53,6 +56,8 @@ struct DiffPlan {
     let columnsRemoved: [String]
     let columnOrderChanged: Bool
     let notes: [String]
+    /// Whether a record's key codes fit in one 64-bit number (see ``packedKey(_:_:old:)``).
+    let keysPack: Bool
 
     init(old: RawTable, new: RawTable, metadata: DatasetMetadata?, options: DiffOptions) {
         let name = new.form.uppercased()
@@ -77,6 +82,18 @@ struct DiffPlan {
         self.columnsRemoved = old.header.filter { new.columnIndex[$0] == nil }
         self.columnOrderChanged = columnsAdded.isEmpty && columnsRemoved.isEmpty && old.header != new.header
         self.notes = notes
+        self.keysPack = Self.pack(keys)
+    }
+
+    /// True when the product of the key columns' code counts fits in 64 bits.
+    private static func pack(_ keys: [Column]) -> Bool {
+        var product: UInt64 = 1
+        for key in keys {
+            let (next, overflow) = product.multipliedReportingOverflow(by: UInt64(max(key.codeCount, 1)))
+            if overflow { return false }
+            product = next
+        }
+        return true
     }
 
     /// The natural keys both versions carry, `--SEQ` left out; empty when none can be used.
@@ -110,6 +127,15 @@ struct DiffPlan {
     /// The key of a record as codes, comparable between the versions.
     func keyCodes(_ table: RawTable, _ row: Int, old: Bool) -> [UInt32] {
         keys.map { $0.code(table, row, old: old) }
+    }
+
+    /// The key codes as one number in mixed radix (each column's code count); only when
+    /// ``keysPack``, which makes it one-to-one, so equal numbers are equal keys.
+    @inline(__always)
+    func packedKey(_ table: RawTable, _ row: Int, old: Bool) -> UInt64 {
+        var packed: UInt64 = 0
+        for key in keys { packed = packed &* UInt64(max(key.codeCount, 1)) &+ UInt64(key.code(table, row, old: old)) }
+        return packed
     }
 
     /// The compared values of a record as codes, for pairing duplicates that did not change.

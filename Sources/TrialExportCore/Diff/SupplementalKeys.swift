@@ -15,20 +15,43 @@ public enum SupplementalKeys {
         let keyColumns = parentKeys.filter { !["STUDYID", "USUBJID", seqName].contains($0) }
             .compactMap { name in parent.columnIndex[name].map { (name, $0) } }
         guard !keyColumns.isEmpty else { return supp }
-        var keyBySeq: [String: String] = [:]
-        var occurrences: [String: Int] = [:]
+        // The parent's records by subject and --SEQ, both as the parent's codes.
+        var keyByRecord: [UInt64: String] = [:]
+        var occurrences: [SubjectKey: Int] = [:]
         for row in 0..<parent.rowCount {
             let key = keyColumns.map { "\($0.0)=\(parent.value(row, $0.1))" }.joined(separator: "|")
-            let subjectKey = parent.value(row, subject) + "\u{1F}" + key
-            let count = (occurrences[subjectKey] ?? 0) + 1
+            let subjectKey = SubjectKey(subject: parent.code(row, subject), key: key)
+            let count = occurrences[subjectKey, default: 0] + 1
             occurrences[subjectKey] = count
-            keyBySeq[parent.value(row, subject) + "\u{1F}" + parent.value(row, seq)] = count == 1 ? key : "\(key)#\(count)"
+            keyByRecord[Self.record(parent.code(row, subject), parent.code(row, seq))] = count == 1 ? key : "\(key)#\(count)"
         }
+        // Each distinct value of the SUPP-- columns looked up once, not once a record.
+        let parentSubjects = Self.codes(parent.encoded(subject)), parentSeqs = Self.codes(parent.encoded(seq))
+        let subjectInParent = supp.encoded(suppSubject).values.map { parentSubjects[$0] }
+        let seqInParent = supp.encoded(idvarval).values.map { parentSeqs[$0] }
+        let pointsAtSeq = supp.encoded(idvar).values.map { $0 == seqName }
         return supp.replacingValues(ofColumn: idvarval) { row in
-            let value = supp.value(row, idvarval)
-            guard supp.value(row, idvar) == seqName,
-                  let key = keyBySeq[supp.value(row, suppSubject) + "\u{1F}" + value] else { return value }
+            guard pointsAtSeq[Int(supp.code(row, idvar))],
+                  let subject = subjectInParent[Int(supp.code(row, suppSubject))],
+                  let seq = seqInParent[Int(supp.code(row, idvarval))],
+                  let key = keyByRecord[Self.record(subject, seq)] else { return supp.value(row, idvarval) }
             return key
         }
+    }
+
+    /// A parent record's key text within its subject.
+    private struct SubjectKey: Hashable {
+        let subject: UInt32
+        let key: String
+    }
+
+    /// A parent record named by its subject's and its --SEQ's codes.
+    private static func record(_ subject: UInt32, _ seq: UInt32) -> UInt64 { UInt64(subject) << 32 | UInt64(seq) }
+
+    /// Each value of a column and its code.
+    private static func codes(_ column: DatasetColumn) -> [String: UInt32] {
+        var codes: [String: UInt32] = Dictionary(minimumCapacity: column.values.count)
+        for (code, value) in column.values.enumerated() { codes[value] = UInt32(code) }
+        return codes
     }
 }
