@@ -13,6 +13,9 @@ struct DatasetColumn: Sendable {
     @usableFromInline var values: [String] = [""]
     /// The code of each value but "", or empty after ``releaseLookup()``.
     private var lookup: [ExactText: UInt32] = [:]
+    /// The code last asked for: columns repeat a value over many rows in a row (a study, a
+    /// subject, a visit), and one comparison costs less than hashing the value.
+    private var lastCode: UInt32 = 0
 
     @usableFromInline init() {}
 
@@ -24,12 +27,17 @@ struct DatasetColumn: Sendable {
     @inline(__always)
     mutating func code(for value: String) -> UInt32 {
         if value.isEmpty { return 0 }
-        if lookup.count != values.count - 1 { rebuildLookup() }
         let key = ExactText(value)
-        if let code = lookup[key] { return code }
+        if lastCode != 0, key == ExactText(values[Int(lastCode)]) { return lastCode }
+        if lookup.count != values.count - 1 { rebuildLookup() }
+        if let code = lookup[key] {
+            lastCode = code
+            return code
+        }
         let code = UInt32(values.count)
         values.append(value)
         lookup[key] = code
+        lastCode = code
         return code
     }
 
@@ -51,6 +59,7 @@ struct DatasetColumn: Sendable {
         codes = codes.narrowed(largest: UInt32(kept.count - 1))
         values = kept
         lookup = [:]
+        lastCode = 0
     }
 
     private mutating func rebuildLookup() {

@@ -83,4 +83,16 @@ struct DatasetColumnsTests {
         #expect(rows != [["S1", "1", "", "Café"]])
         #expect(Set([rows[0], rows[3]]).count == 2)
     }
+
+    @Test func repeatedValuesAfterCompactionReadBackRight() {
+        var table = DatasetColumns(rows: [["A"], ["A"], ["B"], ["A"], ["C"], ["C"]], width: 1)
+        #expect(table.columns[0].codes == [1, 1, 2, 1, 3, 3])
+        for row in [0, 1, 3] { table.set(row: row, column: 0, to: "") }
+        table.compact()  // drops "A": "B" and "C" are renumbered
+        table.append(row: ["C"])
+        table.append(row: ["C"])
+        table.append(row: ["A"])
+        #expect((0..<9).map { table[$0, 0] } == ["", "", "B", "", "C", "C", "C", "C", "A"])
+        #expect(table.storedValues(column: 0) == ["", "B", "C", "A"])
+    }
 }
