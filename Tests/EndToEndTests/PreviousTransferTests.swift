@@ -41,4 +41,21 @@ struct PreviousTransferTests {
         let sheetWithoutPrevious = try XLSXReader(path: week1.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
         #expect(sheetWithoutPrevious.sheet("Changes") == nil)
     }
+
+    @Test func aBrokenPreviousExportFailsNamingTheFileAndLineAndWritesNothing() throws {
+        let base = TestPaths.temporaryDirectory("previous-broken")
+        let week1 = base.appendingPathComponent("week1"), week2 = base.appendingPathComponent("week2")
+        #expect(try BinaryRunner.run(["export", "--out", week1.path, "--quiet"]).status == 0)
+        // Last week's AE file loses the end of its third record (line 4).
+        let ae = week1.appendingPathComponent("csv/ae.csv")
+        var lines = try String(contentsOf: ae, encoding: .utf8).components(separatedBy: "\n")
+        lines[3] = lines[3].components(separatedBy: ",").prefix(3).joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: ae, atomically: true, encoding: .utf8)
+
+        let result = try BinaryRunner.run(["export", "--out", week2.path, "--previous", week1.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(ae.path):4: 3 fields where the header has"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: week2.path), "no half-written export")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["week1"], "no staging folder left")
+    }
 }

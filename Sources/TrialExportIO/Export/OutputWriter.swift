@@ -16,6 +16,8 @@ public final class OutputWriter {
     /// Dataset sheets and CSV files, each written in order on its own background queue.
     private let sheets: SerialJobs
     private let csvFiles: SerialJobs
+    /// Comparisons with the previous transfer, in order, each ahead of its datasets' sheets.
+    private let comparisons: SerialJobs
     private let concurrent: Bool
 
     /// `concurrent: false` writes everything on the calling thread, when it is asked for.
@@ -24,6 +26,7 @@ public final class OutputWriter {
         self.concurrent = concurrent
         sheets = SerialJobs(label: "trialexport.sheets", background: concurrent)
         csvFiles = SerialJobs(label: "trialexport.csv", background: concurrent)
+        comparisons = SerialJobs(label: "trialexport.compare", background: concurrent)
         staging = try StagingFolder(destination: destination)
         // No intermediate folders: after an interrupt removed the staging folder, nothing re-creates it.
         do {
@@ -42,9 +45,20 @@ public final class OutputWriter {
 
     /// Queues datasets (in workbook order) for their sheets, with their row marks, and their CSV files.
     public func add(_ datasets: [Dataset], marks: [String: [Int: RowMark]] = [:]) {
+        add(datasets, marking: { marks })
+    }
+
+    /// Queues datasets (in workbook order) for their sheets and CSV files; `marking` finds their
+    /// row marks (by comparing them with the previous transfer) in the background, in the order
+    /// the datasets come, while earlier sheets are written. ``waitForMarking()`` waits for it.
+    public func add(_ datasets: [Dataset], marking: @escaping () throws -> [String: [Int: RowMark]]) {
         guard let stream else { return }
-        let tables = datasets.map { SheetTable($0, rowMarks: marks[$0.name] ?? [:]) }
-        sheets.run { for table in tables { try stream.add(table) } }
+        let marks = Pending<[String: [Int: RowMark]]>()
+        comparisons.run { marks.set(Result { try marking() }) }
+        sheets.run {
+            let marks = try marks.value()
+            for dataset in datasets { try stream.add(SheetTable(dataset, rowMarks: marks[dataset.name] ?? [:])) }
+        }
         let folder = staging.url.appendingPathComponent("csv")
         csvFiles.run {
             for dataset in datasets {
@@ -87,8 +101,14 @@ public final class OutputWriter {
         }
     }
 
+    /// Waits until every ``add(_:marking:)`` has found its marks; rethrows the first error.
+    public func waitForMarking() throws {
+        try comparisons.wait()
+    }
+
     /// Gives up the export: waits for the background writers, then removes the staging folder.
     public func abandon() {
+        _ = try? comparisons.wait()
         _ = try? sheets.wait()
         _ = try? csvFiles.wait()
         staging.abandon()
@@ -134,6 +154,24 @@ public final class OutputWriter {
         try body()
         return PhaseReport(phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
                            records: records, peakResidentBytes: nil)
+    }
+}
+
+/// A value one queue sets and another waits for.
+final class Pending<Value>: @unchecked Sendable {
+    // @unchecked: `result` is written once, before `ready` is signalled, and read only after waiting for it.
+    private var result: Result<Value, Error>?
+    private let ready = DispatchSemaphore(value: 0)
+
+    func set(_ result: Result<Value, Error>) {
+        self.result = result
+        ready.signal()
+    }
+
+    /// Waits for the value (once); rethrows the error it was set with.
+    func value() throws -> Value {
+        ready.wait()
+        return try result!.get()
     }
 }
 
