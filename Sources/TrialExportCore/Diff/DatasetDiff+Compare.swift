@@ -39,7 +39,8 @@ extension DatasetDiff {
                 guard column.code(old, o, old: true) != column.code(new, n, old: false) else { return nil }
                 return ValueChange(variable: column.name, old: old.value(o, column.old), new: new.value(n, column.new))
             }
-            changed.append(RecordChange(key: plan.key(new, n, old: false), oldLine: old.line(o), newLine: new.line(n), changes: changes))
+            changed.append(
+                RecordChange(key: plan.key(new, n, old: false), oldLine: old.line(o), newLine: new.line(n), changes: changes))
         }
         added = pairing.added.map { Self.record(new, $0, key: plan.key(new, $0, old: false)) }
         removed = pairing.removed.map { Self.record(old, $0, key: plan.key(old, $0, old: true)) }

@@ -10,8 +10,9 @@ public enum SupplementalKeys {
     public static func rekey(_ supp: RawTable, parent: RawTable, parentKeys: [String]) -> RawTable {
         let seqName = "\(parent.form.uppercased())SEQ"
         guard let idvar = supp.columnIndex["IDVAR"], let idvarval = supp.columnIndex["IDVARVAL"],
-              let suppSubject = supp.columnIndex["USUBJID"], let subject = parent.columnIndex["USUBJID"],
-              let seq = parent.columnIndex[seqName] else { return supp }
+            let suppSubject = supp.columnIndex["USUBJID"], let subject = parent.columnIndex["USUBJID"],
+            let seq = parent.columnIndex[seqName]
+        else { return supp }
         let keyColumns = parentKeys.filter { !["STUDYID", "USUBJID", seqName].contains($0) }
             .compactMap { name in parent.columnIndex[name].map { (name, $0) } }
         guard !keyColumns.isEmpty else { return supp }
@@ -32,9 +33,10 @@ public enum SupplementalKeys {
         let pointsAtSeq = supp.encoded(idvar).values.map { $0 == seqName }
         return supp.replacingValues(ofColumn: idvarval) { row in
             guard pointsAtSeq[Int(supp.code(row, idvar))],
-                  let subject = subjectInParent[Int(supp.code(row, suppSubject))],
-                  let seq = seqInParent[Int(supp.code(row, idvarval))],
-                  let key = keyByRecord[Self.record(subject, seq)] else { return supp.value(row, idvarval) }
+                let subject = subjectInParent[Int(supp.code(row, suppSubject))],
+                let seq = seqInParent[Int(supp.code(row, idvarval))],
+                let key = keyByRecord[Self.record(subject, seq)]
+            else { return supp.value(row, idvarval) }
             return key
         }
     }

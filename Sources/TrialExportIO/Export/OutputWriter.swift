@@ -5,10 +5,11 @@ import TrialExportCore
 /// `reconciliation.csv`, all or nothing (see ``StagingFolder``).
 ///
 /// Each dataset's sheet and CSV file are written on background queues as soon as the dataset is
-/// given (``start(study:cutoff:)``, then ``add(_:marks:)`` in workbook order), while the caller
-/// maps, checks and reports; ``finish(_:)`` then writes the last sheets, `findings.csv` and
-/// `reconciliation.csv`, closes the workbook and swaps the export in. No file's bytes depend on
-/// that scheduling.
+/// given (``start(study:cutoff:)``, then ``add(_:marking:)`` in workbook order), while the caller
+/// maps, checks and reports; a dataset's row marks (its comparison with the previous transfer)
+/// are found on a third queue, ahead of its sheet. ``finish(_:)`` then writes the last sheets,
+/// `findings.csv` and `reconciliation.csv`, closes the workbook and swaps the export in. No
+/// file's bytes depend on that scheduling.
 public final class OutputWriter {
     public let destination: URL
     private let staging: StagingFolder
@@ -30,7 +31,8 @@ public final class OutputWriter {
         staging = try StagingFolder(destination: destination)
         // No intermediate folders: after an interrupt removed the staging folder, nothing re-creates it.
         do {
-            try FileManager.default.createDirectory(at: staging.url.appendingPathComponent("csv"), withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                at: staging.url.appendingPathComponent("csv"), withIntermediateDirectories: false)
         } catch {
             throw TrialExportError.writeFailed(path: staging.url.path, detail: error.localizedDescription)
         }
@@ -39,8 +41,9 @@ public final class OutputWriter {
     /// Starts the workbook: from now on ``add(_:marks:)`` writes dataset sheets and CSV files in the background.
     public func start(study: StudyDefinition, cutoff: String) throws {
         let path = staging.url.appendingPathComponent("\(study.studyId)-sdtm.xlsx").path
-        stream = try WorkbookStream(path: path, tmpdir: staging.url.path, created: WorkbookBuilder.creationDate(cutoff),
-                                    title: study.title)
+        stream = try WorkbookStream(
+            path: path, tmpdir: staging.url.path, created: WorkbookBuilder.creationDate(cutoff),
+            title: study.title)
     }
 
     /// Queues datasets (in workbook order) for their sheets, with their row marks, and their CSV files.
@@ -68,8 +71,10 @@ public final class OutputWriter {
     }
 
     /// Starts the workbook and queues all the dataset sheets at once.
-    public func startDatasetSheets(study: StudyDefinition, cutoff: String, datasets: [Dataset],
-                                   marks: [String: [Int: RowMark]] = [:]) throws {
+    public func startDatasetSheets(
+        study: StudyDefinition, cutoff: String, datasets: [Dataset],
+        marks: [String: [Int: RowMark]] = [:]
+    ) throws {
         try start(study: study, cutoff: cutoff)
         add(datasets, marks: marks)
     }
@@ -79,17 +84,27 @@ public final class OutputWriter {
     public func finish(_ report: ExportReport) throws -> [PhaseReport] {
         do {
             if stream == nil {
-                try startDatasetSheets(study: report.study, cutoff: report.cutoff, datasets: report.result.datasets,
-                                       marks: report.previous?.marks ?? [:])
+                try startDatasetSheets(
+                    study: report.study, cutoff: report.cutoff, datasets: report.result.datasets,
+                    marks: report.previous?.marks ?? [:])
             }
             let folder = staging.url
             try writeReports(report, into: folder)
             let records = report.result.recordCount
             let content = WorkbookBuilder.content(for: report)
-            var phases = try Concurrently.run([
-                { try Self.timed("write CSV", records: records) { try self.csvFiles.wait(); try self.writeTables(report, into: folder) } },
-                { try Self.timed("write XLSX", records: records) { try self.sheets.wait(); try self.stream?.finish(content) } },
-            ], concurrent: concurrent)
+            var phases = try Concurrently.run(
+                [
+                    {
+                        try Self.timed("write CSV", records: records) {
+                            try self.csvFiles.wait(); try self.writeTables(report, into: folder)
+                        }
+                    },
+                    {
+                        try Self.timed("write XLSX", records: records) {
+                            try self.sheets.wait(); try self.stream?.finish(content)
+                        }
+                    },
+                ], concurrent: concurrent)
             phases[0].seconds = csvFiles.seconds + phases[0].seconds
             phases[1].seconds = sheets.seconds + phases[1].seconds
             try staging.commit()
@@ -123,8 +138,9 @@ public final class OutputWriter {
     /// `findings.csv` and `reconciliation.csv` (the dataset files are written as the datasets come).
     private func writeTables(_ report: ExportReport, into folder: URL) throws {
         try writeTable(ExportReport.findingColumns, report.findingRows, to: folder.appendingPathComponent("findings.csv"))
-        try writeTable(Reconciliation.tableColumns, report.result.reconciliation.tableRows(),
-                       to: folder.appendingPathComponent("reconciliation.csv"))
+        try writeTable(
+            Reconciliation.tableColumns, report.result.reconciliation.tableRows(),
+            to: folder.appendingPathComponent("reconciliation.csv"))
     }
 
     /// `reports/consort.md` and `reports/arm-<ARMCD>.md`, as rendered from the templates.
@@ -152,66 +168,8 @@ public final class OutputWriter {
     private static func timed(_ phase: String, records: Int, _ body: () throws -> Void) throws -> PhaseReport {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
-        return PhaseReport(phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
-                           records: records, peakResidentBytes: nil)
-    }
-}
-
-/// A value one queue sets and another waits for.
-final class Pending<Value>: @unchecked Sendable {
-    // @unchecked: `result` is written once, before `ready` is signalled, and read only after waiting for it.
-    private var result: Result<Value, Error>?
-    private let ready = DispatchSemaphore(value: 0)
-
-    func set(_ result: Result<Value, Error>) {
-        self.result = result
-        ready.signal()
-    }
-
-    /// Waits for the value (once); rethrows the error it was set with.
-    func value() throws -> Value {
-        ready.wait()
-        return try result!.get()
-    }
-}
-
-/// Jobs run one after another on a background queue; the first error stops the rest and is
-/// rethrown by ``wait()``.
-final class SerialJobs: @unchecked Sendable {
-    // @unchecked: `error` and `seconds` are only touched on `queue`, and read after `wait()` drained it.
-    private let queue: DispatchQueue
-    private var error: Error?
-    /// Time spent in the jobs so far.
-    private(set) var seconds = 0.0
-
-    private let background: Bool
-
-    /// `background: false` runs each job at once on the calling thread.
-    init(label: String, background: Bool = true) {
-        queue = DispatchQueue(label: label, qos: .userInitiated)
-        self.background = background
-    }
-
-    func run(_ job: @escaping () throws -> Void) {
-        let handed = Job(body: job)
-        let work: @Sendable () -> Void = {
-            guard self.error == nil else { return }
-            let started = DispatchTime.now().uptimeNanoseconds
-            do { try handed.body() } catch { self.error = error }
-            self.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        }
-        if background { queue.async(execute: work) } else { queue.sync(execute: work) }
-    }
-
-    /// A job handed to the queue.
-    private struct Job: @unchecked Sendable {
-        // @unchecked: the caller hands over what the job captures (a dataset, the workbook) and
-        // does not touch it again until `wait()` has drained the queue, so only the queue uses it.
-        let body: () throws -> Void
-    }
-
-    /// Waits for the queued jobs; rethrows the first error.
-    func wait() throws {
-        try queue.sync { if let error { throw error } }
+        return PhaseReport(
+            phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+            records: records, peakResidentBytes: nil)
     }
 }

@@ -57,9 +57,11 @@ struct PreviousTransfer {
             // SUPP-- records are matched through their parent's natural key, not its --SEQ.
             let parentName = String(name.dropFirst(4))
             if name.hasPrefix("SUPP"), let parent = datasets.first(where: { $0.name == parentName }),
-               let oldParentPath = files[parentName] {
+                let oldParentPath = files[parentName]
+            {
                 let keys = metadata.dataset(parentName)?.keys ?? []
-                let oldParent = try lastOld.flatMap { $0.name == parentName ? $0.table : nil }
+                let oldParent =
+                    try lastOld.flatMap { $0.name == parentName ? $0.table : nil }
                     ?? DiffTableLoader.load(oldParentPath, name: parentName)
                 old = SupplementalKeys.rekey(old, parent: oldParent, parentKeys: keys)
                 current = SupplementalKeys.rekey(new, parent: RawTable(dataset: parent), parentKeys: keys)
