@@ -91,19 +91,17 @@ public enum ExportJob {
         try output.start(study: bundle.study, cutoff: cutoffText)
         let comparer = try options.previous.map { try PreviousTransfer.Comparer(previous: $0, metadata: bundle.metadata) }
         let result = try pipeline.map { datasets in
-            // Compared with the previous transfer in the background, in order, while earlier sheets are written.
-            output.add(datasets, marking: { try comparer?.compare(datasets) ?? [:] })
+            output.add(datasets, marks: try comparer?.compare(datasets) ?? [:])
         }
         raw.release()  // the raw records are accounted for in the reconciliation; free them before checking
         timer.lap("map and derive", records: result.recordCount)
+        let previous = comparer?.result()
         pipeline.check(result)
         timer.lap("check", records: result.recordCount)
         let trialReport = TrialReportBuilder(study: bundle.study, cutoff: cutoffText).build(result.datasets)
         trialReport.findings.forEach(findings.report)
         let reportFiles = try reportWriter.render(trialReport)
         timer.lap("reports", records: result.recordCount)
-        try output.waitForMarking()
-        let previous = comparer?.result()
         var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
         report.previous = previous
         report.trialReport = trialReport

@@ -5,11 +5,10 @@ import TrialExportCore
 /// `reconciliation.csv`, all or nothing (see ``StagingFolder``).
 ///
 /// Each dataset's sheet and CSV file are written on background queues as soon as the dataset is
-/// given (``start(study:cutoff:)``, then ``add(_:marking:)`` in workbook order), while the caller
-/// maps, checks and reports; a dataset's row marks (its comparison with the previous transfer)
-/// are found on a third queue, ahead of its sheet. ``finish(_:)`` then writes the last sheets,
-/// `findings.csv` and `reconciliation.csv`, closes the workbook and swaps the export in. No
-/// file's bytes depend on that scheduling.
+/// given (``start(study:cutoff:)``, then ``add(_:marks:)`` in workbook order), while the caller
+/// maps, checks and reports; ``finish(_:)`` then writes the last sheets, `findings.csv` and
+/// `reconciliation.csv`, closes the workbook and swaps the export in. No file's bytes depend on
+/// that scheduling.
 public final class OutputWriter {
     public let destination: URL
     private let staging: StagingFolder
@@ -17,8 +16,6 @@ public final class OutputWriter {
     /// Dataset sheets and CSV files, each written in order on its own background queue.
     private let sheets: SerialJobs
     private let csvFiles: SerialJobs
-    /// Comparisons with the previous transfer, in order, each ahead of its datasets' sheets.
-    private let comparisons: SerialJobs
     private let concurrent: Bool
 
     /// `concurrent: false` writes everything on the calling thread, when it is asked for.
@@ -27,7 +24,6 @@ public final class OutputWriter {
         self.concurrent = concurrent
         sheets = SerialJobs(label: "trialexport.sheets", background: concurrent)
         csvFiles = SerialJobs(label: "trialexport.csv", background: concurrent)
-        comparisons = SerialJobs(label: "trialexport.compare", background: concurrent)
         staging = try StagingFolder(destination: destination)
         // No intermediate folders: after an interrupt removed the staging folder, nothing re-creates it.
         do {
@@ -48,20 +44,9 @@ public final class OutputWriter {
 
     /// Queues datasets (in workbook order) for their sheets, with their row marks, and their CSV files.
     public func add(_ datasets: [Dataset], marks: [String: [Int: RowMark]] = [:]) {
-        add(datasets, marking: { marks })
-    }
-
-    /// Queues datasets (in workbook order) for their sheets and CSV files; `marking` finds their
-    /// row marks (by comparing them with the previous transfer) in the background, in the order
-    /// the datasets come, while earlier sheets are written. ``waitForMarking()`` waits for it.
-    public func add(_ datasets: [Dataset], marking: @escaping () throws -> [String: [Int: RowMark]]) {
         guard let stream else { return }
-        let marks = Pending<[String: [Int: RowMark]]>()
-        comparisons.run { marks.set(Result { try marking() }) }
-        sheets.run {
-            let marks = try marks.value()
-            for dataset in datasets { try stream.add(SheetTable(dataset, rowMarks: marks[dataset.name] ?? [:])) }
-        }
+        let tables = datasets.map { SheetTable($0, rowMarks: marks[$0.name] ?? [:]) }
+        sheets.run { for table in tables { try stream.add(table) } }
         let folder = staging.url.appendingPathComponent("csv")
         csvFiles.run {
             for dataset in datasets {
@@ -116,14 +101,8 @@ public final class OutputWriter {
         }
     }
 
-    /// Waits until every ``add(_:marking:)`` has found its marks; rethrows the first error.
-    public func waitForMarking() throws {
-        try comparisons.wait()
-    }
-
     /// Gives up the export: waits for the background writers, then removes the staging folder.
     public func abandon() {
-        _ = try? comparisons.wait()
         _ = try? sheets.wait()
         _ = try? csvFiles.wait()
         staging.abandon()
