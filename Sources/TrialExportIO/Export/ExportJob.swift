@@ -106,11 +106,7 @@ public enum ExportJob {
         report.previous = previous
         report.trialReport = trialReport
         report.reportFiles = reportFiles
-        for var phase in try output.finish(report) {
-            // They overlap each other and the phases before: the peak is that of the last part, the finishing.
-            phase.peakResidentBytes = ProcessMemory.peakResidentBytes()
-            timer.add(phase)
-        }
+        for phase in try output.finish(report) { timer.add(phase) }
         return ExportOutcome(datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
                              reconciliation: result.reconciliation, output: options.output, phases: timer.reports,
                              seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)

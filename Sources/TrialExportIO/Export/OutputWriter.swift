@@ -147,8 +147,10 @@ public final class OutputWriter {
     private static func timed(_ phase: String, records: Int, _ body: () throws -> Void) throws -> PhaseReport {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
+        // The write phases overlap each other and the phases before: the peak is that since the
+        // last phase the caller timed, i.e. of the finishing part.
         return PhaseReport(
             phase: phase, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
-            records: records, peakResidentBytes: nil)
+            records: records, peakResidentBytes: ProcessMemory.peakResidentBytes())
     }
 }
