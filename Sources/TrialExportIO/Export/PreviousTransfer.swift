@@ -25,8 +25,6 @@ struct PreviousTransfer {
         private var marks: [String: [Int: RowMark]] = [:]
         private var rows: [[String]] = []
         private var current = Set<String>()
-        /// The previous version of the last dataset compared, kept while its group's SUPP-- follows.
-        private var lastOld: (name: String, table: RawTable)?
 
         init(previous folder: URL, metadata: StandardMetadata) throws {
             files = try ExportDiffer.datasetFiles(in: folder.path)
@@ -36,16 +34,23 @@ struct PreviousTransfer {
         /// Compares a group of datasets; returns their row marks. A SUPP-- dataset's parent must be in the group.
         func compare(_ datasets: [Dataset]) throws -> [String: [Int: RowMark]] {
             var groupMarks: [String: [Int: RowMark]] = [:]
+            var versions: [String: Versions] = [:]  // the group's tables, so a SUPP-- reuses its parent's
             for dataset in datasets {
                 current.insert(dataset.name.lowercased())
-                if let datasetMarks = try compare(dataset, among: datasets) { groupMarks[dataset.name] = datasetMarks }
+                if let datasetMarks = try compare(dataset, among: datasets, versions: &versions) {
+                    groupMarks[dataset.name] = datasetMarks
+                }
             }
-            lastOld = nil
             marks.merge(groupMarks) { a, _ in a }
             return groupMarks
         }
 
-        private func compare(_ dataset: Dataset, among datasets: [Dataset]) throws -> [Int: RowMark]? {
+        /// A dataset as the previous export has it and as it is now.
+        private typealias Versions = (old: RawTable, new: RawTable)
+
+        private func compare(_ dataset: Dataset, among datasets: [Dataset], versions: inout [String: Versions]) throws
+            -> [Int: RowMark]?
+        {
             let name = dataset.name
             let new = RawTable(dataset: dataset)
             guard let path = files[name.lowercased()] ?? files[name] else {
@@ -53,6 +58,7 @@ struct PreviousTransfer {
                 return Dictionary(uniqueKeysWithValues: dataset.rows.indices.map { ($0, .added) })
             }
             var old = try DiffTableLoader.load(path, name: name)
+            versions[name] = (old, new)
             var current = new
             // SUPP-- records are matched through their parent's natural key, not its --SEQ.
             let parentName = String(name.dropFirst(4))
@@ -60,13 +66,12 @@ struct PreviousTransfer {
                 let oldParentPath = files[parentName]
             {
                 let keys = metadata.dataset(parentName)?.keys ?? []
-                let oldParent =
-                    try lastOld.flatMap { $0.name == parentName ? $0.table : nil }
-                    ?? DiffTableLoader.load(oldParentPath, name: parentName)
-                old = SupplementalKeys.rekey(old, parent: oldParent, parentKeys: keys)
-                current = SupplementalKeys.rekey(new, parent: RawTable(dataset: parent), parentKeys: keys)
+                let parents =
+                    try versions[parentName]
+                    ?? (DiffTableLoader.load(oldParentPath, name: parentName), RawTable(dataset: parent))
+                old = SupplementalKeys.rekey(old, parent: parents.old, parentKeys: keys)
+                current = SupplementalKeys.rekey(new, parent: parents.new, parentKeys: keys)
             }
-            lastOld = name.hasPrefix("SUPP") ? nil : (name, old)
             let diff = DatasetDiff.compare(old: old, new: current, metadata: metadata.dataset(name))
             var datasetMarks: [Int: RowMark] = [:]
             for record in diff.added {
