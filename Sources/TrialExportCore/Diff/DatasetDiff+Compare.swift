@@ -34,11 +34,11 @@ extension DatasetDiff {
             if let seq = plan.sequence, seq.code(old, o, old: true) != seq.code(new, n, old: false) {
                 sequenceRenumbered += 1
             }
-            guard plan.compared.contains(where: { $0.code(old, o, old: true) != $0.code(new, n, old: false) }) else { continue }
             let changes = plan.compared.compactMap { column -> ValueChange? in
                 guard column.code(old, o, old: true) != column.code(new, n, old: false) else { return nil }
                 return ValueChange(variable: column.name, old: old.value(o, column.old), new: new.value(n, column.new))
             }
+            guard !changes.isEmpty else { continue }
             changed.append(
                 RecordChange(key: plan.key(new, n, old: false), oldLine: old.line(o), newLine: new.line(n), changes: changes))
         }
@@ -65,8 +65,8 @@ struct RecordPairing {
     private(set) var duplicateKeys = 0
 
     init(old: RawTable, new: RawTable, plan: DiffPlan) {
-        if plan.keysPack {
-            self.init(old: old, new: new, plan: plan) { plan.packedKey($0, $1, old: $2) }
+        if let radices = plan.keyRadices {
+            self.init(old: old, new: new, plan: plan) { plan.packedKey($0, $1, old: $2, radices: radices) }
         } else {
             self.init(old: old, new: new, plan: plan) { plan.keyCodes($0, $1, old: $2) }
         }
@@ -95,16 +95,11 @@ struct RecordPairing {
         removed = oldMatched.indices.filter { !oldMatched[$0] }
     }
 
-    /// Pairs one key's records: a lone pair directly; otherwise identical records first, then in order.
+    /// Pairs one key's records (a lone pair is taken before): identical records first, then in order.
     private mutating func pair(
         _ olds: [Int], _ news: [Int], old: RawTable, new: RawTable, plan: DiffPlan,
         matched: inout [Bool]
     ) {
-        if olds.count == 1, news.count == 1 {
-            pairs.append((olds[0], news[0]))
-            matched[olds[0]] = true
-            return
-        }
         var byContent: [[UInt32]: [Int]] = [:]
         for o in olds { byContent[plan.contentCodes(old, o, old: true), default: []].append(o) }
         var restNew: [Int] = []

@@ -23,8 +23,7 @@ struct DiffPlan {
         }
 
         private static func translation(old: DatasetColumn, new: DatasetColumn) -> ([UInt32], UInt32) {
-            var codes: [ExactText: UInt32] = Dictionary(minimumCapacity: new.values.count)
-            for code in new.values.indices.dropFirst() { codes[ExactText(new.values[code])] = UInt32(code) }
+            let codes = new.codesByValue()
             var next = UInt32(new.values.count)
             let translated = old.values.indices.map { code -> UInt32 in
                 if code == 0 { return 0 }
@@ -56,8 +55,9 @@ struct DiffPlan {
     let columnsRemoved: [String]
     let columnOrderChanged: Bool
     let notes: [String]
-    /// Whether a record's key codes fit in one 64-bit number (see ``packedKey(_:_:old:)``).
-    let keysPack: Bool
+    /// Per key column its code count, when the product fits in 64 bits so that a record's key
+    /// codes pack into one number (``packedKey(_:_:old:radices:)``); nil otherwise.
+    let keyRadices: [UInt64]?
 
     init(old: RawTable, new: RawTable, metadata: DatasetMetadata?, options: DiffOptions) {
         let name = new.form.uppercased()
@@ -82,18 +82,19 @@ struct DiffPlan {
         self.columnsRemoved = old.header.filter { new.columnIndex[$0] == nil }
         self.columnOrderChanged = columnsAdded.isEmpty && columnsRemoved.isEmpty && old.header != new.header
         self.notes = notes
-        self.keysPack = Self.pack(keys)
+        self.keyRadices = Self.radices(keys)
     }
 
-    /// True when the product of the key columns' code counts fits in 64 bits.
-    private static func pack(_ keys: [Column]) -> Bool {
+    /// The key columns' code counts, or nil when their product does not fit in 64 bits.
+    private static func radices(_ keys: [Column]) -> [UInt64]? {
+        let radices = keys.map { UInt64($0.codeCount) }
         var product: UInt64 = 1
-        for key in keys {
-            let (next, overflow) = product.multipliedReportingOverflow(by: UInt64(max(key.codeCount, 1)))
-            if overflow { return false }
+        for radix in radices {
+            let (next, overflow) = product.multipliedReportingOverflow(by: radix)
+            if overflow { return nil }
             product = next
         }
-        return true
+        return radices
     }
 
     /// The natural keys both versions carry, `--SEQ` left out; empty when none can be used.
@@ -129,12 +130,12 @@ struct DiffPlan {
         keys.map { $0.code(table, row, old: old) }
     }
 
-    /// The key codes as one number in mixed radix (each column's code count); only when
-    /// ``keysPack``, which makes it one-to-one, so equal numbers are equal keys.
+    /// The key codes as one number in mixed radix (``keyRadices``): one-to-one, since every code
+    /// is below its column's count and the product fits, so equal numbers are equal keys.
     @inline(__always)
-    func packedKey(_ table: RawTable, _ row: Int, old: Bool) -> UInt64 {
+    func packedKey(_ table: RawTable, _ row: Int, old: Bool, radices: [UInt64]) -> UInt64 {
         var packed: UInt64 = 0
-        for key in keys { packed = packed &* UInt64(max(key.codeCount, 1)) &+ UInt64(key.code(table, row, old: old)) }
+        for (key, radix) in zip(keys, radices) { packed = packed &* radix &+ UInt64(key.code(table, row, old: old)) }
         return packed
     }
 

@@ -27,9 +27,9 @@ public enum SupplementalKeys {
             keyByRecord[Self.record(parent.code(row, subject), parent.code(row, seq))] = count == 1 ? key : "\(key)#\(count)"
         }
         // Each distinct value of the SUPP-- columns looked up once, not once a record.
-        let parentSubjects = Self.codes(parent.encoded(subject)), parentSeqs = Self.codes(parent.encoded(seq))
-        let subjectInParent = supp.encoded(suppSubject).values.map { parentSubjects[$0] }
-        let seqInParent = supp.encoded(idvarval).values.map { parentSeqs[$0] }
+        let parentSubjects = parent.encoded(subject).codesByValue(), parentSeqs = parent.encoded(seq).codesByValue()
+        let subjectInParent = supp.encoded(suppSubject).values.map { $0.isEmpty ? 0 : parentSubjects[ExactText($0)] }
+        let seqInParent = supp.encoded(idvarval).values.map { $0.isEmpty ? 0 : parentSeqs[ExactText($0)] }
         let pointsAtSeq = supp.encoded(idvar).values.map { $0 == seqName }
         return supp.replacingValues(ofColumn: idvarval) { row in
             guard pointsAtSeq[Int(supp.code(row, idvar))],
@@ -49,11 +49,4 @@ public enum SupplementalKeys {
 
     /// A parent record named by its subject's and its --SEQ's codes.
     private static func record(_ subject: UInt32, _ seq: UInt32) -> UInt64 { UInt64(subject) << 32 | UInt64(seq) }
-
-    /// Each value of a column and its code.
-    private static func codes(_ column: DatasetColumn) -> [String: UInt32] {
-        var codes: [String: UInt32] = Dictionary(minimumCapacity: column.values.count)
-        for (code, value) in column.values.enumerated() { codes[value] = UInt32(code) }
-        return codes
-    }
 }

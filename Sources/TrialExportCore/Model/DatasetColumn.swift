@@ -62,10 +62,14 @@ struct DatasetColumn: Sendable {
         lastCode = 0
     }
 
-    private mutating func rebuildLookup() {
-        lookup = Dictionary(minimumCapacity: values.count)
-        for code in values.indices.dropFirst() { lookup[ExactText(values[code])] = UInt32(code) }
+    /// The code of each value but "" (which is 0), without changing the column.
+    func codesByValue() -> [ExactText: UInt32] {
+        var codes: [ExactText: UInt32] = Dictionary(minimumCapacity: values.count)
+        for code in values.indices.dropFirst() { codes[ExactText(values[code])] = UInt32(code) }
+        return codes
     }
+
+    private mutating func rebuildLookup() { lookup = codesByValue() }
 }
 
 /// Text compared and hashed by its exact UTF-8 bytes (String's own `==` treats canonically
