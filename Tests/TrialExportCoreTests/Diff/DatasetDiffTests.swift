@@ -216,14 +216,16 @@ struct DatasetDiffTests {
     }
 
     @Test func valuesOnlyOneVersionHoldsNeverMatchEachOther() {
-        // Old-only values get codes past the new version's: two different old-only values must stay apart.
-        let old = F.table("tr", ["USUBJID,VISITNUM,TRORRES", "A,1,5", "A,2,6", "B,1,7"])
+        // Old-only values get codes past the new version's: two different old-only values (X and Y,
+        // 5 and 6) must keep codes of their own, or X's and Y's records would share a key.
+        let old = F.table("tr", ["USUBJID,VISITNUM,TRORRES", "A,1,5", "A,2,6", "X,7,1", "Y,7,1"])
         let new = F.table("tr", ["USUBJID,VISITNUM,TRORRES", "A,1,8", "A,2,9", "C,1,7"])
         let diff = DatasetDiff.compare(old: old, new: new, metadata: F.tr)
         #expect(diff.changed.map(\.key) == [["A", "1"], ["A", "2"]])
         #expect(diff.changed.map { $0.changes.map(\.old) } == [["5"], ["6"]])
         #expect(diff.added.map(\.key) == [["C", "1"]])
-        #expect(diff.removed.map(\.key) == [["B", "1"]])
+        #expect(diff.removed.map(\.key) == [["X", "7"], ["Y", "7"]])
+        #expect(diff.duplicateKeys == 0)
     }
 
     @Test func largeVersionsPairEveryRecord() {
