@@ -13,18 +13,18 @@ public struct ExportResult: Sendable {
 }
 
 /// Maps, derives and checks every domain of a study: the whole job between loading and writing.
-public struct ExportPipeline {
+public struct ExportPipeline: Sendable {
     let context: MappingContext
     let specs: [DomainSpec]
     let findings: FindingSink
     /// Hears each dataset as it is finished (name, records, seconds it took).
-    let onDataset: (String, Int, Double) -> Void
+    let onDataset: @Sendable (String, Int, Double) -> Void
 
     /// False: everything on the calling thread (the output is the same bytes either way).
     let concurrent: Bool
 
     public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
-                onDataset: @escaping (String, Int, Double) -> Void = { _, _, _ in }) {
+                onDataset: @escaping @Sendable (String, Int, Double) -> Void = { _, _, _ in }) {
         self.concurrent = concurrent
         self.context = context
         self.specs = specs
@@ -45,7 +45,7 @@ public struct ExportPipeline {
     /// datasets before them in output order are done: DM first, the other domains in spec order,
     /// then the trial design. Calls never overlap and come in that order, whichever thread
     /// finished first, so a writer can stream them while the rest is still being mapped.
-    public func map(ready: @escaping ([Dataset]) throws -> Void = { _ in }) throws -> ExportResult {
+    public func map(ready: @escaping @Sendable ([Dataset]) throws -> Void = { _ in }) throws -> ExportResult {
         var reconciliation = Reconciliation()
         for table in context.raw.tables.values {
             var account = reconciliation.account(for: table)
@@ -96,13 +96,13 @@ public struct ExportPipeline {
 
     /// Passes on results that finish in any order in their original order, each as soon as all before it are done.
     final class InOrder: @unchecked Sendable {
-        // @unchecked: `pending` and `next` are only touched while holding `lock`, which also keeps calls of `ready` apart.
+        // @unchecked Sendable: `pending` and `next` are only touched while holding `lock`, which also keeps calls of `ready` apart.
         private let lock = NSLock()
         private var pending: [Int: [Dataset]] = [:]
         private var next = 0
-        private let ready: ([Dataset]) throws -> Void
+        private let ready: @Sendable ([Dataset]) throws -> Void
 
-        init(ready: @escaping ([Dataset]) throws -> Void) {
+        init(ready: @escaping @Sendable ([Dataset]) throws -> Void) {
             self.ready = ready
         }
 
@@ -132,7 +132,7 @@ public struct ExportPipeline {
 
     /// Which domains still read each raw form, so a form is freed once its last reader is done.
     final class FormUsers: @unchecked Sendable {
-        // @unchecked: `remaining` is only touched while holding `lock`.
+        // @unchecked Sendable: `remaining` is only touched while holding `lock`.
         private let lock = NSLock()
         private var remaining: [String: Int] = [:]
         private let formsBySpec: [String: Set<String>]

@@ -19,7 +19,11 @@ struct PreviousTransfer {
 
     /// Compares datasets with the previous export group by group (a dataset with its SUPP--), as
     /// they are mapped, so their sheets can be written with their marks straight away.
-    final class Comparer {
+    ///
+    /// @unchecked Sendable: the export calls ``compare(_:)`` only from ``ExportPipeline``'s in-order
+    /// hand-over, which holds its lock around each call, so calls never overlap; ``result()`` is
+    /// called after mapping has returned. No other method touches the mutable state.
+    final class Comparer: @unchecked Sendable {
         private let files: [String: String]
         private let metadata: StandardMetadata
         private var marks: [String: [Int: RowMark]] = [:]
