@@ -12,6 +12,9 @@ import json
 import os
 import sys
 
+# SDTMIG v3.4 implements the SDTM model v2.0 (SDTMIG v3.4, section 1.1); TS.SDTMVER.
+SDTM_MODEL_VERSION = "2.0"
+
 DATASETS = ["DM", "EX", "AE", "DS", "IE", "TU", "TR", "RS", "TS", "TA", "TE", "TI", "SUPPQUAL"]
 
 # Natural keys (SDTMIG / define.xml practice; checked against the KeySequence of the MSG v2.0
@@ -117,7 +120,7 @@ def main():
     ref = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference"
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     datasets = dataset_metadata(os.path.join(ref, "sdtmig-3.4"))
-    write_json(os.path.join(root, "sdtmig-3.4.json"), {"version": "3.4", "datasets": datasets})
+    write_json(os.path.join(root, "sdtmig-3.4.json"), {"version": "3.4", "modelVersion": SDTM_MODEL_VERSION, "datasets": datasets})
     used = {c for d in datasets for v in d["variables"] for c in v.get("codelists", [v.get("codelist")]) if c}
     selected = [r["Code"] for r in read_csv(os.path.join(ref, "ct", "sdtm_ct_2025-03-28_selected_codelists.csv"))
                 if not r["Codelist Code"]]

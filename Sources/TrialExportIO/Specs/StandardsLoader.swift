@@ -15,7 +15,7 @@ public enum StandardsLoader {
             datasets[dataset.name] = DatasetMetadata(name: dataset.name, label: dataset.label, structure: dataset.structure,
                                                      keys: dataset.keys, variables: dataset.variables)
         }
-        return StandardMetadata(version: file.version, datasets: datasets)
+        return StandardMetadata(version: file.version, modelVersion: file.modelVersion, datasets: datasets)
     }
 
     /// CDISC CT from `standards/ct/sdtm-ct-<date>.json`.
@@ -60,6 +60,7 @@ public enum StandardsLoader {
 
     struct MetadataFile: Decodable {
         var version: String
+        var modelVersion: String?
         var datasets: [DatasetMetadata]
     }
 
