@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+import Testing
+import TrialExportIO
+
+/// Every finding and every stopping error says where the user can fix it: SDTM check findings name
+/// the raw file and line(s) their record came from; spec and template errors name file, line and
+/// column in plain words.
+struct LocationTests {
+    /// A copy of the example EDC folder with line `line` (1-based) of `form` changed by `edit`.
+    func editedCopy(_ form: String, line: Int, _ edit: (String) -> String) throws -> URL {
+        let source = TestPaths.repositoryRoot.appendingPathComponent("examples/NCT05549466/edc")
+        let copy = TestPaths.temporaryDirectory("loc").appendingPathComponent("edc")
+        try FileManager.default.copyItem(at: source, to: copy)
+        let file = copy.appendingPathComponent("\(form).csv")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n")
+        lines[line - 1] = edit(lines[line - 1])
+        try lines.joined(separator: "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        return copy
+    }
+
+    func export(_ raw: URL) throws -> (BinaryRunner.Result, [[String: String]]) {
+        let out = raw.deletingLastPathComponent().appendingPathComponent("out")
+        let result = try BinaryRunner.run(["export", "--raw", raw.path, "--out", out.path, "--quiet"])
+        var header: [String] = [], rows: [[String: String]] = []
+        try CSVReader(path: out.appendingPathComponent("findings.csv").path).read(
+            header: { header = $0 }, record: { rows.append(Dictionary(uniqueKeysWithValues: zip(header, $0.values))) })
+        return (result, rows)
+    }
+
+    @Test func endBeforeStartNamesTheRawFileAndLine() throws {
+        // ae.csv line 18: 101-0005's third AE, 13 JAN 2023 to 18 JAN 2023; now it ends on 10 JAN.
+        let raw = try editedCopy("ae", line: 18) { $0.replacingOccurrences(of: ",18 JAN 2023,", with: ",10 JAN 2023,") }
+        let (result, findings) = try export(raw)
+        #expect(result.status == 1)
+        let f = try #require(findings.first { $0["Code"] == "CHK0006" })
+        #expect(f["File"] == "ae.csv" && f["Line"] == "18", "\(f)")
+        // Sorted by AEDECOD, Fatigue comes before RCCEP: record 3 of the file is AESEQ 2.
+        #expect(f["Domain"] == "AE" && f["USUBJID"] == "NCT05549466-101-0005" && f["SEQ"] == "2")
+        #expect(f["Value"] == "2023-01-13T14:23")
+        #expect(result.stderr.contains("ae.csv:18"), "the error on standard error names the line too")
+    }
+
+    @Test func blankRequiredValueNamesTheRawFileAndLine() throws {
+        // ae.csv line 17: 101-0005's second AE (RCCEP, AESEQ 3 once sorted by AEDECOD); AETERM (4th field) blanked.
+        let raw = try editedCopy("ae", line: 17) { line in
+            var fields = line.components(separatedBy: ",")
+            fields[3] = ""
+            return fields.joined(separator: ",")
+        }
+        let (result, findings) = try export(raw)
+        #expect(result.status == 1)
+        let f = try #require(findings.first { $0["Code"] == "CHK0001" && $0["Variable"] == "AETERM" })
+        #expect(f["File"] == "ae.csv" && f["Line"] == "17" && f["USUBJID"] == "NCT05549466-101-0005" && f["SEQ"] == "3")
+    }
+
+    @Test func duplicateSubjectNamesBothLines() throws {
+        let source = TestPaths.repositoryRoot.appendingPathComponent("examples/NCT05549466/edc/dm.csv")
+        let dm = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // 101-0003 (line 4) entered a second time, on a new last line, with another date of birth.
+        let copy = try editedCopy("dm", line: dm.count) { last in
+            last + "\r\n" + dm[3].replacingOccurrences(of: ",Screening,", with: ",Screening 2,")
+        }
+        let (result, findings) = try export(copy)
+        #expect(result.status == 1)
+        let f = try #require(findings.first { $0["Code"] == "CHK0005" })
+        #expect(f["File"] == "dm.csv" && f["Line"] == "4, \(dm.count + 1)", "\(f)")
+        #expect(f["USUBJID"] == "NCT05549466-101-0003")
+    }
+}
