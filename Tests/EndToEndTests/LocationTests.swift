@@ -28,6 +28,27 @@ struct LocationTests {
         return (result, rows)
     }
 
+    /// A good export of the example into `base/export`, and its files' bytes.
+    func previousExport(in base: URL) throws -> (URL, [String: Data]) {
+        let out = base.appendingPathComponent("export")
+        let result = try BinaryRunner.run(["export", "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return (out, try snapshot(out))
+    }
+
+    /// Every file below `folder` by relative path, with its bytes.
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
+            let url = folder.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
     @Test func endBeforeStartNamesTheRawFileAndLine() throws {
         // ae.csv line 18: 101-0005's third AE, 13 JAN 2023 to 18 JAN 2023; now it ends on 10 JAN.
         let raw = try editedCopy("ae", line: 18) { $0.replacingOccurrences(of: ",18 JAN 2023,", with: ",10 JAN 2023,") }
@@ -66,5 +87,26 @@ struct LocationTests {
         let f = try #require(findings.first { $0["Code"] == "CHK0005" })
         #expect(f["File"] == "dm.csv" && f["Line"] == "4, \(dm.count + 1)", "\(f)")
         #expect(f["USUBJID"] == "NCT05549466-101-0003")
+    }
+
+    @Test func anUnclosedTemplateSectionNamesTheLineWhereItOpened() throws {
+        let base = TestPaths.temporaryDirectory("loc-template")
+        let templates = base.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: TestPaths.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        let arm = templates.appendingPathComponent("arm.md.mustache")
+        var lines = try String(contentsOf: arm, encoding: .utf8).components(separatedBy: "\n")
+        let close = try #require(lines.firstIndex(of: "{{/flow}}"))
+        let open = try #require(lines.firstIndex(of: "{{#flow}}"))
+        lines.remove(at: close)
+        try lines.joined(separator: "\n").write(to: arm, atomically: true, encoding: .utf8)
+        let (out, before) = try previousExport(in: base)
+        let result = try BinaryRunner.run(["export", "--templates", templates.path, "--out", out.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "arm.md.mustache:\(open + 1): section \"flow\" opened here is never closed ({{/flow}} missing)"),
+            "\(result.stderr)")
+        #expect(!result.stderr.contains("expectedSectionEnd"))
+        #expect(try snapshot(out) == before, "the previous export is left byte for byte")
     }
 }
