@@ -109,4 +109,55 @@ struct LocationTests {
         #expect(!result.stderr.contains("expectedSectionEnd"))
         #expect(try snapshot(out) == before, "the previous export is left byte for byte")
     }
+
+    /// A copy of the example study whose `domains/ae.yaml` line holding `old` has it replaced by `new`;
+    /// returns the folder, the file and the 1-based line and column where `new` starts.
+    func editedStudy(_ old: String, _ new: String) throws -> (URL, String, Int, Int) {
+        let base = TestPaths.temporaryDirectory("loc-spec")
+        let study = base.appendingPathComponent("study")
+        try FileManager.default.copyItem(at: TestPaths.repositoryRoot.appendingPathComponent("mappings/NCT05549466"), to: study)
+        let file = study.appendingPathComponent("domains/ae.yaml")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let i = try #require(lines.firstIndex { $0.contains(old) })
+        lines[i] = lines[i].replacingOccurrences(of: old, with: new)
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let column = lines[i].distance(from: lines[i].startIndex, to: lines[i].range(of: new)!.lowerBound) + 1
+        return (study, file.path, i + 1, column)
+    }
+
+    @Test func anUnknownAlgorithmNamesFileLineColumnVariableAndTheValidNames() throws {
+        let (study, file, line, column) = try editedStudy(
+            "{variable: AESER, algorithm: assign_ct", "{variable: AESER, algorithm: assign_magic")
+        let (out, before) = try previousExport(in: study.deletingLastPathComponent())
+        let result = try BinaryRunner.run(["export", "--study", study.path, "--out", out.path, "--quiet"])
+        #expect(result.status == 1)
+        let at = "\(file):\(line):\(column + "{variable: AESER, algorithm: ".count): variable AESER"
+        #expect(result.stderr.contains(at), "\(result.stderr)")
+        #expect(result.stderr.contains("unknown algorithm \"assign_magic\"; valid algorithms: actual_arm_code, age_years"))
+        #expect(result.stderr.contains("assign_ct, assign_datetime, assign_no_ct"))
+        #expect(!result.stderr.contains("Cannot initialize"))
+        #expect(try snapshot(out) == before, "the previous export is left byte for byte")
+    }
+
+    @Test func aCodelistThatDoesNotExistIsASpecError() throws {
+        let (study, file, line, column) = try editedStudy("from: AESER, codelist: NY}", "from: AESER, codelist: NYX}")
+        let (out, before) = try previousExport(in: study.deletingLastPathComponent())
+        let result = try BinaryRunner.run(["export", "--study", study.path, "--out", out.path, "--quiet"])
+        #expect(result.status == 1)
+        let at = "\(file):\(line):\(column + "from: AESER, codelist: ".count): variable AESER (records[0].variables[8].codelist)"
+        #expect(result.stderr.contains(at), "\(result.stderr)")
+        #expect(result.stderr.contains("unknown codelist \"NYX\"") && result.stderr.contains("Did you mean \"NY\"?"))
+        #expect(try snapshot(out) == before, "no export with every AESER null replaces the previous one")
+    }
+
+    @Test func aMisspeltKeyIsASpecErrorNotIgnored() throws {
+        let (study, file, line, column) = try editedStudy("from: AEOUT, codelist: OUT}", "from: AEOUT, codelst: OUT}")
+        let result = try BinaryRunner.run([
+            "export", "--study", study.path, "--out", study.appendingPathExtension("out").path, "--quiet",
+        ])
+        #expect(result.status == 1)
+        let at = "\(file):\(line):\(column + "from: AEOUT, ".count): variable AEOUT"
+        #expect(result.stderr.contains(at) && result.stderr.contains("unknown key \"codelst\""), "\(result.stderr)")
+        #expect(result.stderr.contains("Did you mean \"codelist\"?"))
+    }
 }
