@@ -74,5 +74,5 @@ let package = Package(
             exclude: ["Goldens"]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

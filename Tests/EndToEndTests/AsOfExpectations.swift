@@ -17,7 +17,7 @@ enum AsOfExpectations {
     static let anyEntry: [String: String] = ["bor.BESTRESP": "RS", "bor.BORDAT": "RS"]
 
     /// A changed EDC value -> the SDTM variable that carries it, and whether an SDTM old -> new matches the EDC old -> new.
-    static let columns: [String: (dataset: String, variable: String, matches: (_ edc: (String, String), _ sdtm: (String, String)) -> Bool)] = [
+    static let columns: [String: (dataset: String, variable: String, matches: @Sendable (_ edc: (String, String), _ sdtm: (String, String)) -> Bool)] = [
         "ae.AETOXGR": ("AE", "AETOXGR", { e, s in (grade(e.0), grade(e.1)) == s }),
         "ae.AEENDAT": ("AE", "AEENDTC", { e, s in (iso(e.0), iso(e.1)) == s }),
         "ae.AEONGO": ("AE", "AEENRF", { e, s in (ongoing(e.0), ongoing(e.1)) == s }),
@@ -31,7 +31,7 @@ enum AsOfExpectations {
 
     /// Variables derived from other records of the subject (reference dates, study days, epochs),
     /// allowed to change when the subject has any change in `forms`.
-    static let derived: [(forms: Set<String>, dataset: String?, variables: (String) -> Bool)] = [
+    static let derived: [(forms: Set<String>, dataset: String?, variables: @Sendable (String) -> Bool)] = [
         (["ex"], "DM", { ["RFXSTDTC", "RFXENDTC", "RFSTDTC", "RFENDTC", "ACTARMCD", "ACTARM", "ARMNRS", "DMDY"].contains($0) }),
         (["rand"], "DM", { ["ARMCD", "ARM", "ACTARMCD", "ACTARM", "ARMNRS"].contains($0) }),
         (["death"], "DM", { ["DTHDTC", "DTHFL"].contains($0) }),

@@ -20,15 +20,36 @@ enum Fixtures {
     static func export(subjects: Int? = nil, seed: UInt64 = EDCSimulator.defaultSeed) throws -> Export {
         let sink = InMemoryFormSink()
         let summary = try EDCSimulator(study: study, profile: try profile(), subjects: subjects, seed: seed).run(into: sink)
-        return Export(sink: sink, summary: summary)
+        return Export(sink: FormSnapshot(sink), summary: summary)
     }
 
     static let defaultExport: Export = try! export()
 }
 
+/// The forms an ``InMemoryFormSink`` received, frozen so tests can share them across threads.
+struct FormSnapshot: Sendable {
+    let headers: [String: [String]]
+    let rows: [String: [[String]]]
+    let formNames: [String]
+    let ended: Bool
+
+    init(_ sink: InMemoryFormSink) {
+        headers = sink.headers
+        rows = sink.rows
+        formNames = sink.formNames
+        ended = sink.ended
+    }
+
+    /// Rows of `form` as dictionaries keyed by column name.
+    func records(_ form: String) -> [[String: String]] {
+        let header = headers[form] ?? []
+        return (rows[form] ?? []).map { Dictionary(zip(header, $0), uniquingKeysWith: { _, last in last }) }
+    }
+}
+
 /// A generated export with helpers to read it back.
-struct Export {
-    let sink: InMemoryFormSink
+struct Export: Sendable {
+    let sink: FormSnapshot
     let summary: SimulationSummary
 
     func records(_ form: String) -> [[String: String]] { sink.records(form) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives findings about SDTM records the raw file and line(s) those records came from.
 ///
 /// The one place where a check finding learns its raw location: a finding naming a domain, a
@@ -6,7 +8,9 @@
 /// every line it came from; a SUPP-- finding only when the subject has one record there); a dataset without USUBJID (trial design) names its one source file.
 /// Findings that already name a file, and subject-level findings of a dataset with --SEQ, are
 /// passed on unchanged. Indexes are built on a dataset's first finding, one word per record.
-public final class FindingSources: FindingSink {
+public final class FindingSources: FindingSink, @unchecked Sendable {
+    // @unchecked Sendable: `indexes` is only read or written while holding `lock`; the rest is immutable.
+    private let lock = NSLock()
     private let next: FindingSink
     private let datasets: [String: Dataset]
     private var indexes: [String: RecordIndex] = [:]
@@ -30,8 +34,7 @@ public final class FindingSources: FindingSink {
             return located
         }
         guard let subject = finding.usubjid else { return finding }
-        let index = indexes[domain] ?? RecordIndex(dataset)
-        indexes[domain] = index
+        let index = self.index(of: dataset)
         let rows = index.rows(subject: subject, seq: finding.seq)
         // A SUPP-- finding names no record of the subject's several; one record is located.
         guard !rows.isEmpty, rows.count == 1 || !domain.hasPrefix("SUPP") else { return finding }
@@ -42,6 +45,15 @@ public final class FindingSources: FindingSink {
         located.line = lines.first
         if lines.count > 1 { located.lines = Self.text(of: lines) }
         return located
+    }
+
+    /// The record index of `dataset`, built on first use.
+    private func index(of dataset: Dataset) -> RecordIndex {
+        lock.lock(); defer { lock.unlock() }
+        if let known = indexes[dataset.name] { return known }
+        let index = RecordIndex(dataset)
+        indexes[dataset.name] = index
+        return index
     }
 
     /// Lines as text, runs of three or more consecutive lines as `first-last`: `3, 17` or `12-40`.

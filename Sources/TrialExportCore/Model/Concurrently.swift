@@ -5,18 +5,39 @@ import Foundation
 public enum Concurrently {
     /// `body` for every element; the first error (in element order) is rethrown after all finished.
     /// With `concurrent: false` the elements are done one after another on the calling thread.
-    public static func map<T, R>(_ items: [T], concurrent: Bool = true, _ body: (T) throws -> R) throws -> [R] {
+    public static func map<T: Sendable, R: Sendable>(
+        _ items: [T], concurrent: Bool = true, _ body: @Sendable (T) throws -> R
+    ) throws -> [R] {
         guard concurrent else { return try items.map(body) }
-        let results = UnsafeMutableBufferPointer<Result<R, Error>?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
+        let results = Slots<Result<R, Error>>(count: items.count)
         defer { results.deallocate() }
-        // Each iteration writes its own slot only.
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in results[i] = Result { try body(items[i]) } }
-        return try results.map { try $0!.get() }
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, Result { try body(items[i]) }) }
+        return try results.values().map { try $0.get() }
     }
 
     /// Runs the jobs side by side; results in the jobs' order.
-    public static func run<R>(_ jobs: [() throws -> R], concurrent: Bool = true) throws -> [R] {
+    public static func run<R: Sendable>(_ jobs: [@Sendable () throws -> R], concurrent: Bool = true) throws -> [R] {
         try map(jobs, concurrent: concurrent) { try $0() }
+    }
+}
+
+/// One slot per parallel iteration.
+///
+/// @unchecked Sendable: iteration `i` of `concurrentPerform` writes slot `i` only, so no two
+/// threads touch the same memory; ``values()`` reads after `concurrentPerform` has returned,
+/// which happens-after every iteration.
+private struct Slots<Value>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    func set(_ index: Int, _ value: Value) { buffer[index] = value }
+    func values() -> [Value] { buffer.map { $0! } }
+    func deallocate() {
+        buffer.deinitialize()
+        buffer.deallocate()
     }
 }

@@ -64,13 +64,13 @@ public struct Finding: Codable, Hashable, Sendable {
 }
 
 /// Receives findings as they are made; the Core never prints.
-public protocol FindingSink: AnyObject {
+public protocol FindingSink: AnyObject, Sendable {
     func report(_ finding: Finding)
 }
 
 /// A sink that keeps every finding, in the order reported.
 public final class FindingCollector: FindingSink, @unchecked Sendable {
-    // @unchecked: all access goes through `lock`.
+    // @unchecked Sendable: `storage` is only read or written while holding `lock`.
     private let lock = NSLock()
     private var storage: [Finding] = []
 

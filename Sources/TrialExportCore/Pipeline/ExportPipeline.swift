@@ -13,20 +13,18 @@ public struct ExportResult: Sendable {
 }
 
 /// Maps, derives and checks every domain of a study: the whole job between loading and writing.
-public struct ExportPipeline {
+public struct ExportPipeline: Sendable {
     let context: MappingContext
     let specs: [DomainSpec]
     let findings: FindingSink
     /// Hears each dataset as it is finished (name, records, seconds it took).
-    let onDataset: (String, Int, Double) -> Void
+    let onDataset: @Sendable (String, Int, Double) -> Void
 
     /// False: everything on the calling thread (the output is the same bytes either way).
     let concurrent: Bool
 
-    public init(
-        context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
-        onDataset: @escaping (String, Int, Double) -> Void = { _, _, _ in }
-    ) {
+    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
+                onDataset: @escaping @Sendable (String, Int, Double) -> Void = { _, _, _ in }) {
         self.concurrent = concurrent
         self.context = context
         self.specs = specs
@@ -47,7 +45,7 @@ public struct ExportPipeline {
     /// datasets before them in output order are done: DM first, the other domains in spec order,
     /// then the trial design. Calls never overlap and come in that order, whichever thread
     /// finished first, so a writer can stream them while the rest is still being mapped.
-    public func map(ready: @escaping ([Dataset]) throws -> Void = { _ in }) throws -> ExportResult {
+    public func map(ready: @escaping @Sendable ([Dataset]) throws -> Void = { _ in }) throws -> ExportResult {
         var reconciliation = Reconciliation()
         for table in context.raw.tables.values {
             var account = reconciliation.account(for: table)
@@ -66,7 +64,10 @@ public struct ExportPipeline {
             study: context.study, ctMap: context.ctMap, metadata: context.metadata,
             terminology: context.terminology, termCodes: context.termCodes, findings: designFindings
         )
-        .build(actualSubjects: randomizedCount(outputs.first?.datasets.first))
+        .build(
+            actualSubjects: randomizedCount(outputs.first?.datasets.first),
+            studyStart: earliestConsent(outputs.first?.datasets.first)
+        )
         .map { dataset in
             var dataset = dataset
             dataset.sources = RecordSources(file: context.studyPath, count: dataset.rows.count)
@@ -105,13 +106,13 @@ public struct ExportPipeline {
 
     /// Passes on results that finish in any order in their original order, each as soon as all before it are done.
     final class InOrder: @unchecked Sendable {
-        // @unchecked: `pending` and `next` are only touched while holding `lock`, which also keeps calls of `ready` apart.
+        // @unchecked Sendable: `pending` and `next` are only touched while holding `lock`, which also keeps calls of `ready` apart.
         private let lock = NSLock()
         private var pending: [Int: [Dataset]] = [:]
         private var next = 0
-        private let ready: ([Dataset]) throws -> Void
+        private let ready: @Sendable ([Dataset]) throws -> Void
 
-        init(ready: @escaping ([Dataset]) throws -> Void) {
+        init(ready: @escaping @Sendable ([Dataset]) throws -> Void) {
             self.ready = ready
         }
 
@@ -146,7 +147,7 @@ public struct ExportPipeline {
 
     /// Which domains still read each raw form, so a form is freed once its last reader is done.
     final class FormUsers: @unchecked Sendable {
-        // @unchecked: `remaining` is only touched while holding `lock`.
+        // @unchecked Sendable: `remaining` is only touched while holding `lock`.
         private let lock = NSLock()
         private var remaining: [String: Int] = [:]
         private let formsBySpec: [String: Set<String>]
@@ -211,6 +212,15 @@ public struct ExportPipeline {
     private func randomizedCount(_ dm: Dataset?) -> Int? {
         guard let dm, dm.name == "DM", let armcd = dm.index(of: "ARMCD") else { return nil }
         return dm.rows.filter { !$0[armcd].isEmpty }.count
+    }
+
+    /// SSTDTC: the earliest informed consent (RFICDTC) of a subject with a planned arm, when DM was mapped.
+    private func earliestConsent(_ dm: Dataset?) -> String? {
+        guard let dm, dm.name == "DM", let armcd = dm.index(of: "ARMCD"), let consent = dm.index(of: "RFICDTC") else {
+            return nil
+        }
+        // Complete dates only (a partial one cannot say it is the earliest); ISO 8601 dates order as texts.
+        return dm.rows.filter { !$0[armcd].isEmpty && $0[consent].utf8.count >= 10 }.map { String($0[consent].prefix(10)) }.min()
     }
 
     /// Records which datasets each aggregate source form feeds (first/last date-times, actual arm).

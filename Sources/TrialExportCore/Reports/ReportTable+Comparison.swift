@@ -33,7 +33,7 @@ extension TrialReport {
     }
 
     /// The safety lines, in report order.
-    static let safetyLines: [(String, (SafetySummary) -> Int)] = [
+    static let safetyLines: [(String, @Sendable (SafetySummary) -> Int)] = [
         ("Any adverse event", \.anyAE),
         ("Treatment-emergent AE", \.treatmentEmergent),
         ("TEAE grade >= 3", \.gradeThreeOrMore),

@@ -32,7 +32,7 @@ public enum ExportDiffer {
         options: DiffOptions = DiffOptions()
     ) throws -> DatasetDiff {
         // The two files are read side by side.
-        let tables = try Concurrently.run([{ try DiffTableLoader.load(old, name: name) }, { try DiffTableLoader.load(new, name: name) }])
+        let tables = try Concurrently.map([old, new]) { try DiffTableLoader.load($0, name: name) }
         return DatasetDiff.compare(old: tables[0], new: tables[1], metadata: standards.dataset(name.uppercased()), options: options)
     }
 
@@ -43,11 +43,10 @@ public enum ExportDiffer {
     ) throws -> DatasetDiff {
         let parentName = String(name.dropFirst(4))
         let keys = standards.dataset(parentName)?.keys ?? []
-        func load(_ paths: (supp: String, parent: String)) throws -> RawTable {
+        let tables = try Concurrently.map([old, new]) { paths in
             SupplementalKeys.rekey(try DiffTableLoader.load(paths.supp, name: name),
                                    parent: try DiffTableLoader.load(paths.parent, name: parentName), parentKeys: keys)
         }
-        let tables = try Concurrently.run([{ try load(old) }, { try load(new) }])
         return DatasetDiff.compare(old: tables[0], new: tables[1], metadata: standards.dataset(name), options: options)
     }
 

@@ -50,8 +50,7 @@ public struct ExportOutcome: Sendable {
 /// Load, map, check and write one study: the job behind `trialexport export`.
 public enum ExportJob {
     /// Runs the export; `progress` hears each phase as it ends (records, time, peak memory).
-    public static func run(_ options: ExportOptions, progress: @escaping (PhaseReport) -> Void = { _ in }) throws -> ExportOutcome
-    {
+    public static func run(_ options: ExportOptions, progress: @escaping @Sendable (PhaseReport) -> Void = { _ in }) throws -> ExportOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
         var timer = PhaseTimer(observer: progress)
         var bundle = try StudyBundle.load(study: options.study, standards: options.standards)

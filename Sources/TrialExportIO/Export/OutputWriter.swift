@@ -9,7 +9,12 @@ import TrialExportCore
 /// maps, checks and reports; ``finish(_:)`` then writes the last sheets, `findings.csv` and
 /// `reconciliation.csv`, closes the workbook and swaps the export in. No file's bytes depend on
 /// that scheduling.
-public final class OutputWriter {
+///
+/// @unchecked Sendable: `stream` is set by ``start(study:cutoff:)`` before any job that reads it
+/// is queued; the jobs run on the two ``SerialJobs`` queues, and ``finish(_:)`` reads the results
+/// only after waiting for both. ``add(_:marks:)`` is called from the pipeline's in-order
+/// hand-over, one call at a time.
+public final class OutputWriter: @unchecked Sendable {
     public let destination: URL
     private let staging: StagingFolder
     private var stream: WorkbookStream?
@@ -77,19 +82,18 @@ public final class OutputWriter {
             try writeReports(report, into: folder)
             let records = report.result.recordCount
             let content = WorkbookBuilder.content(for: report)
-            var phases = try Concurrently.run(
-                [
-                    {
-                        try Self.timed("write CSV", records: records) {
-                            try self.csvFiles.wait(); try self.writeTables(report, into: folder)
-                        }
-                    },
-                    {
-                        try Self.timed("write XLSX", records: records) {
-                            try self.sheets.wait(); try self.stream?.finish(content)
-                        }
-                    },
-                ], concurrent: concurrent)
+            // CSV (index 0) and XLSX (index 1) are finished side by side.
+            var phases = try Concurrently.map([0, 1], concurrent: concurrent) { part in
+                part == 0
+                    ? try Self.timed("write CSV", records: records) {
+                        try self.csvFiles.wait()
+                        try self.writeTables(report, into: folder)
+                    }
+                    : try Self.timed("write XLSX", records: records) {
+                        try self.sheets.wait()
+                        try self.stream?.finish(content)
+                    }
+            }
             phases[0].seconds = csvFiles.seconds + phases[0].seconds
             phases[1].seconds = sheets.seconds + phases[1].seconds
             try staging.commit()

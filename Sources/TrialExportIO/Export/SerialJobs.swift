@@ -3,7 +3,7 @@ import Foundation
 /// Jobs run one after another on a background queue; the first error stops the rest and is
 /// rethrown by ``wait()``.
 final class SerialJobs: @unchecked Sendable {
-    // @unchecked: `error` and `seconds` are only touched on `queue`, and read after `wait()` drained it.
+    // @unchecked Sendable: `error` and `seconds` are only touched on `queue`, and read after `wait()` drained it.
     private let queue: DispatchQueue
     private var error: Error?
     /// Time spent in the jobs so far.
@@ -30,7 +30,7 @@ final class SerialJobs: @unchecked Sendable {
 
     /// A job handed to the queue.
     private struct Job: @unchecked Sendable {
-        // @unchecked: the caller hands over what the job captures (a dataset, the workbook) and
+        // @unchecked Sendable: the caller hands over what the job captures (a dataset, the workbook) and
         // does not touch it again until `wait()` has drained the queue, so only the queue uses it.
         let body: () throws -> Void
     }
