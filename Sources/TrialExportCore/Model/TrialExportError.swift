@@ -6,7 +6,8 @@ import Foundation
 public enum TrialExportError: Error, Equatable, Sendable {
     case fileNotFound(path: String, what: String)
     case emptyFile(path: String)
-    case invalidUTF8(path: String, line: Int, column: Int)
+    /// `bytes`: the text around the first invalid byte, each invalid byte shown as `\xHH`.
+    case invalidUTF8(path: String, line: Int, column: Int, bytes: String)
     case unterminatedQuote(path: String, line: Int)
     case malformedCSV(path: String, line: Int, detail: String)
     case duplicateHeader(path: String, column: String, positions: [Int])
@@ -23,17 +24,22 @@ extension TrialExportError: CustomStringConvertible, LocalizedError {
             return "\(path): \(what) not found. Check the path, or run from the repository root."
         case let .emptyFile(path):
             return "\(path): the file is empty; an EDC export has at least a header line. Re-export the form from the EDC."
-        case let .invalidUTF8(path, line, column):
-            return "\(path):\(line): column \(column): the bytes are not valid UTF-8. Re-export the form as UTF-8 (with or without BOM)."
+        case let .invalidUTF8(path, line, column, bytes):
+            return
+                "\(path):\(line): column \(column): the bytes are not valid UTF-8: \"\(bytes)\" (invalid bytes shown as \\xHH)."
+                + " Re-export the file as UTF-8 (with or without BOM), or correct the character at its source."
         case let .unterminatedQuote(path, line):
-            return "\(path):\(line): a quoted field opened on this line is never closed. Check for a stray '\"' in this record or re-export the form."
+            return
+                "\(path):\(line): a quoted field opened on this line is never closed. Check for a stray '\"' in this record or re-export the form."
         case let .malformedCSV(path, line, detail):
             return "\(path):\(line): \(detail). Fix the record or re-export the form."
         case let .duplicateHeader(path, column, positions):
             let where_ = positions.map(String.init).joined(separator: " and ")
-            return "\(path):1: column \"\(column)\" appears more than once in the header (positions \(where_)). Rename or remove the duplicate."
+            return
+                "\(path):1: column \"\(column)\" appears more than once in the header (positions \(where_)). Rename or remove the duplicate."
         case let .missingColumn(path, column, neededBy):
-            return "\(path):1: column \"\(column)\" is needed by \(neededBy) but the file has no such column. Add the column to the export or correct the spec."
+            return
+                "\(path):1: column \"\(column)\" is needed by \(neededBy) but the file has no such column. Add the column to the export or correct the spec."
         case let .invalidSpec(path, location, detail):
             return "\(path): \(location): \(detail)"
         case let .writeFailed(path, detail):

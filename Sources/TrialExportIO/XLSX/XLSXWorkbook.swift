@@ -26,7 +26,9 @@ final class XLSXWorkbook {
             options.tmpdir = dir
             return workbook_new_opt(path, &options)
         }
-        guard let handle else { throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not start a workbook") }
+        guard let handle else {
+            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not start a workbook")
+        }
         workbook = handle
         guard let bold = workbook_add_format(handle) else {
             lxw_workbook_free(handle)
@@ -52,7 +54,8 @@ final class XLSXWorkbook {
         let handle = try open()
         try check(workbook_validate_sheet_name(handle, name), "sheet name \"\(name)\"")
         guard let sheet = workbook_add_worksheet(handle, name) else {
-            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not add sheet \"\(name)\" (check the temporary folder)")
+            throw TrialExportError.writeFailed(
+                path: path, detail: "libxlsxwriter could not add sheet \"\(name)\" (check the temporary folder)")
         }
         worksheet_set_comments_author(sheet, "trialexport")
         return XLSXSheet(sheet: sheet, workbook: self)
@@ -134,24 +137,33 @@ struct XLSXSheet {
     /// Writes text; an empty value leaves the cell blank (filled when the row is marked).
     ///
     /// So does a value longer than a cell holds, which libxlsxwriter refuses: the CSV keeps it whole and
-    /// ``ValueLengthChecks`` reports it (CHK0031).
+    /// ``ValueLengthChecks`` reports it (CHK0031). The text goes through ``XLSXCellText``, so a NUL
+    /// does not cut it short.
     func write(_ text: String, row: Int, column: Int, bold: Bool = false, mark: RowMark? = nil) throws {
         let format = mark.flatMap { workbook.format(for: $0) } ?? (bold ? workbook.bold : nil)
         guard !text.isEmpty, ValueLengthChecks.fitsWorkbookCell(text) else {
-            if let format { try workbook.check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)") }
+            if let format {
+                try workbook.check(
+                    worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)")
+            }
             return
         }
-        try workbook.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "cell \(row + 1),\(column + 1)")
+        try workbook.check(
+            worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), XLSXCellText.encoded(text), format),
+            "cell \(row + 1),\(column + 1)")
     }
 
     func write(_ number: Double, row: Int, column: Int, mark: RowMark? = nil) throws {
         let format = mark.flatMap { workbook.format(for: $0) }
-        try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "cell \(row + 1),\(column + 1)")
+        try workbook.check(
+            worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "cell \(row + 1),\(column + 1)")
     }
 
     func comment(_ text: String, row: Int, column: Int) throws {
         guard !text.isEmpty else { return }
-        try workbook.check(worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), text), "comment \(row + 1),\(column + 1)")
+        try workbook.check(
+            worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), XLSXCellText.encoded(text)),
+            "comment \(row + 1),\(column + 1)")
     }
 
     func setWidth(_ width: Double, column: Int) throws {
