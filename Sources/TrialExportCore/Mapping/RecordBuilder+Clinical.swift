@@ -8,7 +8,9 @@ extension RecordBuilder {
     /// lasts until the latest of those dates, and a treated subject with none is still on
     /// treatment: every later date is TREATMENT.
     func epoch(_ variable: CompiledVariable, index: Int) -> String {
-        guard let reference = variable.references.first, let date = ISO8601Value.date(of: value(reference))?.dayNumber else { return "" }
+        guard let reference = variable.references.first, let date = ISO8601Value.date(of: value(reference))?.dayNumber else {
+            return ""
+        }
         guard let first = ISO8601Value.date(of: value(rfxstdtc))?.dayNumber else { return "SCREENING" }
         if date < first { return "SCREENING" }
         var end = ISO8601Value.date(of: value(rfxendtc))?.dayNumber.map { $0 + (variable.spec.days ?? 0) }
@@ -26,7 +28,8 @@ extension RecordBuilder {
     /// A partial start date counts as emergent unless it is certainly before the first dose.
     func treatmentEmergent(_ variable: CompiledVariable) -> String {
         guard let reference = variable.references.first, let start = ISO8601Value.date(of: value(reference)),
-              let first = ISO8601Value.date(of: value(rfxstdtc)) else { return "" }
+            let first = ISO8601Value.date(of: value(rfxstdtc))
+        else { return "" }
         let last = ISO8601Value.date(of: value(rfxendtc))
         if let s = start.dayNumber, let f = first.dayNumber {
             guard s >= f else { return "N" }
@@ -40,7 +43,9 @@ extension RecordBuilder {
 
     /// doseForm, route or frequency of the study treatment named by the variable (e.g. EXTRT).
     func treatmentAttribute(_ variable: CompiledVariable) -> String {
-        guard let reference = variable.references.first, let treatment = context.study.treatment(code: value(reference)) else { return "" }
+        guard let reference = variable.references.first, let treatment = context.study.treatment(code: value(reference)) else {
+            return ""
+        }
         switch variable.spec.value {
         case "doseForm": return treatment.doseForm ?? ""
         case "route": return treatment.route ?? ""
@@ -50,13 +55,26 @@ extension RecordBuilder {
         }
     }
 
-    /// Sum of a numeric field over the group's records; null when any record lacks a number.
+    /// Sum of a numeric field over the group's records; null when any record lacks a number (a
+    /// value that is not a number is reported at its record).
     func sum(_ variable: CompiledVariable) -> String {
         guard let from = variable.spec.from else { return "" }
-        let column = plan.table.columnIndex[FieldRef(from, defaultForm: plan.block.form).column]
+        let name = FieldRef(from, defaultForm: plan.block.form).column
+        let column = plan.table.columnIndex[name]
         var total = 0.0
         for member in group {
-            guard let column, let number = Double(plan.table.cleanValue(member, column)) else { return "" }
+            guard let column else { return "" }
+            let text = plan.table.cleanValue(member, column)
+            guard let number = Double(text), number.isFinite else {
+                if !text.isEmpty {
+                    findings.report(
+                        .notANumber(
+                            .init(file: plan.table.file, line: plan.table.line(member), column: name),
+                            domain: domain, usubjid: usubjidForFindings, variable: variable.spec.variable,
+                            value: text))
+                }
+                return ""
+            }
             total += number
         }
         return NumberText.canonical(total)
@@ -74,8 +92,10 @@ extension RecordBuilder {
     func assignNumber(_ variable: CompiledVariable) -> String {
         guard let field = variable.from, let text = raw(field), !text.isEmpty else { return "" }
         guard let number = Double(text), number.isFinite else {
-            findings.report(.notANumber(location(field), domain: domain, usubjid: usubjidForFindings,
-                                        variable: variable.spec.variable, value: text))
+            findings.report(
+                .notANumber(
+                    location(field), domain: domain, usubjid: usubjidForFindings,
+                    variable: variable.spec.variable, value: text))
             return ""
         }
         return NumberText.canonical(number)
