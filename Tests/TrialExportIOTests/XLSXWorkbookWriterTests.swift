@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrialExportCore
+
 @testable import TrialExportIO
 
 struct XLSXWorkbookWriterTests {
@@ -73,14 +74,33 @@ struct XLSXWorkbookWriterTests {
         #expect(dm.cells[XLSXPosition(row: 4, column: 3)] == .string("0042"))
     }
 
+    @Test func controlCharactersAndEscapeLookalikesReadBackUnchanged() throws {
+        let values = ["Head\0ache", "bell\u{7}tab\tend\u{1F}", "_x0041_ is not A", "a_x00_b_", "\0"]
+        let dataset = Dataset(
+            name: "DM", label: "Demographics", keys: [], variables: [Self.variable("RACE", "Race", .char, order: 1)],
+            rows: values.map { [$0] })
+        let file = path()
+        try XLSXWorkbookWriter.write(Self.content(datasets: [dataset]), to: file)
+        let sheet = try #require(try XLSXReader(path: file).sheet("DM"))
+        #expect(sheet.grid.dropFirst().map { $0.first! } == values.map { XLSXCell.string($0) })
+    }
+
+    @Test(arguments: [
+        ("Head\0ache", "Head_x0000_ache"), ("_x0041_", "_x005F_x0041_"), ("_x12G4_", "_x12G4_"), ("plain_x", "plain_x"),
+    ])
+    func cellTextEscapesNULAndLookalikes(_ text: String, _ encoded: String) {
+        #expect(XLSXCellText.encoded(text) == encoded)
+    }
+
     @Test func labelsAreHeaderComments() throws {
         let file = path()
         try XLSXWorkbookWriter.write(Self.content(), to: file)
         let book = try XLSXReader(path: file)
         let dm = try #require(book.sheet("DM"))
-        let expected = Dictionary(uniqueKeysWithValues: Self.dm.variables.enumerated().map {
-            (XLSXPosition(row: 0, column: $0.offset), $0.element.label)
-        })
+        let expected = Dictionary(
+            uniqueKeysWithValues: Self.dm.variables.enumerated().map {
+                (XLSXPosition(row: 0, column: $0.offset), $0.element.label)
+            })
         #expect(dm.comments == expected)
         #expect(try #require(book.sheet("Findings")).comments.isEmpty)
     }
@@ -104,17 +124,18 @@ struct XLSXWorkbookWriterTests {
         let file = path()
         try XLSXWorkbookWriter.write(Self.content(), to: file)
         let study = try #require(XLSXReader(path: file).sheet("Study"))
-        #expect(study.grid == [
-            [.string("Study ID"), .string("ST-01"), nil, nil],
-            [.string("Title"), .string("A Phase 2 Study"), nil, nil],
-            [.string("Data cut-off"), .string("2025-01-31"), nil, nil],
-            [nil, nil, nil, nil],
-            [.string("Dataset"), .string("Label"), .string("Rows"), .string("Sheets")],
-            [.string("DM"), .string("Demographics"), .number(4), .string("DM")],
-            [nil, nil, nil, nil],
-            [.string("Sponsor"), .string("Acme Pharma"), nil, nil],
-            [.string("Phase"), .string("Phase 2"), nil, nil],
-        ])
+        #expect(
+            study.grid == [
+                [.string("Study ID"), .string("ST-01"), nil, nil],
+                [.string("Title"), .string("A Phase 2 Study"), nil, nil],
+                [.string("Data cut-off"), .string("2025-01-31"), nil, nil],
+                [nil, nil, nil, nil],
+                [.string("Dataset"), .string("Label"), .string("Rows"), .string("Sheets")],
+                [.string("DM"), .string("Demographics"), .number(4), .string("DM")],
+                [nil, nil, nil, nil],
+                [.string("Sponsor"), .string("Acme Pharma"), nil, nil],
+                [.string("Phase"), .string("Phase 2"), nil, nil],
+            ])
         let bold = [(0, 0), (1, 0), (2, 0), (4, 0), (4, 1), (4, 2), (4, 3), (7, 0), (8, 0)]
         #expect(study.boldCells == Set(bold.map { XLSXPosition(row: $0.0, column: $0.1) }))
     }
@@ -172,7 +193,8 @@ struct XLSXWorkbookWriterTests {
         // workbook_close through `check` (libxlsxwriter also prints it to stderr).
         // Other users fail the writable-folder check first.
         guard FileManager.default.fileExists(atPath: "/proc/self") else { return }
-        let expected = getuid() == 0
+        let expected =
+            getuid() == 0
             ? "Error creating output xlsx file. Usually a permissions error. (writing the file)"
             : "the output folder is not writable"
         #expect(throws: TrialExportError.writeFailed(path: "/proc/review.xlsx", detail: expected)) {
@@ -211,7 +233,9 @@ struct XLSXWorkbookWriterTests {
         var content = Self.content()
         content.extraSheets = [wide]
         let file = path()
-        #expect(throws: TrialExportError.writeFailed(path: file, detail: "Wide has 16385 columns, more than a sheet holds (16384)")) {
+        #expect(
+            throws: TrialExportError.writeFailed(path: file, detail: "Wide has 16385 columns, more than a sheet holds (16384)")
+        ) {
             try XLSXWorkbookWriter.write(content, to: file)
         }
     }
