@@ -2,25 +2,32 @@ import Foundation
 
 extension RecordBuilder {
     /// EPOCH from a date: SCREENING before the first dose, TREATMENT up to the last dose plus
-    /// `days`, FOLLOW-UP after; null for partial dates or subjects never treated after screening.
+    /// `days`, FOLLOW-UP after; null for subjects never treated after screening. A partial date
+    /// gets the epoch its every possible day falls in, and null when it spans two epochs.
     ///
     /// With `sources` (the end-of-treatment records, e.g. `{form: eot, date: EOTDAT}`) treatment
     /// lasts until the latest of those dates, and a treated subject with none is still on
     /// treatment: every later date is TREATMENT.
     func epoch(_ variable: CompiledVariable, index: Int) -> String {
-        guard let reference = variable.references.first, let date = ISO8601Value.date(of: value(reference))?.dayNumber else {
-            return ""
-        }
+        guard let reference = variable.references.first, let date = ISO8601Value.date(of: value(reference)) else { return "" }
+        let range = date.dayRange
         guard let first = ISO8601Value.date(of: value(rfxstdtc))?.dayNumber else { return "SCREENING" }
-        if date < first { return "SCREENING" }
         var end = ISO8601Value.date(of: value(rfxendtc))?.dayNumber.map { $0 + (variable.spec.days ?? 0) }
         if !variable.sources.isEmpty {
             let latest = perSubject(index) { aggregateDatetime(variable, latest: true) }
-            guard let stop = ISO8601Value.date(of: latest)?.dayNumber else { return "TREATMENT" }
-            end = max(end ?? stop, stop)
+            if let stop = ISO8601Value.date(of: latest)?.dayNumber {
+                end = max(end ?? stop, stop)
+            } else {
+                end = nil  // still on treatment
+            }
         }
-        guard let end else { return "TREATMENT" }
-        return date <= end ? "TREATMENT" : "FOLLOW-UP"
+        func epoch(of day: Int) -> String {
+            if day < first { return "SCREENING" }
+            guard let end else { return "TREATMENT" }
+            return day <= end ? "TREATMENT" : "FOLLOW-UP"
+        }
+        let earliest = epoch(of: range.lowerBound)
+        return earliest == epoch(of: range.upperBound) ? earliest : ""
     }
 
     /// `Y` when the date is on or after the first dose and at most `days` after the last dose.
@@ -28,8 +35,7 @@ extension RecordBuilder {
     /// A partial start date counts as emergent unless it is certainly before the first dose.
     func treatmentEmergent(_ variable: CompiledVariable) -> String {
         guard let reference = variable.references.first, let start = ISO8601Value.date(of: value(reference)),
-            let first = ISO8601Value.date(of: value(rfxstdtc))
-        else { return "" }
+              let first = ISO8601Value.date(of: value(rfxstdtc)) else { return "" }
         let last = ISO8601Value.date(of: value(rfxendtc))
         if let s = start.dayNumber, let f = first.dayNumber {
             guard s >= f else { return "N" }
@@ -43,9 +49,7 @@ extension RecordBuilder {
 
     /// doseForm, route or frequency of the study treatment named by the variable (e.g. EXTRT).
     func treatmentAttribute(_ variable: CompiledVariable) -> String {
-        guard let reference = variable.references.first, let treatment = context.study.treatment(code: value(reference)) else {
-            return ""
-        }
+        guard let reference = variable.references.first, let treatment = context.study.treatment(code: value(reference)) else { return "" }
         switch variable.spec.value {
         case "doseForm": return treatment.doseForm ?? ""
         case "route": return treatment.route ?? ""
@@ -70,8 +74,7 @@ extension RecordBuilder {
                     findings.report(
                         .notANumber(
                             .init(file: plan.table.file, line: plan.table.line(member), column: name),
-                            domain: domain, usubjid: usubjidForFindings, variable: variable.spec.variable,
-                            value: text))
+                            domain: domain, usubjid: usubjidForFindings, variable: variable.spec.variable, value: text))
                 }
                 return ""
             }
@@ -92,10 +95,8 @@ extension RecordBuilder {
     func assignNumber(_ variable: CompiledVariable) -> String {
         guard let field = variable.from, let text = raw(field), !text.isEmpty else { return "" }
         guard let number = Double(text), number.isFinite else {
-            findings.report(
-                .notANumber(
-                    location(field), domain: domain, usubjid: usubjidForFindings,
-                    variable: variable.spec.variable, value: text))
+            findings.report(.notANumber(location(field), domain: domain, usubjid: usubjidForFindings,
+                                        variable: variable.spec.variable, value: text))
             return ""
         }
         return NumberText.canonical(number)
