@@ -166,4 +166,24 @@ struct DomainMapperTests {
         let account = try #require(reconciliation.forms["dm"])
         #expect(account.excluded == ["another record of a subject already in DM (RAW0002)": 1])
     }
+
+    @Test func invalidDateReadOnlyByAnAggregateIsReportedOnce() throws {
+        var ex = MappingFixtures.raw().tables["ex"].map { Array($0.rows.map(\.values)) } ?? []
+        ex[2][3] = "31 FEB 2023"  // 101-0001's second gemcitabine record, ex.csv line 4
+        let findings = FindingCollector()
+        var reconciliation = Reconciliation()
+        let context = F.context(raw: F.raw(ex: ex))
+        _ = try DomainMapper(context: context, spec: F.dmSpec, findings: findings).map(into: &reconciliation)
+        let found = findings.findings.filter { $0.code == "MAP0002" }
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.file == "ex.csv" && found.first?.line == 4 && found.first?.column == "EXSTDAT")
+        #expect(found.first?.value == "31 FEB 2023")
+
+        // When a spec maps the column with assign_datetime, that block reports it instead.
+        let mapped = F.context(raw: F.raw(ex: ex))
+        mapped.mappedDateColumns = ["ex.EXSTDAT"]
+        let quiet = FindingCollector()
+        _ = try DomainMapper(context: mapped, spec: F.dmSpec, findings: quiet).map(into: &reconciliation)
+        #expect(!quiet.findings.contains { $0.code == "MAP0002" })
+    }
 }

@@ -46,8 +46,8 @@ extension RecordBuilder {
 
     /// Earliest or latest date/time of the subject's records in the variable's sources.
     ///
-    /// Invalid dates in aggregated forms are not reported here: the block that maps that form
-    /// reports them. Partial dates take part only when no complete date exists.
+    /// Invalid dates of a column some `assign_datetime` maps are reported there, the others here;
+    /// either way they take no part. Partial dates take part only when no complete date exists.
     func aggregateDatetime(_ variable: CompiledVariable, latest: Bool) -> String {
         var best: (date: PartialDate, text: String)?
         for source in variable.sources {
@@ -71,14 +71,36 @@ extension RecordBuilder {
         return best?.text ?? ""
     }
 
-    /// A record's date (and time) when it is valid and not after the data cut-off.
+    /// A record's date (and time) when it is valid and not after the data cut-off. An invalid value
+    /// of a column no `assign_datetime` maps is reported here (the others are, where they are mapped).
     private func known(_ dateColumn: Int?, _ timeColumn: Int?, row: Int, of table: RawTable) -> (PartialDate, String?)? {
-        guard let dateColumn, case .success(let date?) = EDCDateParser.parseDate(table.value(row, dateColumn)) else { return nil }
+        guard let dateColumn else { return nil }
+        let text = table.value(row, dateColumn)
+        let parsed = EDCDateParser.parseDate(text)
+        if case .failure(let failure) = parsed { reportUnmapped(failure, text, column: dateColumn, row: row, of: table) }
+        guard case .success(let date?) = parsed else { return nil }
         if let cutoff = context.cutoff, date.isAfter(cutoff) { return nil }
-        guard let timeColumn, case .success(let time) = EDCDateParser.parseTime(table.value(row, timeColumn)) else {
+        guard let timeColumn else { return (date, nil) }
+        let timeText = table.value(row, timeColumn)
+        switch EDCDateParser.parseTime(timeText) {
+        case .success(let time): return (date, time)
+        case .failure(let failure):
+            reportUnmapped(failure, timeText, column: timeColumn, row: row, of: table)
             return (date, nil)
         }
-        return (date, time)
+    }
+
+    /// Reports an invalid date or time that an aggregate leaves out, unless a mapped variable reports it.
+    private func reportUnmapped(_ failure: EDCDateParser.Failure, _ text: String, column: Int, row: Int, of table: RawTable) {
+        let name = table.header[column]
+        guard !context.mappedDateColumns.contains("\(table.form).\(name)"),
+            reportedAggregateValues.insert("\(table.form):\(row):\(column)").inserted
+        else { return }
+        findings.report(
+            .invalidDate(
+                .init(file: table.file, line: table.line(row), column: name), domain: domain,
+                usubjid: usubjidForFindings, variable: "\(table.form).\(name)", value: text,
+                failure: failure))
     }
 
     private func preferable(_ date: PartialDate, _ iso: String, over current: (date: PartialDate, text: String), latest: Bool)

@@ -33,6 +33,8 @@ final class RecordBuilder {
     private var mappedTerms: [[String: String]]
     /// The raw field each date variable was last read from, by slot (for findings on derived values).
     var dateFields: [RawField?]
+    /// Invalid values of aggregated columns already reported (`form:row:column`), so each is reported once.
+    var reportedAggregateValues = Set<String>()
 
     init(context: MappingContext, domain: String, plan: BlockPlan, slots: Int, findings: FindingSink) {
         self.context = context

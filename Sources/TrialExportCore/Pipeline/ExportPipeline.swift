@@ -23,8 +23,10 @@ public struct ExportPipeline: Sendable {
     /// False: everything on the calling thread (the output is the same bytes either way).
     let concurrent: Bool
 
-    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
-                onDataset: @escaping @Sendable (String, Int, Double) -> Void = { _, _, _ in }) {
+    public init(
+        context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
+        onDataset: @escaping @Sendable (String, Int, Double) -> Void = { _, _, _ in }
+    ) {
         self.concurrent = concurrent
         self.context = context
         self.specs = specs
@@ -54,16 +56,20 @@ public struct ExportPipeline: Sendable {
             reconciliation.forms[table.form] = account
         }
         let context = self.context
+        context.mappedDateColumns = SpecRequirements.mappedDateColumns(of: specs)
         // DM first, alone: the other domains read its records (DM.VAR references).
         let others = specs.filter { $0.domain != "DM" }
         let users = FormUsers(others)
         var outputs = try specs.filter { $0.domain == "DM" }.map { try mapDomain($0, context: context) }
         if let dm = outputs.first?.datasets.first { context.setDemographics(dm) }
         let designFindings = FindingCollector()
-        let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
-                                       terminology: context.terminology, termCodes: context.termCodes, findings: designFindings)
-            .build(actualSubjects: randomizedCount(outputs.first?.datasets.first),
-                   studyStart: earliestConsent(outputs.first?.datasets.first))
+        let design = TrialDesignBuilder(
+            study: context.study, ctMap: context.ctMap, metadata: context.metadata,
+            terminology: context.terminology, termCodes: context.termCodes, findings: designFindings
+        )
+        .build(
+            actualSubjects: randomizedCount(outputs.first?.datasets.first),
+            studyStart: earliestConsent(outputs.first?.datasets.first))
         for output in outputs { try ready(output.datasets) }
         context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
@@ -119,14 +125,17 @@ public struct ExportPipeline: Sendable {
 
     /// Conformance checks of the mapped datasets: per dataset (on all cores), DM consistency, cross-domain.
     public func check(_ result: ExportResult) {
-        let perDataset = (try? Concurrently.map(result.datasets, concurrent: concurrent) { dataset -> [Finding] in
-            let collector = FindingCollector()
-            DatasetChecks(terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping)
+        let perDataset =
+            (try? Concurrently.map(result.datasets, concurrent: concurrent) { dataset -> [Finding] in
+                let collector = FindingCollector()
+                DatasetChecks(
+                    terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping
+                )
                 .run(dataset)
-            ValueLengthChecks(findings: collector).run(dataset)
-            if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: collector).run(dataset) }
-            return collector.findings
-        }) ?? []
+                ValueLengthChecks(findings: collector).run(dataset)
+                if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: collector).run(dataset) }
+                return collector.findings
+            }) ?? []
         perDataset.joined().forEach(findings.report)
         CrossDomainChecks(study: context.study, findings: findings).run(result.datasets)
     }
@@ -188,9 +197,10 @@ public struct ExportPipeline: Sendable {
         var supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
         dataset.compact()
         supp?.compact()
-        return DomainOutput(datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
-                            reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
-                            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        return DomainOutput(
+            datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
+            reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
     /// Subjects with a planned arm in DM (ACTSUB), when DM was mapped.
