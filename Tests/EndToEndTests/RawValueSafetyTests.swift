@@ -153,7 +153,7 @@ struct RawValueSafetyTests {
         let (bad, _) = try export(raw)
         #expect(bad.status == 1)
         #expect(
-            bad.stderr.contains("ae.csv:3: column 5:") && bad.stderr.contains("An\\xE6mia"),
+            bad.stderr.contains("ae.csv:3: column 5 (AEPT):") && bad.stderr.contains("An\\xE6mia"),
             "\(bad.stderr)")
         #expect(try Data(contentsOf: out.appendingPathComponent("csv/ae.csv")) == before, "the previous export is untouched")
     }

@@ -72,7 +72,7 @@ struct CSVRawFormLoaderTests {
             _ = try RawFormLoader.load(path: path, form: "x", requiredColumns: [:], findings: FindingCollector())
             Issue.record("expected an error")
         } catch let error as TrialExportError {
-            #expect(error.description.hasPrefix("\(path):2: column 2: the bytes are not valid UTF-8: \"\\xFF\""))
+            #expect(error.description.hasPrefix("\(path):2: column 2 (B): the bytes are not valid UTF-8: \"\\xFF\""))
         }
     }
 

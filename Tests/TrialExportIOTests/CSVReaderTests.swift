@@ -122,11 +122,11 @@ struct CSVReaderTests {
             error: { .unterminatedQuote(path: $0, line: 3) }),
         BadCase(
             name: "invalid UTF-8 in column 2", input: Array("A,B\n1,2\nx,".utf8) + [0xC3, 0x28] + Array("\n".utf8),
-            error: { .invalidUTF8(path: $0, line: 3, column: 2, bytes: "\\xC3(") }),
+            error: { .invalidUTF8(path: $0, line: 3, column: 2, columnName: "B", bytes: "\\xC3(") }),
         BadCase(
             name: "invalid UTF-8 after multi-line field",
             input: Array("A,B,C\n\"a\nb\",ok,".utf8) + [0xFF] + Array("\n".utf8),
-            error: { .invalidUTF8(path: $0, line: 3, column: 3, bytes: "\\xFF") }),
+            error: { .invalidUTF8(path: $0, line: 3, column: 3, columnName: "C", bytes: "\\xFF") }),
         BadCase(
             name: "quote inside unquoted field", input: Array("A,B\n1,2\n3,4\"5\n".utf8),
             error: {
@@ -211,6 +211,6 @@ struct CSVReaderNoticeTests {
     @Test func invalidUTF8ShowsTheBytes() throws {
         let path = writeFixture(Array("A,B\n1,Caf".utf8) + [0xE9] + Array(" noir\n".utf8))
         let error = #expect(throws: TrialExportError.self) { try readAll(path) }
-        #expect(error?.description.hasPrefix("\(path):2: column 2: the bytes are not valid UTF-8: \"Caf\\xE9 noir\"") == true)
+        #expect(error?.description.hasPrefix("\(path):2: column 2 (B): the bytes are not valid UTF-8: \"Caf\\xE9 noir\"") == true)
     }
 }

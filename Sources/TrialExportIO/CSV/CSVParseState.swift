@@ -21,6 +21,8 @@ final class CSVParseState {
     @exclusivity(unchecked) private var recordNotices: [CSVNotice] = []
     /// The current record's line started with a byte-order mark (already skipped).
     @exclusivity(unchecked) var lineStartsWithBOM = false
+    /// The first record (the header), for messages.
+    @exclusivity(unchecked) var header: [String]?
     /// The first invalid field met; later input is ignored.
     @exclusivity(unchecked) var error: TrialExportError?
 
@@ -40,8 +42,10 @@ final class CSVParseState {
         if let text = Self.decode(bytes) {
             fields.append(Self.isPlain(bytes) && !lineStartsWithBOM ? text : inspect(text))
         } else {
+            let column = fields.count + 1
             error = .invalidUTF8(
-                path: path, line: fieldLine, column: fields.count + 1,
+                path: path, line: fieldLine, column: column,
+                columnName: header.flatMap { column <= $0.count ? $0[column - 1] : nil },
                 bytes: String.escaping(bytes: bytes.prefix(Self.quotedBytes)))
         }
         lineStartsWithBOM = false
@@ -87,6 +91,7 @@ final class CSVParseState {
         guard error == nil else { return }
         notices += recordNotices
         guard !CSVParseState.isBlank(fields) else { return }
+        if header == nil { header = fields }
         completed.append(RawRow(line: recordLine, values: fields))
     }
 
