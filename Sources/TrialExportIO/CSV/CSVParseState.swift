@@ -39,8 +39,11 @@ final class CSVParseState {
     func addField(_ raw: UnsafeRawBufferPointer) {
         guard error == nil else { return }
         let bytes = raw.bindMemory(to: UInt8.self)
-        if let text = Self.decode(bytes) {
-            fields.append(Self.isPlain(bytes) && !lineStartsWithBOM ? text : inspect(text))
+        if Self.isPlain(bytes) && !lineStartsWithBOM {
+            // Printable ASCII (and tab): valid UTF-8 with nothing to look at.
+            fields.append(String(decoding: bytes, as: UTF8.self))
+        } else if let text = Self.decode(bytes) {
+            fields.append(inspect(text))
         } else {
             let column = fields.count + 1
             error = .invalidUTF8(

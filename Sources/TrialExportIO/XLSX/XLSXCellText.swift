@@ -7,30 +7,29 @@
 /// not read back as another character.
 enum XLSXCellText {
     static func encoded(_ text: String) -> String {
-        guard text.utf8.contains(0) || text.utf8.contains(0x5F) else { return text }
-        guard text.contains("\0") || Self.containsEscapeLookalike(text) else { return text }
-        var out = ""
-        let scalars = Array(text.unicodeScalars)
-        for (i, scalar) in scalars.enumerated() {
-            if scalar == "\0" {
-                out += "_x0000_"
-            } else if scalar == "_", Self.isEscape(scalars, at: i) {
-                out += "_x005F_"
+        // Most cells hold neither byte: one scan, no copy.
+        guard text.utf8.contains(where: { $0 == 0 || $0 == 0x5F }) else { return text }
+        let bytes = Array(text.utf8)
+        guard bytes.indices.contains(where: { bytes[$0] == 0 || isEscape(bytes, at: $0) }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 14)
+        for i in bytes.indices {
+            if bytes[i] == 0 {
+                out += "_x0000_".utf8
+            } else if isEscape(bytes, at: i) {
+                out += "_x005F_".utf8
             } else {
-                out.unicodeScalars.append(scalar)
+                out.append(bytes[i])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// True when `_xHHHH_` starts at `i` (four hex digits).
-    private static func isEscape(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_" else { return false }
-        return scalars[(i + 2)...(i + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
-    }
-
-    private static func containsEscapeLookalike(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        return scalars.indices.contains { scalars[$0] == "_" && isEscape(scalars, at: $0) }
+    /// True when `_xHHHH_` (four hex digits) starts at byte `i`.
+    private static func isEscape(_ bytes: [UInt8], at i: Int) -> Bool {
+        guard bytes[i] == 0x5F, i + 6 < bytes.count, bytes[i + 1] == 0x78, bytes[i + 6] == 0x5F else { return false }
+        return bytes[(i + 2)...(i + 5)].allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0)
+        }
     }
 }
