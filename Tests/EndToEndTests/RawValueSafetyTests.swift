@@ -91,6 +91,18 @@ struct RawValueSafetyTests {
         #expect(try account(out, "ae").rejected == 0)
     }
 
+    @Test func everyFindingQuotesAControlCharacterAsAnEscape() throws {
+        // dm.csv line 2, SEX: the value is also not in the CT map (MAP0001), whose finding quotes it.
+        let (result, out) = try export(try copy("dm") { Self.setField(&$0, line: 1, index: 6, to: "Ma\0le") })
+        #expect(result.status == 1)
+        let f = try finding(out, "MAP0001")
+        #expect(
+            f["Line"] == "2" && f["Column"] == "SEX" && f["Value"] == "Ma\\u{0}le" && f["Message"]!.contains("\"Ma\\u{0}le\""))
+        #expect(try finding(out, "RAW0003")["Value"] == "Ma\\u{0}le")
+        #expect(!(try Data(contentsOf: out.appendingPathComponent("findings.csv"))).contains(0), "no NUL byte in findings.csv")
+        #expect(!result.stderr.contains("\0"))
+    }
+
     @Test func otherControlCharactersAreKeptAlikeWithAnError() throws {
         let (result, out) = try export(try copy("ae") { Self.setField(&$0, line: 1, index: 3, to: "Bell\u{7}\u{1F}") })
         #expect(result.status == 1)
