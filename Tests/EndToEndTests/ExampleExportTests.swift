@@ -96,7 +96,7 @@ struct ExampleExportTests {
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
-    @Test(arguments: ["findings.csv", "reconciliation.csv", "reports/consort.md", "reports/arm-APA+CAM+CT.md",
+    @Test(arguments: ["findings.csv", "reconciliation.csv", "reports/consort.md", "reports/consort.svg", "reports/arm-APA+CAM+CT.md",
                       "reports/arm-APA+CAM.md", "reports/arm-CAM+CT.md", "reports/arm-CT.md"])
     func reportMatchesItsGoldenFile(name: String) throws {
         let data = try Data(contentsOf: Self.export.appendingPathComponent(name))

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 import TestSupport
 import Testing
 import TrialExportCore
@@ -27,10 +30,37 @@ struct ReportExampleTests {
 
     @Test func writesConsortAndOneReportPerArm() {
         #expect(
-            Self.fixture.files.map(\.file) == ["consort.md", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
+            Self.fixture.files.map(\.file) == [
+                "consort.md", "consort.svg", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md",
+            ])
     }
 
-    @Test(arguments: ["consort.md", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
+    /// The CONSORT SVG is well-formed XML (Foundation's parser), an <svg> with every arm and count.
+    @Test func consortSVGParsesAndShowsEveryArm() throws {
+        let svg = try #require(Self.fixture.files.first { $0.file == "consort.svg" }?.text)
+        final class Collector: NSObject, XMLParserDelegate {
+            var elements: [String] = []
+            var text = ""
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                        attributes: [String: String] = [:]) { elements.append(name) }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                text += "\n"
+            }
+        }
+        let parser = XMLParser(data: Data(svg.utf8))
+        let collector = Collector()
+        parser.delegate = collector
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(collector.elements.first == "svg")
+        #expect(collector.elements.filter { $0 == "rect" }.count >= 4 * 3 + 3 + 4)
+        let text = collector.text.replacingOccurrences(of: "\u{00A0}", with: " ")
+        for arm in Self.fixture.report.arms { #expect(text.contains("(\(arm.code))"), "\(arm.code)") }
+        #expect(text.contains("Assessed for eligibility (n = \(Self.fixture.report.consort.assessed))"))
+        #expect(text.contains("Randomized (n = \(Self.fixture.report.consort.randomized))"))
+    }
+
+    @Test(arguments: ["consort.md", "consort.svg", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
     func reportMatchesItsGoldenFile(file: String) throws {
         let text = try #require(Self.fixture.files.first { $0.file == file }?.text)
         let golden = TestPaths.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Goldens/NCT05549466/reports/\(file)")

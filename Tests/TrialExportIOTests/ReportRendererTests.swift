@@ -118,8 +118,10 @@ struct ReportRendererTests {
         let out = TestPaths.temporaryDirectory("reports")
         let files = try writer.write(report, to: out)
         #expect(
-            files.map(\.lastPathComponent) == ["consort.md", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md"])
-        let arm = try String(contentsOf: files[1], encoding: .utf8)
+            files.map(\.lastPathComponent) == [
+                "consort.md", "consort.svg", "arm-APA+CAM+CT.md", "arm-APA+CAM.md", "arm-CAM+CT.md", "arm-CT.md",
+            ])
+        let arm = try String(contentsOf: files[2], encoding: .utf8)
         #expect(arm.contains("| Allocated | 0 |"))
         #expect(arm.contains("The investigator's responses agree with the derivation"))
     }

@@ -42,42 +42,20 @@ public struct ReportModel: Sendable {
         ["studyId": .text(report.studyId), "title": .text(report.title), "cutoff": .text(report.cutoff)]
     }
 
-    /// `Excluded (n = 13)<br/>Not meeting eligibility criteria (n = 13)<br/>...` for the Mermaid box.
-    private var excludedBox: String {
-        let c = report.consort
-        var lines = [
-            "Excluded (n = \(c.excluded))", "Not meeting eligibility criteria (n = \(c.notMeetingCriteria))",
-            "Declined to participate (n = \(c.declined))",
-        ]
-        lines += c.otherExclusions.map { "Other: \($0.reason) (n = \($0.count))" }
-        return lines.joined(separator: "<br/>")
-    }
+    /// The Mermaid box of the exclusions: the same lines as the SVG diagram's (``ConsortDiagram``).
+    private var excludedBox: String { ConsortDiagram.exclusionLines(report.consort).joined(separator: "<br/>") }
 
-    /// One arm in the consort context: names, its report file and its three Mermaid boxes.
+    /// One arm in the consort context: names, its report file and its three Mermaid boxes, worded
+    /// as in the SVG diagram (sentence case, counts that never wrap).
     private func armEntry(_ arm: ArmSummary, index: Int) -> ReportValue {
         let f = arm.flow
         func box(_ lines: [String]) -> ReportValue { .text(ReportText.mermaid(lines.joined(separator: "<br/>"))) }
-        let notReceived = f.notReceived.map { "\($0.reason) (n = \($0.count))" }
-        let discontinued = f.discontinued.map { "\($0.reason) (n = \($0.count))" }
-        let excluded = f.excludedFromAnalysis.map { "\($0.reason) (n = \($0.count))" }
         return .object([
             "index": .text(String(index)), "code": .text(arm.code), "name": .text(arm.name),
             "file": .text(Self.armFileName(arm.code)),
-            "allocationBox": box(
-                [
-                    "\(arm.name) (\(arm.code))", "Allocated (n = \(f.allocated))",
-                    "Received allocated intervention (n = \(f.receivedAllocated))",
-                    "Did not receive it (n = \(f.notReceived.total))",
-                ] + notReceived),
-            "followUpBox": box(
-                ["Discontinued intervention (n = \(f.discontinued.total))"] + discontinued
-                    + [
-                        "Completed treatment (n = \(f.completedTreatment))",
-                        "Still on treatment at the cut-off (n = \(f.onTreatment))",
-                        "Lost to follow-up (n = \(f.lostToFollowUp))", "Died (n = \(f.died))",
-                    ]),
-            "analysisBox": box(
-                ["Analysed (n = \(f.analysed))", "Excluded from analysis (n = \(f.excludedFromAnalysis.total))"] + excluded),
+            "allocationBox": box(ConsortDiagram.allocationLines(f)),
+            "followUpBox": box(ConsortDiagram.followUpLines(f)),
+            "analysisBox": box(ConsortDiagram.analysisLines(f)),
         ])
     }
 

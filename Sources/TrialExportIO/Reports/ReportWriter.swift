@@ -10,10 +10,12 @@ public struct ReportWriter: Sendable {
     /// Loads the templates of `folder` (the project's `templates/` or a `--templates` copy).
     public init(templates folder: URL) throws { self.renderer = try ReportRenderer(folder: folder) }
 
-    /// The reports as file name and Markdown text, consort.md first, then the arms in report order.
+    /// The reports as file name and text: consort.md, the CONSORT diagram consort.svg, then the arms in report order.
     public func render(_ report: TrialReport) throws -> [(file: String, text: String)] {
         let model = ReportModel(report: report)
         var files = [("consort.md", try renderer.render(ReportRenderer.consortTemplate, context: model.consort))]
+        let diagram = ConsortDiagram(report.consort)
+        files.append((ConsortSVG.fileName, ConsortSVG.render(diagram, title: "CONSORT flow of \(report.studyId)")))
         for arm in report.arms {
             guard let context = model.arm(arm.code) else { continue }
             files.append((ReportModel.armFileName(arm.code), try renderer.render(ReportRenderer.armTemplate, context: context)))
