@@ -22,7 +22,8 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Output folder; replaced as a whole when the export succeeds. Default: output/<STUDYID>.",
+            "Output folder; replaced as a whole when the export succeeds, if it is empty or an earlier export "
+                + "(see README). Default: output/<STUDYID>.",
             valueName: "dir"))
     var out: String?
 

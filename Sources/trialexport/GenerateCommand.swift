@@ -32,7 +32,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed of the pseudo-random generator.", valueName: "s"))
     var seed: UInt64 = EDCSimulator.defaultSeed
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write the forms into; replaced as a whole.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder to write the forms into; replaced as a whole if it is empty or earlier generate output.", valueName: "dir"))
     var out: String
 
     @Option(

@@ -34,7 +34,9 @@ public enum ExportFolderCheck {
             guard metadata.dataset(name) != nil || (name.hasPrefix("SUPP") && name.count == 6) else {
                 throw fail("\(file) is not an SDTM dataset name (an export holds csv/dm.csv, csv/ae.csv, ...)")
             }
-            guard try header(of: path).contains("STUDYID") else {
+            // An empty file is left to the loader, whose error names it.
+            let columns = try header(of: path)
+            guard columns.isEmpty || columns.contains("STUDYID") else {
                 throw fail("\(file) has no STUDYID column, so it is not an SDTM dataset (raw EDC forms are not an export)")
             }
         }
