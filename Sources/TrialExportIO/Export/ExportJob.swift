@@ -126,7 +126,7 @@ public enum ExportJob {
         CutoffCoverage.findings(result, cutoff: cutoff).forEach(findings.report)
         timer.lap("check", records: result.recordCount)
         let trialReport = TrialReportBuilder(study: bundle.study, cutoff: cutoffText).build(result.datasets)
-        trialReport.findings.forEach(findings.report)
+        trialReport.findings.forEach(FindingSources(datasets: result.datasets, next: findings).report)
         let reportFiles = try reportWriter.render(trialReport)
         timer.lap("reports", records: result.recordCount)
         var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)

@@ -47,7 +47,7 @@ public final class OutputWriter: @unchecked Sendable {
         let path = staging.url.appendingPathComponent("\(study.studyId)-sdtm.xlsx").path
         stream = try WorkbookStream(
             path: path, tmpdir: staging.url.path, created: WorkbookBuilder.creationDate(cutoff),
-            title: study.title)
+            title: study.title, page: PageLabels(studyId: study.studyId, cutoff: cutoff))
     }
 
     /// Queues datasets (in workbook order) for their sheets, with their row marks, and their CSV files.
