@@ -12,32 +12,52 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var studyOptions: StudyOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder of EDC form exports (one CSV per form). Default: the example study's data.",
-                                            valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder of EDC form exports (one CSV per form). Default: the example study's data.",
+            valueName: "dir"))
     var raw: String?
 
-    @Option(name: .long, help: ArgumentHelp("Output folder; replaced as a whole when the export succeeds. Default: output/<STUDYID>.",
-                                            valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output folder; replaced as a whole when the export succeeds, if it is empty or an earlier export "
+                + "(see README). Default: output/<STUDYID>.",
+            valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("Data cut-off: records dated after it are excluded. Default: the study's dataCutoff.",
-                                            valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Data cut-off: records dated after it are excluded. Default: the study's dataCutoff.",
+            valueName: "YYYY-MM-DD"))
     var cutoff: String?
 
-    @Option(name: .long, help: ArgumentHelp("The previous transfer's export folder: the workbook gets a Changes sheet and marks new (green) and changed (yellow) rows.",
-                                            valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The previous transfer's export folder: the workbook gets a Changes sheet and marks new (green) and changed (yellow) rows.",
+            valueName: "dir"))
     var previous: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of report templates (a copy of templates/ to edit). Default: the project's templates/.",
-                                            valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder of report templates (a copy of templates/ to edit). Default: the project's templates/.",
+            valueName: "dir"))
     var templates: String?
 
-    @Flag(name: .long, help: "Run on one thread: slower, the same bytes (to check that the output does not depend on scheduling).")
+    @Flag(
+        name: .long, help: "Run on one thread: slower, the same bytes (to check that the output does not depend on scheduling).")
     var singleThreaded = false
 
     func validate() throws {
-        if let cutoff, case .success(let d?) = EDCDateParser.parseDate(cutoff), d.isComplete, cutoff.count == 10 { return }
-        if let cutoff { throw ValidationError("--cutoff \"\(cutoff)\" is not a date YYYY-MM-DD") }
+        do {
+            if let cutoff { _ = try PartialDate.option(cutoff, name: "--cutoff") }
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     func run() throws {
@@ -45,9 +65,10 @@ struct ExportCommand: ParsableCommand {
             let options = try exportOptions()
             // Progress lines only for a person at a terminal; --quiet silences them there too.
             let quiet = studyOptions.quiet || isatty(STDERR_FILENO) == 0
-            let outcome = try ExportJob.run(options) { phase in
-                if !quiet { note("trialexport: " + describe(phase)) }
-            }
+            let outcome = try ExportJob.run(
+                options,
+                progress: { phase in if !quiet { note("trialexport: " + describe(phase)) } },
+                note: { note("trialexport: " + $0) })
             report(outcome)
             if outcome.errorCount > 0 { throw ExitCode(1) }
         } catch let exit as ExitCode {
@@ -62,32 +83,47 @@ struct ExportCommand: ParsableCommand {
         let layout = try? studyOptions.layout()
         let studyId = study.lastPathComponent
         guard let rawFolder = raw.map(absolute) ?? layout?.exampleRawData(studyId),
-              let output = out.map(absolute) ?? layout?.output(studyId) else {
+            let output = out.map(absolute) ?? layout?.output(studyId)
+        else {
             throw TrialExportError.usage("pass --raw and --out (no project folder found for the defaults)")
         }
-        var options = ExportOptions(study: study, raw: rawFolder, output: output,
-                                    standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute),
-                                    templates: templates.map(absolute) ?? layout?.templates)
+        var options = ExportOptions(
+            study: study, raw: rawFolder, output: output,
+            standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute),
+            templates: templates.map(absolute) ?? layout?.templates)
         options.singleThreaded = singleThreaded
         return options
     }
 
-    /// Error findings (the first 20) and one summary line, on standard error even with --quiet.
+    /// Error findings (the first 20), the cut-off's findings and one summary line, on standard error even with --quiet.
     private func report(_ outcome: ExportOutcome) {
         let errors = outcome.findings.filter { $0.severity == .error }
         for finding in errors.prefix(20) {
             note("error: \(finding.code) \(finding.location): \(finding.message) \(finding.hint)")
         }
         if errors.count > 20 { note("... and \(errors.count - 20) more errors: see findings.csv") }
+        for finding in outcome.findings where finding.code == "USE0001" {
+            note("warning: \(finding.code): \(finding.message). \(finding.hint)")
+        }
+        let late = outcome.findings.filter { $0.code == "USE0002" }
+        if !late.isEmpty {
+            note(
+                "warning: USE0002: records dated after the data cut-off \(outcome.cutoff) were left out, in "
+                    + late.compactMap(\.file).joined(separator: ", ") + " (counts in findings.csv and reconciliation.csv)")
+        }
+        if cutoff == nil { note("trialexport: data cut-off \(outcome.cutoff): \(outcome.cutoffSource)") }
         let records = outcome.datasets.reduce(0) { $0 + $1.records }
         let peak = outcome.peakResidentBytes.map { ", peak \($0 >> 20) MiB" } ?? ""
-        note("trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "
-             + "\(outcome.warningCount) warnings, \(String(format: "%.2f", outcome.seconds)) s\(peak) -> \(outcome.output.path)")
+        note(
+            "trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "
+                + "\(outcome.warningCount) warnings, \(String(format: "%.2f", outcome.seconds)) s\(peak) -> \(outcome.output.path)"
+        )
     }
 
     /// `map and derive: 8,362 records in 0.45 s (18,582 records/s), peak 40 MiB`.
     private func describe(_ phase: PhaseReport) -> String {
-        var text = "\(phase.phase): \(phase.records) records in \(String(format: "%.2f", phase.seconds)) s"
+        var text =
+            "\(phase.phase): \(phase.records) records in \(String(format: "%.2f", phase.seconds)) s"
             + " (\(Int(phase.recordsPerSecond)) records/s)"
         if let peak = phase.peakResidentBytes { text += ", peak \(peak >> 20) MiB" }
         return text

@@ -22,31 +22,52 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var studyOptions: StudyOptions
 
-    @Option(name: .long, help: ArgumentHelp("Number of randomized subjects (about 16% more are screened). Default: the study's planned enrollment.",
-                                            valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Number of randomized subjects (about 16% more are screened). Default: the study's planned enrollment.",
+            valueName: "n"))
     var subjects: Int?
 
     @Option(name: .long, help: ArgumentHelp("Seed of the pseudo-random generator.", valueName: "s"))
     var seed: UInt64 = EDCSimulator.defaultSeed
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write the forms into; replaced as a whole.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder to write the forms into; replaced as a whole if it is empty or earlier generate output.", valueName: "dir"))
     var out: String
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Write the data as it stood on this date (a weekly cut). Default: the full history up to the study's data cut-off.",
-                                                          valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Write the data as it stood on this date (a weekly cut). Default: the full history up to the study's data cut-off.",
+            valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("The earlier cut the change log compares with. Default: 7 days before --as-of.",
-                                            valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The earlier cut the change log compares with. Default: 7 days before --as-of.",
+            valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(name: .customLong("change-log"), help: ArgumentHelp("Write what changed since the earlier cut to this JSON file (needs --as-of).",
-                                                               valueName: "file"))
+    @Option(
+        name: .customLong("change-log"),
+        help: ArgumentHelp(
+            "Write what changed since the earlier cut to this JSON file (needs --as-of).",
+            valueName: "file"))
     var changeLog: String?
 
     func validate() throws {
         if let subjects, subjects < 1 { throw ValidationError("--subjects must be at least 1") }
         if asOf == nil, since != nil || changeLog != nil { throw ValidationError("--since and --change-log need --as-of") }
+        do {
+            if let asOf { _ = try PartialDate.option(asOf, name: "--as-of") }
+            if let since { _ = try PartialDate.option(since, name: "--since") }
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     func run() throws {
@@ -56,11 +77,14 @@ struct GenerateCommand: ParsableCommand {
             let profile = try SpecFile.decode(SimulationProfile.self, from: folder.appendingPathComponent("simulation.yaml").path)
             let simulator = EDCSimulator(study: study, profile: profile, subjects: subjects, seed: seed)
             let destination = absolute(out)
+            let inputs: [OutputGuard.Input] = [("--study", folder)] + (changeLog.map { [("--change-log", absolute($0))] } ?? [])
+            for line in try OutputGuard.prepare(destination, kind: .generate, inputs: inputs) { note("trialexport: " + line) }
             if !studyOptions.quiet { note("trialexport: generating EDC forms into \(destination.path)") }
             let cut = asOf.map { DataCut(asOf: $0, since: since) }
             var rows = 0
             var log: ChangeLog?
-            try AtomicFolder.replace(destination) { staging in
+            let marker = OutputMarker(kind: .generate, studyId: study.studyId, cutoff: asOf, seed: seed, subjects: subjects)
+            try AtomicFolder.replace(destination, marker: marker) { staging in
                 let sink = CSVFormSink(folder: staging)
                 log = try simulator.run(into: sink, cut: cut, logChanges: changeLog != nil).changeLog
                 rows = sink.rows
@@ -82,8 +106,9 @@ private func write(_ log: ChangeLog, to url: URL) throws {
     } catch {
         throw TrialExportError.writeFailed(path: url.path, detail: "\(error)")
     }
-    note("trialexport: change log: \(log.subjectsAdded.count) subjects added, \(log.recordsAdded.count) records added, "
-         + "\(log.valuesChanged.count) values changed -> \(url.path)")
+    note(
+        "trialexport: change log: \(log.subjectsAdded.count) subjects added, \(log.recordsAdded.count) records added, "
+            + "\(log.valuesChanged.count) values changed -> \(url.path)")
 }
 
 /// Writes each EDC form to `<form>.csv` the way EDC systems export: UTF-8 with BOM, CRLF.
@@ -95,8 +120,9 @@ final class CSVFormSink: EDCFormSink {
     init(folder: URL) { self.folder = folder }
 
     func begin(form: String, header: [String]) throws {
-        let writer = try CSVWriter(path: folder.appendingPathComponent("\(form).csv").path,
-                                   options: .init(lineEnding: "\r\n", byteOrderMark: true))
+        let writer = try CSVWriter(
+            path: folder.appendingPathComponent("\(form).csv").path,
+            options: .init(lineEnding: "\r\n", byteOrderMark: true))
         try writer.writeRow(header)
         writers[form] = writer
     }

@@ -6,18 +6,30 @@ import Testing
 /// half-written folder behind.
 @Suite(.serialized)
 struct AtomicExportTests {
-    /// A destination holding a previous export (marked) inside a fresh parent folder.
+    /// A destination holding a previous export (a file "marker", listed in the tool's
+    /// `.trialexport` marker so the run may replace it) inside a fresh parent folder.
     func previousExport(_ label: String) throws -> (parent: URL, out: URL) {
         let parent = TestPaths.temporaryDirectory(label)
         let out = parent.appendingPathComponent("export")
+        try Self.writePreviousExport(out)
+        return (parent, out)
+    }
+
+    static let toolMarker =
+        #"{"files":["marker"],"kind":"export","studyId":"NCT05549466","tool":"trialexport","version":"0.10.0"}"#
+
+    static func writePreviousExport(_ out: URL) throws {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "previous".write(to: out.appendingPathComponent("marker"), atomically: true, encoding: .utf8)
-        return (parent, out)
+        try toolMarker.write(to: out.appendingPathComponent(".trialexport"), atomically: true, encoding: .utf8)
     }
 
     func expectPreviousIntact(_ parent: URL, _ out: URL) throws {
         #expect(try String(contentsOf: out.appendingPathComponent("marker"), encoding: .utf8) == "previous")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["marker"], "no new file mixed in")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".trialexport", "marker"],
+            "no new file mixed in")
+        #expect(try String(contentsOf: out.appendingPathComponent(".trialexport"), encoding: .utf8) == Self.toolMarker)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0 != "export" }
         #expect(leftovers.isEmpty, "no staging or backup folder left: \(leftovers)")
     }
@@ -39,7 +51,8 @@ struct AtomicExportTests {
         // Wait until the run is writing its staging folder (or at most 30 s), then interrupt it.
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, process.isRunning,
-              !(try FileManager.default.contentsOfDirectory(atPath: parent.path).contains { $0.contains(".writing-") }) {
+            !(try FileManager.default.contentsOfDirectory(atPath: parent.path).contains { $0.contains(".writing-") })
+        {
             usleep(2_000)
         }
         #expect(process.isRunning, "the export ended before it could be interrupted")
@@ -58,8 +71,7 @@ struct AtomicExportTests {
         #expect(mounted == 0)
         defer { _ = try? run("/bin/umount", [mount.path]) }
         let out = mount.appendingPathComponent("export")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try "previous".write(to: out.appendingPathComponent("marker"), atomically: true, encoding: .utf8)
+        try Self.writePreviousExport(out)
         let result = try BinaryRunner.run(["export", "--out", out.path, "--quiet"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("previous output") && result.stderr.contains("unchanged"), "\(result.stderr)")
@@ -71,7 +83,9 @@ struct AtomicExportTests {
         // chmod does not stop root; the immutable attribute does.
         let locked = Self.isRoot ? try run("/usr/bin/chattr", ["+i", parent.path]) : try run("/bin/chmod", ["555", parent.path])
         #expect(locked == 0)
-        defer { _ = Self.isRoot ? try? run("/usr/bin/chattr", ["-i", parent.path]) : try? run("/bin/chmod", ["755", parent.path]) }
+        defer {
+            _ = Self.isRoot ? try? run("/usr/bin/chattr", ["-i", parent.path]) : try? run("/bin/chmod", ["755", parent.path])
+        }
         let result = try BinaryRunner.run(["export", "--out", out.path, "--quiet"])
         #expect(result.status == 1)
         #expect(result.stderr.contains(parent.path), "the message names the folder: \(result.stderr)")

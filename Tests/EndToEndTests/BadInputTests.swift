@@ -87,8 +87,7 @@ struct BadInputTests {
     @Test func missingColumnStopsTheRunNamingFileAndColumn() throws {
         let raw = try brokenCopy("dm", { $0.replacingOccurrences(of: ",SEX,", with: ",GENDER,") })
         let out = raw.deletingLastPathComponent().appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try "previous".write(to: out.appendingPathComponent("marker"), atomically: true, encoding: .utf8)
+        try AtomicExportTests.writePreviousExport(out)  // an earlier export (marked) holding the file "marker"
         let result = try BinaryRunner.run(["export", "--raw", raw.path, "--out", out.path, "--quiet"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("dm.csv") && result.stderr.contains("\"SEX\""))

@@ -12,8 +12,10 @@ struct CommandLineTests {
         }
     }
 
-    @Test(arguments: [["export", "--cutoff", "2025-02-30"], ["export", "--cutoff", "yesterday"], ["export", "--no-such-option"],
-                      ["generate"], ["generate", "--subjects", "0", "--out", "/tmp/x"]])
+    @Test(arguments: [
+        ["export", "--cutoff", "2025-02-30"], ["export", "--cutoff", "yesterday"], ["export", "--no-such-option"],
+        ["generate"], ["generate", "--subjects", "0", "--out", "/tmp/x"],
+    ])
     func usageErrorsExitWith64(arguments: [String]) throws {
         let result = try BinaryRunner.run(arguments)
         #expect(result.status == 64, "\(result.stderr)")
@@ -46,7 +48,10 @@ struct CommandLineTests {
         for name in names {
             let a = try Data(contentsOf: committed.appendingPathComponent(name))
             let b = try Data(contentsOf: out.appendingPathComponent(name))
-            #expect(a == b, "\(name) differs from what `generate` writes: run `swift run trialexport generate --out examples/NCT05549466/edc`")
+            #expect(
+                a == b,
+                "\(name) differs from what `generate` writes: run `swift run trialexport generate --out examples/NCT05549466/edc`"
+            )
         }
     }
 
@@ -54,13 +59,16 @@ struct CommandLineTests {
         let base = TestPaths.temporaryDirectory("determinism")
         let a = base.appendingPathComponent("a"), b = base.appendingPathComponent("b")
         let r1 = try BinaryRunner.run(["export", "--out", a.path, "--quiet"], environment: ["TZ": "UTC", "LANG": "C"])
-        let r2 = try BinaryRunner.run(["export", "--out", b.path, "--quiet"],
-                                      environment: ["TZ": "Asia/Shanghai", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"])
+        let r2 = try BinaryRunner.run(
+            ["export", "--out", b.path, "--quiet"],
+            environment: ["TZ": "Asia/Shanghai", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"])
         #expect(r1.status == 0 && r2.status == 0)
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).filter { $0.contains(".") }.sorted()
-        #expect(files.count == 23, "15 datasets, workbook, findings, reconciliation, 5 reports")
+        #expect(files.count == 24, "15 datasets, workbook, findings, reconciliation, 5 reports, the .trialexport marker")
         for file in files {
-            #expect(try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)), "\(file)")
+            #expect(
+                try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)),
+                "\(file)")
         }
     }
 }

@@ -95,7 +95,7 @@ public struct DomainMapper {
             return false
         }
         if isAfterCutoff(index, plan: plan) {
-            account.markExcluded(row: index, reason: "dated after the data cut-off")
+            account.markExcluded(row: index, reason: CutoffCoverage.afterCutoffReason)
             return false
         }
         return true

@@ -33,7 +33,8 @@ public enum ExportDiffer {
     ) throws -> DatasetDiff {
         // The two files are read side by side.
         let tables = try Concurrently.map([old, new]) { try DiffTableLoader.load($0, name: name) }
-        return DatasetDiff.compare(old: tables[0], new: tables[1], metadata: standards.dataset(name.uppercased()), options: options)
+        return DatasetDiff.compare(
+            old: tables[0], new: tables[1], metadata: standards.dataset(name.uppercased()), options: options)
     }
 
     /// A SUPP-- dataset compared with its records pointing at the parent's natural key (see ``SupplementalKeys``).
@@ -44,8 +45,9 @@ public enum ExportDiffer {
         let parentName = String(name.dropFirst(4))
         let keys = standards.dataset(parentName)?.keys ?? []
         let tables = try Concurrently.map([old, new]) { paths in
-            SupplementalKeys.rekey(try DiffTableLoader.load(paths.supp, name: name),
-                                   parent: try DiffTableLoader.load(paths.parent, name: parentName), parentKeys: keys)
+            SupplementalKeys.rekey(
+                try DiffTableLoader.load(paths.supp, name: name),
+                parent: try DiffTableLoader.load(paths.parent, name: parentName), parentKeys: keys)
         }
         return DatasetDiff.compare(old: tables[0], new: tables[1], metadata: standards.dataset(name), options: options)
     }
@@ -54,15 +56,19 @@ public enum ExportDiffer {
         _ old: String, _ new: String, standards: StandardMetadata,
         options: DiffOptions
     ) throws -> ExportDiff {
-        let oldFiles = try datasetFiles(in: old), newFiles = try datasetFiles(in: new)
+        let oldFiles = try ExportFolderCheck.datasetFiles(of: old, role: "old", metadata: standards)
+        let newFiles = try ExportFolderCheck.datasetFiles(of: new, role: "new", metadata: standards)
         var added: [ExportDiff.DatasetPresence] = [], removed: [ExportDiff.DatasetPresence] = []
         var datasets: [DatasetDiff] = []
         for (name, path) in newFiles.sorted(by: { $0.key < $1.key }) {
             if let oldPath = oldFiles[name] {
                 if name.hasPrefix("SUPP"), let oldParent = oldFiles[String(name.dropFirst(4))],
-                   let newParent = newFiles[String(name.dropFirst(4))] {
-                    datasets.append(try compareSupplemental(name, old: (oldPath, oldParent), new: (path, newParent),
-                                                            standards: standards, options: options))
+                    let newParent = newFiles[String(name.dropFirst(4))]
+                {
+                    datasets.append(
+                        try compareSupplemental(
+                            name, old: (oldPath, oldParent), new: (path, newParent),
+                            standards: standards, options: options))
                     continue
                 }
                 datasets.append(try compareFiles(oldPath, path, name: name, standards: standards, options: options))

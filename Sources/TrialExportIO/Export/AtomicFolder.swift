@@ -6,11 +6,12 @@ import TrialExportCore
 /// A failure (bad input, disk full, read-only destination) or an interrupt (see
 /// ``InterruptCleanup``) leaves the previous folder as it was and no staging folder behind.
 public enum AtomicFolder {
-    public static func replace(_ destination: URL, fill: (URL) throws -> Void) throws {
+    /// Fills the staging folder, writes `marker` last, and swaps it in.
+    public static func replace(_ destination: URL, marker: OutputMarker, fill: (URL) throws -> Void) throws {
         let staging = try StagingFolder(destination: destination)
         do {
             try fill(staging.url)
-            try staging.commit()
+            try staging.commit(marker: marker)
         } catch {
             staging.abandon()
             if let known = error as? TrialExportError { throw known }
@@ -72,13 +73,16 @@ public final class StagingFolder {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             InterruptCleanup.unregister(token)
-            throw TrialExportError.writeFailed(path: parent.path, detail: "cannot create a folder there (\(error.localizedDescription))")
+            throw TrialExportError.writeFailed(
+                path: parent.path, detail: "cannot create a folder there (\(error.localizedDescription))")
         }
     }
 
-    /// Swaps the staging folder in place of the destination.
-    public func commit() throws {
+    /// Writes `marker` (listing every file written) as the last file, then swaps the staging folder
+    /// in place of the destination.
+    public func commit(marker: OutputMarker) throws {
         do {
+            try marker.write(into: url)
             try AtomicFolder.swap(url, into: destination, backup: backup)
         } catch {
             abandon()

@@ -39,6 +39,9 @@ public struct ExportOutcome: Sendable {
     public var phases: [PhaseReport]
     /// Wall-clock time of the whole export (phases overlap, so this is less than their sum).
     public var seconds: Double
+    /// The data cut-off used (`YYYY-MM-DD`) and where it came from (`--cutoff` or the study's default).
+    public var cutoff: String
+    public var cutoffSource: String
 
     /// The highest peak resident memory of any phase, in bytes (nil where /proc is not there).
     public var peakResidentBytes: Int? { phases.compactMap(\.peakResidentBytes).max() }
@@ -49,20 +52,30 @@ public struct ExportOutcome: Sendable {
 
 /// Load, map, check and write one study: the job behind `trialexport export`.
 public enum ExportJob {
-    /// Runs the export; `progress` hears each phase as it ends (records, time, peak memory).
-    public static func run(_ options: ExportOptions, progress: @escaping @Sendable (PhaseReport) -> Void = { _ in }) throws -> ExportOutcome {
+    /// Runs the export; `progress` hears each phase as it ends (records, time, peak memory), `note`
+    /// what was done beside the output folder before it (stale staging folders cleared).
+    public static func run(
+        _ options: ExportOptions, progress: @escaping @Sendable (PhaseReport) -> Void = { _ in },
+        note: (String) -> Void = { _ in }
+    ) throws -> ExportOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
         var timer = PhaseTimer(observer: progress)
+        if let given = options.cutoff { _ = try PartialDate.option(given, name: "--cutoff") }
+        let templates =
+            options.templates ?? ProjectLayout.locate()?.templates
+            ?? options.study.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
+        var inputs: [OutputGuard.Input] = [
+            ("--raw", options.raw), ("--study", options.study), ("--standards", options.standards),
+            ("--templates", templates),
+        ]
+        if let previous = options.previous { inputs.append(("--previous", previous)) }
+        for line in try OutputGuard.prepare(options.output, kind: .export, inputs: inputs) { note(line) }
         var bundle = try StudyBundle.load(study: options.study, standards: options.standards)
         // Templates are read (and checked) first, so a bad template fails before any work.
-        let reportWriter = try ReportWriter(
-            templates: options.templates ?? ProjectLayout.locate()?.templates
-                ?? options.study.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates"))
+        let reportWriter = try ReportWriter(templates: templates)
         let cutoffText = options.cutoff ?? bundle.study.dataCutoff
-        guard case .success(let cutoff?) = EDCDateParser.parseDate(cutoffText), cutoff.isComplete,
-            cutoffText.count == 10
-        else {
-            throw TrialExportError.usage("--cutoff \"\(cutoffText)\" is not a date YYYY-MM-DD")
+        guard let cutoff = PartialDate(isoCalendarDate: cutoffText) else {
+            throw TrialExportError.usage("\(bundle.studyPath): dataCutoff \"\(cutoffText)\" is not a date YYYY-MM-DD")
         }
         bundle.study.dataCutoff = cutoffText  // TS.DCUTDTC is the cut-off of this export
         let findings = FindingCollector()
@@ -83,7 +96,8 @@ public enum ExportJob {
         }
         // Each dataset's sheet and CSV file are written in the background as soon as it is mapped
         // (after comparing it with the previous transfer, if any), while the rest is still mapped.
-        let output = try OutputWriter(destination: options.output, concurrent: !options.singleThreaded)
+        let marker = OutputMarker(kind: .export, studyId: bundle.study.studyId, cutoff: cutoffText, raw: options.raw.path)
+        let output = try OutputWriter(destination: options.output, concurrent: !options.singleThreaded, marker: marker)
         do {
             return try finish(
                 options, bundle: bundle, cutoff: cutoffText, pipeline: pipeline, output: output, raw: raw,
@@ -108,6 +122,8 @@ public enum ExportJob {
         timer.lap("map and derive", records: result.recordCount)
         let previous = comparer?.result()
         pipeline.check(result)
+        let cutoff = CutoffCoverage.Cutoff(date: PartialDate(isoCalendarDate: cutoffText)!, source: cutoffSource(options))
+        CutoffCoverage.findings(result, cutoff: cutoff).forEach(findings.report)
         timer.lap("check", records: result.recordCount)
         let trialReport = TrialReportBuilder(study: bundle.study, cutoff: cutoffText).build(result.datasets)
         trialReport.findings.forEach(FindingSources(datasets: result.datasets, next: findings).report)
@@ -121,6 +137,12 @@ public enum ExportJob {
         return ExportOutcome(
             datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
             reconciliation: result.reconciliation, output: options.output, phases: timer.reports,
-            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+            cutoff: cutoffText, cutoffSource: cutoff.source)
+    }
+
+    /// Where the cut-off came from, for messages: the option, or the study's default.
+    static func cutoffSource(_ options: ExportOptions) -> String {
+        options.cutoff == nil ? "the study's dataCutoff in study.yaml, as --cutoff was not given" : "--cutoff"
     }
 }

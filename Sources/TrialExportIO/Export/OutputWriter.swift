@@ -22,10 +22,13 @@ public final class OutputWriter: @unchecked Sendable {
     private let sheets: SerialJobs
     private let csvFiles: SerialJobs
     private let concurrent: Bool
+    /// Written last into the export (nil: one naming the report's study and cut-off).
+    private let marker: OutputMarker?
 
     /// `concurrent: false` writes everything on the calling thread, when it is asked for.
-    public init(destination: URL, concurrent: Bool = true) throws {
+    public init(destination: URL, concurrent: Bool = true, marker: OutputMarker? = nil) throws {
         self.destination = destination
+        self.marker = marker
         self.concurrent = concurrent
         sheets = SerialJobs(label: "trialexport.sheets", background: concurrent)
         csvFiles = SerialJobs(label: "trialexport.csv", background: concurrent)
@@ -96,7 +99,8 @@ public final class OutputWriter: @unchecked Sendable {
             }
             phases[0].seconds = csvFiles.seconds + phases[0].seconds
             phases[1].seconds = sheets.seconds + phases[1].seconds
-            try staging.commit()
+            try staging.commit(
+                marker: marker ?? OutputMarker(kind: .export, studyId: report.study.studyId, cutoff: report.cutoff))
             return phases
         } catch {
             abandon()

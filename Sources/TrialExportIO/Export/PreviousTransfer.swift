@@ -33,7 +33,7 @@ struct PreviousTransfer {
         private var current = Set<String>()
 
         init(previous folder: URL, metadata: StandardMetadata) throws {
-            files = try ExportDiffer.datasetFiles(in: folder.path)
+            files = try ExportFolderCheck.datasetFiles(of: folder.path, role: "--previous", metadata: metadata)
             self.metadata = metadata
         }
 
