@@ -134,7 +134,7 @@ public enum OutputGuard {
             && entries.allSatisfy { entry in
                 ["csv/", "reports/", "findings.csv", "reconciliation.csv"].contains(entry)
                     || (entry.hasPrefix("csv/") && entry.hasSuffix(".csv") && !entry.dropFirst(4).contains("/"))
-                    || (entry.hasPrefix("reports/") && entry.hasSuffix(".md") && !entry.dropFirst(8).contains("/"))
+                    || (entry.hasPrefix("reports/") && (entry.hasSuffix(".md") || entry.hasSuffix(".svg")) && !entry.dropFirst(8).contains("/"))
                     || (entry.hasSuffix("-sdtm.xlsx") && !entry.contains("/"))
             }
     }
