@@ -22,8 +22,18 @@ public struct BinaryRunner {
     /// Runs `trialexport arguments` in `directory` with extra environment variables.
     public static func run(_ arguments: [String], in directory: URL = TestPaths.repositoryRoot,
                            environment: [String: String] = [:]) throws -> Result {
+        try run(executable: binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs another program found on the PATH (`python3`, `xmllint`) the same way.
+    public static func runTool(_ arguments: [String], in directory: URL = TestPaths.repositoryRoot) throws -> Result {
+        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory, environment: [:])
+    }
+
+    private static func run(executable: URL, _ arguments: [String], in directory: URL,
+                            environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
