@@ -45,6 +45,13 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list --SEQ differences of matched records as changes.")
     var includeSeq = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Markdown only: cut the report at this many bytes, with a note (default 60000, to fit a pull-request comment; 0: no limit).",
+            valueName: "n"))
+    var maxBytes: Int = DiffMarkdownRenderer.defaultMaxBytes
+
     func run() throws {
         let diff: ExportDiff
         do {
@@ -83,7 +90,7 @@ struct DiffCommand: ParsableCommand {
             if format == .text {
                 DiffTextRenderer.render(diff, line: emit)
             } else {
-                DiffMarkdownRenderer.render(diff, line: emit)
+                DiffMarkdownRenderer.render(diff, maxBytes: maxBytes, line: emit)
             }
             output.write(Data(buffer.utf8))
         }

@@ -64,7 +64,16 @@ struct DiffCommandTests {
         let result = try BinaryRunner.run(["diff", old + "/csv/dm.csv", new + "/csv/dm.csv", "--format", "markdown"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("| DM | differs | 2 | 2 | 1 | 0 | 0 |"))
-        #expect(result.stdout.contains("| STUDYID=S1, USUBJID=S1-001 | 2 | 2 | AGE | 54 | 55 |"))
+        #expect(result.stdout.contains("| STUDYID=S1, USUBJID=S1-001 | 2, 2 | `AGE`: 54 → 55 |"))
+    }
+
+    @Test func markdownIsCutAtMaxBytesWithANote() throws {
+        let old = try Self.export(["dm.csv": Self.dm])
+        let new = try Self.export(["dm.csv": Self.dm.replacingOccurrences(of: "54", with: "55")])
+        let result = try BinaryRunner.run(["diff", old, new, "--format", "markdown", "--max-bytes", "500"])
+        #expect(result.status == 1)
+        #expect(result.stdout.utf8.count <= 500)
+        #expect(result.stdout.contains("*Cut at 500 bytes (--max-bytes): 1 of 1 changed, added or removed records are not shown."))
     }
 
     @Test func missingFolderExitsTwoNamingThePath() throws {

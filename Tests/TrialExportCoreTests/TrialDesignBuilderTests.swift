@@ -31,6 +31,9 @@ struct TrialDesignBuilderTests {
         ("HLTSUBJI", "Healthy Subject Indicator", "N", "C49487", "CDISC CT"),
         ("INDIC", "Trial Disease/Condition Indication", "Nasopharyngeal Carcinoma", "", ""),
         ("DCUTDTC", "Data Cutoff Date", "2025-06-30", "", "ISO 8601"),
+        ("SSTDTC", "Study Start Date", "2022-11-05", "", "ISO 8601"),
+        ("SDTIGVER", "SDTM IG Version", "3.4", "", ""),
+        ("SDTMVER", "SDTM Version", "2.0", "", ""),
     ])
     func summaryValue(parameter: String, name: String, value: String, code: String, reference: String) throws {
         let ts = try #require(F.build().datasets["TS"])
@@ -49,7 +52,45 @@ struct TrialDesignBuilderTests {
         let trt = ts.records.filter { $0["TSPARMCD"] == "TRT" }
         #expect(trt.map { $0["TSVAL"]! } == ["DRUGA", "DRUGB"])
         #expect(trt.map { $0["TSSEQ"]! } == ["1", "2"])
-        #expect(ts.columns == ["STUDYID", "DOMAIN", "TSSEQ", "TSPARMCD", "TSPARM", "TSVAL", "TSVALCD", "TSVCDREF", "TSVCDVER"])
+        #expect(
+            ts.columns == ["STUDYID", "DOMAIN", "TSSEQ", "TSPARMCD", "TSPARM", "TSVAL", "TSVALCD", "TSVCDREF", "TSVCDVER"])
+    }
+
+    @Test("SSTDTC without a study start (no DM, no complete consent date) is null with TSVALNF = UNK")
+    func studyStartUnknown() throws {
+        let ts = try #require(F.build(studyStart: nil).datasets["TS"])
+        let row = try #require(ts.records.first { $0["TSPARMCD"] == "SSTDTC" })
+        #expect(row["TSVAL"] == "" && row["TSVALNF"] == "UNK")
+    }
+
+    @Test("parameters the study declares: coded through the CT map, outside CDISC CT, or a null flavor")
+    func declaredParameters() throws {
+        var study = F.study()
+        study.trialSummary = [
+            .init(parameter: "INTTYPE", value: "Drug", codelist: "INTTYPE"),
+            .init(parameter: "PCLAS", nullFlavor: "NI"),
+            .init(parameter: "TRT", value: "DRUGA", reference: "UNII", code: "ABC123XYZ0"),
+        ]
+        var lists = F.ctMapLists
+        lists["INTTYPE"] = ["Drug": "DRUG"]
+        let (datasets, findings) = F.build(study: study, ctMap: lists)
+        let ts = try #require(datasets["TS"])
+        let row = { (parameter: String) in ts.records.filter { $0["TSPARMCD"] == parameter } }
+        #expect(row("INTTYPE").first?["TSVAL"] == "DRUG" && row("INTTYPE").first?["TSVALCD"] == "C1909")
+        #expect(row("PCLAS").first?["TSVAL"] == "" && row("PCLAS").first?["TSVALNF"] == "NI")
+        #expect(row("PCLAS").first?["TSPARM"] == "Pharmacologic Class")
+        #expect(row("TRT").last?["TSVALCD"] == "ABC123XYZ0" && row("TRT").last?["TSVCDREF"] == "UNII")
+        #expect(row("TRT").last?["TSSEQ"] == "3")
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
+    @Test("a declared coded value missing from the CT map gives a finding and stays as written")
+    func declaredParameterNotInCTMap() throws {
+        var study = F.study()
+        study.trialSummary = [.init(parameter: "INTTYPE", value: "Drugs", codelist: "INTTYPE")]
+        let (datasets, findings) = F.build(study: study)
+        #expect(findings.contains { $0.value == "Drugs" })
+        #expect(try #require(datasets["TS"]).records.contains { $0["TSPARMCD"] == "INTTYPE" && $0["TSVAL"] == "Drugs" })
     }
 
     @Test("ACTSUB only when the actual count is given", arguments: [(Int?.none, [String]()), (80, ["80"])])

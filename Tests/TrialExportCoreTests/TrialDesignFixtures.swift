@@ -59,9 +59,9 @@ enum TrialDesignFixtures {
     ]
 
     static let metadata: StandardMetadata = {
-        struct File: Decodable { var version: String; var datasets: [DatasetMetadata] }
+        struct File: Decodable { var version: String; var modelVersion: String?; var datasets: [DatasetMetadata] }
         let file = try! JSONDecoder().decode(File.self, from: read("standards/sdtmig-3.4.json"))
-        return StandardMetadata(version: file.version, datasets: Dictionary(uniqueKeysWithValues: file.datasets.map { ($0.name, $0) }))
+        return StandardMetadata(version: file.version, modelVersion: file.modelVersion, datasets: Dictionary(uniqueKeysWithValues: file.datasets.map { ($0.name, $0) }))
     }()
 
     private struct CTFile: Decodable {
@@ -82,11 +82,12 @@ enum TrialDesignFixtures {
 
     /// Builds the datasets; returns them by name with the findings made.
     static func build(study: StudyDefinition = study(), ctMap: [String: [String: String]] = ctMapLists,
-                      actualSubjects: Int? = nil) -> (datasets: [String: Dataset], findings: [Finding]) {
+                      actualSubjects: Int? = nil, studyStart: String? = "2022-11-05")
+        -> (datasets: [String: Dataset], findings: [Finding]) {
         let sink = FindingCollector()
         let builder = TrialDesignBuilder(study: study, ctMap: CTMap(ctMap), metadata: metadata, terminology: terminology,
                                          termCodes: termCodes, findings: sink)
-        let datasets = builder.build(actualSubjects: actualSubjects)
+        let datasets = builder.build(actualSubjects: actualSubjects, studyStart: studyStart)
         return (Dictionary(uniqueKeysWithValues: datasets.map { ($0.name, $0) }), sink.findings)
     }
 

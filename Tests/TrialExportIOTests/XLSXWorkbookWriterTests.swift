@@ -100,23 +100,59 @@ struct XLSXWorkbookWriterTests {
         #expect(widths[3].map { abs($0 - 60) < 1 } == true, "\(widths)")
     }
 
-    @Test func studySheetListsDatasetsAndFacts() throws {
+    @Test func studySheetIsAContentsPageWithLinksToEverySheet() throws {
         let file = path()
-        try XLSXWorkbookWriter.write(Self.content(), to: file)
+        var content = Self.content()
+        content.identity = [("Standards", "SDTMIG 3.4, SDTM 2.0")]
+        content.extraSheets[0].caption = "Every problem found"
+        try XLSXWorkbookWriter.write(content, to: file)
         let study = try #require(XLSXReader(path: file).sheet("Study"))
         #expect(study.grid == [
+            [.string("A Phase 2 Study"), nil, nil, nil],
             [.string("Study ID"), .string("ST-01"), nil, nil],
-            [.string("Title"), .string("A Phase 2 Study"), nil, nil],
             [.string("Data cut-off"), .string("2025-01-31"), nil, nil],
+            [.string("Standards"), .string("SDTMIG 3.4, SDTM 2.0"), nil, nil],
             [nil, nil, nil, nil],
-            [.string("Dataset"), .string("Label"), .string("Rows"), .string("Sheets")],
+            [.string("Contents"), nil, nil, nil],
+            [.string("Sheet"), .string("Label"), .string("Rows"), .string("Sheets")],
             [.string("DM"), .string("Demographics"), .number(4), .string("DM")],
+            [.string("Findings"), .string("Every problem found"), .number(2), .string("Findings")],
             [nil, nil, nil, nil],
             [.string("Sponsor"), .string("Acme Pharma"), nil, nil],
             [.string("Phase"), .string("Phase 2"), nil, nil],
         ])
-        let bold = [(0, 0), (1, 0), (2, 0), (4, 0), (4, 1), (4, 2), (4, 3), (7, 0), (8, 0)]
+        let bold = [(0, 0), (1, 0), (2, 0), (3, 0), (5, 0), (6, 0), (6, 1), (6, 2), (6, 3), (10, 0), (11, 0)]
         #expect(study.boldCells == Set(bold.map { XLSXPosition(row: $0.0, column: $0.1) }))
+        let xml = try XLSXPackage(path: file).text("xl/worksheets/sheet1.xml")
+        #expect(xml.contains("<hyperlink ref=\"A8\" location=\"'DM'!A1\""), "\(xml)")
+        #expect(xml.contains("<hyperlink ref=\"A9\" location=\"'Findings'!A1\""))
+        // The contents page prints on one portrait page (1 x 1 is the default, so not written).
+        #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>") && xml.contains("<pageSetup paperSize=\"9\" orientation=\"portrait\"/>"))
+    }
+
+    @Test func datasetSheetsPrintOnePageWideWithTheirHeaderOnEveryPage() throws {
+        let file = path()
+        try XLSXWorkbookWriter.write(Self.content(), to: file)
+        let package = try XLSXPackage(path: file)
+        let dm = try package.text("xl/worksheets/sheet2.xml")
+        #expect(dm.contains("<pageSetUpPr fitToPage=\"1\"/>"), "\(dm)")
+        #expect(dm.contains("orientation=\"landscape\"") && dm.contains("fitToHeight=\"0\""))
+        #expect(dm.contains("<oddHeader>&amp;LST-01&amp;C&amp;A&amp;RData cut-off 2025-01-31</oddHeader>"))
+        #expect(dm.contains("<oddFooter>&amp;Ltrialexport&amp;CPage &amp;P of &amp;N</oddFooter>"))
+        // Frozen at USUBJID (two columns) and the header row; no "number stored as text" markers.
+        #expect(dm.contains("<pane xSplit=\"2\" ySplit=\"1\""))
+        #expect(dm.contains("<ignoredError sqref=\"A1:XFD1048576\" numberStoredAsText=\"1\"/>"))
+        let workbook = try package.text("xl/workbook.xml")
+        #expect(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">DM!$1:$1</definedName>"), "\(workbook)")
+    }
+
+    @Test func longTextWrapsInItsColumn() throws {
+        var dm = Self.dm
+        dm.append(row: ["ST-01", "ST-01-005", "1", String(repeating: "long text ", count: 20)])
+        let file = path()
+        try XLSXWorkbookWriter.write(Self.content(datasets: [dm]), to: file)
+        let xml = try XLSXPackage(path: file).text("xl/styles.xml")
+        #expect(xml.contains("wrapText=\"1\""))
     }
 
     @Test func sameContentGivesSameBytes() throws {

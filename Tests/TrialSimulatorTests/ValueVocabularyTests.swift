@@ -24,7 +24,7 @@ import Testing
         ("tl", "LESTYPE", ["TARGET", "NON-TARGET", "NEW"]), ("tl", "LESLAT", ["", "LEFT", "RIGHT"]), ("tl", "LESNODE", yesNo),
         ("tl", "LESLOC", ["NASOPHARYNX", "CERVICAL LYMPH NODE", "RETROPHARYNGEAL LYMPH NODE", "LIVER", "LUNG", "BONE"]),
         ("tl", "LESMETH", ["MRI", "CT", "PET-CT"]), ("tm", "TMSTATE", ["", "PRESENT", "ABSENT", "UNEQUIVOCAL PROGRESSION"]),
-        ("tm", "TMND", ["", "NOT DONE"]), ("rs", "TRGRESP", responses), ("rs", "NTRGRESP", responses.union([""])), ("rs", "NEWLES", yesNo),
+        ("tm", "TMND", ["", "NOT DONE"]), ("tm", "TMREASND", ["", "LESION NOT EVALUABLE ON IMAGING", "SCAN DID NOT COVER THE LESION", "IMAGE QUALITY NOT ADEQUATE"]), ("rs", "TRGRESP", responses), ("rs", "NTRGRESP", responses.union([""])), ("rs", "NEWLES", yesNo),
         ("rs", "OVRLRESP", responses), ("bor", "BESTRESP", responses),
         ("ecog", "ECOG", ["0", "1", "2", "3", "0 - FULLY ACTIVE", "1 - RESTRICTED IN PHYSICALLY STRENUOUS ACTIVITY", "2 - AMBULATORY AND CAPABLE OF ALL SELF-CARE", "3 - CAPABLE OF ONLY LIMITED SELF-CARE"]),
         ("eot", "EOTREAS", ["PROGRESSIVE DISEASE", "ADVERSE EVENT", "DEATH", "WITHDRAWAL BY SUBJECT", "PHYSICIAN DECISION", "LOST TO FOLLOW-UP", "COMPLETED"]),

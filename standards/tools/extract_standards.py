@@ -12,7 +12,10 @@ import json
 import os
 import sys
 
-DATASETS = ["DM", "EX", "AE", "DS", "IE", "TU", "TR", "RS", "TS", "TA", "TE", "TI", "SUPPQUAL"]
+# SDTMIG v3.4 implements the SDTM model v2.0 (SDTMIG v3.4, section 1.1); TS.SDTMVER.
+SDTM_MODEL_VERSION = "2.0"
+
+# Every dataset of the SDTMIG (Datasets.csv), in its order.
 
 # Natural keys (SDTMIG / define.xml practice; checked against the KeySequence of the MSG v2.0
 # sample define.xml where it has the dataset; there TS also keys TSVAL, TI also TIVERS and DS
@@ -31,7 +34,42 @@ KEYS = {
     "TE": "STUDYID ETCD",
     "TI": "STUDYID IETESTCD",
     "SUPPQUAL": "STUDYID RDOMAIN USUBJID IDVAR IDVARVAL QNAM",
+    # Special-purpose, trial design, relationship and study reference datasets.
+    "SV": "STUDYID USUBJID VISITNUM",
+    "SE": "STUDYID USUBJID ETCD SESTDTC",
+    "SM": "STUDYID USUBJID MIDSTYPE MIDS",
+    "CO": "STUDYID RDOMAIN USUBJID IDVAR IDVARVAL COSEQ",
+    "TD": "STUDYID TDORDER",
+    "TM": "STUDYID MIDSTYPE",
+    "TV": "STUDYID VISITNUM ARMCD",
+    "OI": "NHOID OISEQ",
+    "RELREC": "STUDYID RDOMAIN USUBJID IDVAR IDVARVAL RELID",
+    "RELSUB": "STUDYID USUBJID RSUBJID SREL",
+    "RELSPEC": "STUDYID USUBJID REFID",
 }
+
+# Natural keys of the general observation classes, for datasets not listed in KEYS: the
+# subject, the topic (--TESTCD / --TRT / --DECOD, FA and SR with --OBJ), the timing (VISITNUM,
+# time point, date), each only where the dataset has the variable.
+CLASS_KEYS = {
+    "Interventions": ["STUDYID", "USUBJID", "--TRT", "--STDTC"],
+    "Events": ["STUDYID", "USUBJID", "--DECOD", "--TERM", "--STDTC"],
+    "Findings": ["STUDYID", "USUBJID", "--CAT", "--TESTCD", "--SPEC", "VISITNUM", "--TPTREF", "--TPTNUM", "--DTC"],
+    "Findings About": ["STUDYID", "USUBJID", "--TESTCD", "--OBJ", "VISITNUM", "--TPTNUM", "--DTC"],
+}
+
+
+def natural_keys(name, cls, variables):
+    """The dataset's natural keys: KEYS when listed, else those of its class."""
+    if name in KEYS:
+        return KEYS[name].split()
+    names = {v["name"] for v in variables}
+    keys = [k.replace("--", name) for k in CLASS_KEYS[cls]]
+    keys = [k for k in keys if k in names]
+    # Events keep --TERM only where there is no --DECOD.
+    if name + "DECOD" in keys and name + "TERM" in keys:
+        keys.remove(name + "TERM")
+    return keys
 
 # Codelists needed beyond those the variables reference (TS values, DM, EX, RECIST, DS ...).
 EXTRA_CODELISTS = [
@@ -59,8 +97,7 @@ def dataset_metadata(ig_dir):
     datasets = {r["Dataset Name"]: r for r in read_csv(os.path.join(ig_dir, "Datasets.csv"))}
     rows = read_csv(os.path.join(ig_dir, "Variables.csv"))
     out = []
-    for name in DATASETS:
-        info = datasets[name]
+    for name, info in datasets.items():
         variables = []
         for r in sorted((r for r in rows if r["Dataset Name"] == name), key=lambda r: int(r["Variable Order"])):
             codes = codes_of(r["CDISC CT Codelist Code(s)"])
@@ -73,8 +110,8 @@ def dataset_metadata(ig_dir):
             if len(codes) > 1:
                 var["codelists"] = codes
             variables.append(var)
-        keys = KEYS[name].split()
-        assert all(any(v["name"] == k for v in variables) for k in keys), name
+        keys = natural_keys(name, info["Class"], variables)
+        assert keys and all(any(v["name"] == k for v in variables) for k in keys), name
         out.append({
             "name": name, "label": info["Dataset Label"], "class": info["Class"],
             "structure": info["Structure"], "keys": keys, "variables": variables,
@@ -93,7 +130,12 @@ def terminology(ct_path, wanted_codes, wanted_names):
     by_name = {r["CDISC Submission Value"]: code for code, r in lists.items()}
     missing = [n for n in wanted_names if n not in by_name]
     assert not missing, missing
-    chosen = set(wanted_codes) | {by_name[n] for n in wanted_names}
+    # Every codelist of the release: any domain of a study may need any of them.
+    chosen = set(lists) | {by_name[n] for n in wanted_names}
+    # Codelists the SDTMIG names that this CT release does not hold (retired or not SDTM CT).
+    absent = sorted(set(wanted_codes) - set(lists))
+    if absent:
+        print("codelists named by the SDTMIG but not in this CT release:", " ".join(absent))
     out = []
     for code in sorted(chosen, key=lambda c: lists[c]["CDISC Submission Value"]):
         head = lists[code]
@@ -117,7 +159,7 @@ def main():
     ref = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference"
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     datasets = dataset_metadata(os.path.join(ref, "sdtmig-3.4"))
-    write_json(os.path.join(root, "sdtmig-3.4.json"), {"version": "3.4", "datasets": datasets})
+    write_json(os.path.join(root, "sdtmig-3.4.json"), {"version": "3.4", "modelVersion": SDTM_MODEL_VERSION, "datasets": datasets})
     used = {c for d in datasets for v in d["variables"] for c in v.get("codelists", [v.get("codelist")]) if c}
     selected = [r["Code"] for r in read_csv(os.path.join(ref, "ct", "sdtm_ct_2025-03-28_selected_codelists.csv"))
                 if not r["Codelist Code"]]

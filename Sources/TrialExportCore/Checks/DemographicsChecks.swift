@@ -13,12 +13,7 @@ public struct DemographicsChecks {
         for r in dm.rows.indices {
             let subject = dm.value("USUBJID", row: r)
             checkAge(dm, row: r, subject: subject)
-            let treated = !dm.value("ACTARMCD", row: r).isEmpty
-            if treated == dm.value("RFSTDTC", row: r).isEmpty {
-                report("CHK0008", subject, "RFSTDTC", dm.value("RFSTDTC", row: r),
-                       "RFSTDTC must be populated if and only if the subject was treated (ACTARMCD \(treated ? "set" : "null"))",
-                       "Check the drug administration records of the subject.")
-            }
+            checkReferenceDates(dm, row: r, subject: subject)
             if dm.value("DTHFL", row: r) == "Y", dm.value("DTHDTC", row: r).isEmpty {
                 report("CHK0009", subject, "DTHDTC", "", "DTHFL is Y but DTHDTC is null", "Enter the date of death in the death form.")
             }
@@ -45,5 +40,25 @@ public struct DemographicsChecks {
     private func report(_ code: String, _ subject: String, _ variable: String, _ value: String, _ message: String, _ hint: String) {
         findings.report(Finding(severity: .error, code: code, message: message, hint: hint, domain: "DM", usubjid: subject,
                                 variable: variable, value: value))
+    }
+}
+
+extension DemographicsChecks {
+    /// CHK0008, after SDTMIG 3.4 DM: RFSTDTC and RFENDTC for every subject with a planned arm
+    /// (randomized or assigned, treated or not), RFXSTDTC and RFXENDTC for every treated subject
+    /// (ACTARMCD set), each null otherwise.
+    func checkReferenceDates(_ dm: Dataset, row r: Int, subject: String) {
+        let assigned = !dm.value("ARMCD", row: r).isEmpty
+        let treated = !dm.value("ACTARMCD", row: r).isEmpty
+        let expectations = [("RFSTDTC", assigned, "ARMCD"), ("RFENDTC", assigned, "ARMCD"),
+                            ("RFXSTDTC", treated, "ACTARMCD"), ("RFXENDTC", treated, "ACTARMCD")]
+        for (variable, expected, basis) in expectations where dm.index(of: variable) != nil {
+            let value = dm.value(variable, row: r)
+            guard expected == value.isEmpty else { continue }
+            report("CHK0008", subject, variable, value,
+                   "\(variable) must be populated if and only if \(basis) is (\(basis) \(expected ? "set" : "null"))",
+                   expected ? "Check the subject's \(basis == "ARMCD" ? "randomization and disposition" : "drug administration") records."
+                       : "A subject without \(basis) has no \(variable): check the arm and the dates.")
+        }
     }
 }

@@ -47,6 +47,15 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         return PartialDate.daysFromCivil(year: year, month: month, day: day)
     }
 
+    /// The first and last day (as ``dayNumber``s) that this date, partial or not, can stand for.
+    public var dayRange: ClosedRange<Int> {
+        let first = PartialDate.daysFromCivil(year: year, month: month ?? 1, day: day ?? 1)
+        let lastMonth = month ?? 12
+        let last = PartialDate.daysFromCivil(
+            year: year, month: lastMonth, day: day ?? PartialDate.daysIn(month: lastMonth, year: year))
+        return first...last
+    }
+
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }

@@ -2,23 +2,32 @@ import Foundation
 
 extension RecordBuilder {
     /// EPOCH from a date: SCREENING before the first dose, TREATMENT up to the last dose plus
-    /// `days`, FOLLOW-UP after; null for partial dates or subjects never treated after screening.
+    /// `days`, FOLLOW-UP after; null for subjects never treated after screening. A partial date
+    /// gets the epoch its every possible day falls in, and null when it spans two epochs.
     ///
     /// With `sources` (the end-of-treatment records, e.g. `{form: eot, date: EOTDAT}`) treatment
     /// lasts until the latest of those dates, and a treated subject with none is still on
     /// treatment: every later date is TREATMENT.
     func epoch(_ variable: CompiledVariable, index: Int) -> String {
-        guard let reference = variable.references.first, let date = ISO8601Value.date(of: value(reference))?.dayNumber else { return "" }
+        guard let reference = variable.references.first, let date = ISO8601Value.date(of: value(reference)) else { return "" }
+        let range = date.dayRange
         guard let first = ISO8601Value.date(of: value(rfxstdtc))?.dayNumber else { return "SCREENING" }
-        if date < first { return "SCREENING" }
         var end = ISO8601Value.date(of: value(rfxendtc))?.dayNumber.map { $0 + (variable.spec.days ?? 0) }
         if !variable.sources.isEmpty {
             let latest = perSubject(index) { aggregateDatetime(variable, latest: true) }
-            guard let stop = ISO8601Value.date(of: latest)?.dayNumber else { return "TREATMENT" }
-            end = max(end ?? stop, stop)
+            if let stop = ISO8601Value.date(of: latest)?.dayNumber {
+                end = max(end ?? stop, stop)
+            } else {
+                end = nil  // still on treatment
+            }
         }
-        guard let end else { return "TREATMENT" }
-        return date <= end ? "TREATMENT" : "FOLLOW-UP"
+        func epoch(of day: Int) -> String {
+            if day < first { return "SCREENING" }
+            guard let end else { return "TREATMENT" }
+            return day <= end ? "TREATMENT" : "FOLLOW-UP"
+        }
+        let earliest = epoch(of: range.lowerBound)
+        return earliest == epoch(of: range.upperBound) ? earliest : ""
     }
 
     /// `Y` when the date is on or after the first dose and at most `days` after the last dose.

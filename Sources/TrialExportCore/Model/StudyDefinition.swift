@@ -28,6 +28,37 @@ public struct StudyDefinition: Codable, Hashable, Sendable {
     public var dataCutoff: String
     /// Protocol version of the criteria (TIVERS), when known.
     public var protocolVersion: String?
+    /// Further TS parameters (e.g. INTTYPE, PCLASS), in the order given.
+    public var trialSummary: [TrialSummaryParameter]?
+
+    /// One TS parameter the study states, or states it cannot (`nullFlavor`).
+    public struct TrialSummaryParameter: Codable, Hashable, Sendable {
+        /// TSPARMCD, e.g. `INTTYPE`.
+        public var parameter: String
+        /// The value as the registry or protocol words it; mapped through the CT map list named
+        /// after the parameter when `codelist` is given. Absent with `nullFlavor`.
+        public var value: String?
+        /// The CDISC codelist of the value (TSVALCD is its NCI code), e.g. `INTTYPE`.
+        public var codelist: String?
+        /// TSVCDREF of a value coded outside CDISC CT (e.g. `UNII`, `MED-RT`), with `code`.
+        public var reference: String?
+        /// TSVALCD of a value coded outside CDISC CT.
+        public var code: String?
+        /// ISO 21090 null flavor (TSVALNF) when the study has no value: `NI`, `UNK`, `NA`, `NASK`, ...
+        public var nullFlavor: String?
+
+        public init(
+            parameter: String, value: String? = nil, codelist: String? = nil, reference: String? = nil,
+            code: String? = nil, nullFlavor: String? = nil
+        ) {
+            self.parameter = parameter
+            self.value = value
+            self.codelist = codelist
+            self.reference = reference
+            self.code = code
+            self.nullFlavor = nullFlavor
+        }
+    }
 
     public struct Design: Codable, Hashable, Sendable {
         /// e.g. `Randomized`.

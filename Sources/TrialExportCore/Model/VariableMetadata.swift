@@ -61,11 +61,15 @@ public struct DatasetMetadata: Codable, Hashable, Sendable {
 
 /// The SDTMIG metadata the project bundles, by dataset name.
 public struct StandardMetadata: Sendable {
+    /// The implementation guide's version (TS.SDTIGVER), e.g. `3.4`.
     public var version: String
+    /// The SDTM model version the guide implements (TS.SDTMVER), e.g. `2.0`.
+    public var modelVersion: String?
     public var datasets: [String: DatasetMetadata]
 
-    public init(version: String, datasets: [String: DatasetMetadata]) {
+    public init(version: String, modelVersion: String? = nil, datasets: [String: DatasetMetadata]) {
         self.version = version
+        self.modelVersion = modelVersion
         self.datasets = datasets
     }
 

@@ -62,7 +62,8 @@ public struct ExportPipeline: Sendable {
         let designFindings = FindingCollector()
         let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
                                        terminology: context.terminology, termCodes: context.termCodes, findings: designFindings)
-            .build(actualSubjects: randomizedCount(outputs.first?.datasets.first))
+            .build(actualSubjects: randomizedCount(outputs.first?.datasets.first),
+                   studyStart: earliestConsent(outputs.first?.datasets.first))
         for output in outputs { try ready(output.datasets) }
         context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
@@ -196,6 +197,15 @@ public struct ExportPipeline: Sendable {
     private func randomizedCount(_ dm: Dataset?) -> Int? {
         guard let dm, dm.name == "DM", let armcd = dm.index(of: "ARMCD") else { return nil }
         return dm.rows.filter { !$0[armcd].isEmpty }.count
+    }
+
+    /// SSTDTC: the earliest informed consent (RFICDTC) of a subject with a planned arm, when DM was mapped.
+    private func earliestConsent(_ dm: Dataset?) -> String? {
+        guard let dm, dm.name == "DM", let armcd = dm.index(of: "ARMCD"), let consent = dm.index(of: "RFICDTC") else {
+            return nil
+        }
+        // Complete dates only (a partial one cannot say it is the earliest); ISO 8601 dates order as texts.
+        return dm.rows.filter { !$0[armcd].isEmpty && $0[consent].utf8.count >= 10 }.map { String($0[consent].prefix(10)) }.min()
     }
 
     /// Records which datasets each aggregate source form feeds (first/last date-times, actual arm).

@@ -3,10 +3,10 @@ extension TrialDesignBuilder {
     /// Null flavor (ISO 21090) for a parameter whose value is unknown.
     static let unknownNullFlavor = "UNK"
 
-    func trialSummary(actualSubjects: Int?) -> DesignTable? {
+    func trialSummary(actualSubjects: Int?, studyStart: String? = nil) -> DesignTable? {
         guard var table = table("TS") else { return nil }
         var sequence: [String: Int] = [:]
-        for item in summaryValues(actualSubjects: actualSubjects) {
+        for item in summaryValues(actualSubjects: actualSubjects, studyStart: studyStart) {
             sequence[item.parameter, default: 0] += 1
             table.append(summaryRecord(item, seq: sequence[item.parameter]!))
         }
@@ -14,7 +14,7 @@ extension TrialDesignBuilder {
     }
 
     /// The parameter values, in the order of the registry record.
-    func summaryValues(actualSubjects: Int?) -> [TrialSummaryValue] {
+    func summaryValues(actualSubjects: Int?, studyStart: String? = nil) -> [TrialSummaryValue] {
         let design = study.design
         var values: [TrialSummaryValue] = [
             .text("TITLE", study.title),
@@ -40,8 +40,24 @@ extension TrialDesignBuilder {
             .text("INDIC", study.condition),
         ]
         values += study.treatments.filter { $0.choiceOf == nil }.map { .text("TRT", $0.code) }
+        values += (study.trialSummary ?? []).map(declared)
+        values.append(.iso8601("SSTDTC", studyStart ?? ""))
         values.append(.iso8601("DCUTDTC", study.dataCutoff))
+        values.append(.text("SDTIGVER", metadata.version))
+        if let model = metadata.modelVersion { values.append(.text("SDTMVER", model)) }
         return values
+    }
+
+    /// A parameter the study declares in `trialSummary`: coded through its CT map list, coded
+    /// outside CDISC CT, plain text, or a null flavor.
+    func declared(_ item: StudyDefinition.TrialSummaryParameter) -> TrialSummaryValue {
+        guard let value = item.value, !value.isEmpty else {
+            var empty = TrialSummaryValue.text(item.parameter, "")
+            empty.nullFlavor = item.nullFlavor
+            return empty
+        }
+        if let codelist = item.codelist { return coded(item.parameter, value, codelist: codelist) }
+        return TrialSummaryValue(parameter: item.parameter, value: value, reference: item.reference, code: item.code)
     }
 
     /// A registry value mapped through the CT map list named after the parameter; an unmapped
@@ -59,7 +75,7 @@ extension TrialDesignBuilder {
         var record = ["TSSEQ": String(seq), "TSPARMCD": item.parameter, "TSPARM": parameterName(item.parameter),
                       "TSVAL": item.value]
         guard !item.value.isEmpty else {
-            record["TSVALNF"] = Self.unknownNullFlavor
+            record["TSVALNF"] = item.nullFlavor ?? Self.unknownNullFlavor
             return record
         }
         if item.value.count > 200 {

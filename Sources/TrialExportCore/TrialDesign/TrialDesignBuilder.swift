@@ -21,9 +21,13 @@ public struct TrialDesignBuilder {
         self.findings = findings
     }
 
-    /// TS, TA, TE and TI, in that order; `actualSubjects` (ACTSUB) is left out when nil.
-    public func build(actualSubjects: Int?) -> [Dataset] {
-        [trialSummary(actualSubjects: actualSubjects), trialArms(), trialElements(), trialInclusionExclusion()]
+    /// TS, TA, TE and TI, in that order; `actualSubjects` (ACTSUB) is left out when nil;
+    /// `studyStart` (SSTDTC, the earliest informed consent of a subject in the trial) is `UNK` when nil.
+    public func build(actualSubjects: Int?, studyStart: String? = nil) -> [Dataset] {
+        [
+            trialSummary(actualSubjects: actualSubjects, studyStart: studyStart), trialArms(), trialElements(),
+            trialInclusionExclusion(),
+        ]
             .compactMap { $0?.dataset(studyId: study.studyId) }
     }
 

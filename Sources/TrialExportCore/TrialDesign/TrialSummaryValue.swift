@@ -10,6 +10,8 @@ struct TrialSummaryValue: Equatable {
     var reference: String?
     /// TSVALCD for a value coded outside CDISC CT.
     var code: String?
+    /// TSVALNF when `value` is empty; nil means `UNK`.
+    var nullFlavor: String?
 
     static func text(_ parameter: String, _ value: String) -> TrialSummaryValue {
         TrialSummaryValue(parameter: parameter, value: value)

@@ -7,6 +7,8 @@ struct PreviousTransfer {
     /// Per dataset, the row positions (in the new dataset) that are new or changed.
     var marks: [String: [Int: RowMark]] = [:]
     var changes: SheetTable
+    /// The previous export's data cut-off (its TS.DCUTDTC), when it has one.
+    var previousCutoff: String?
 
     static let columns = ["Dataset", "Change", "Key", "Variable", "Previous", "Current"]
 
@@ -101,7 +103,17 @@ struct PreviousTransfer {
                 rows.append([name.uppercased(), "dataset removed", "", "", "", ""])
             }
             if rows.isEmpty { rows.append(["", "no changes since the previous transfer", "", "", "", ""]) }
-            return PreviousTransfer(marks: marks, changes: SheetTable(name: "Changes", columns: columns, rows: rows))
+            var changes = SheetTable(name: "Changes", columns: columns, rows: rows)
+            changes.caption = "Records added, removed or changed since the previous transfer"
+            return PreviousTransfer(marks: marks, changes: changes, previousCutoff: try? previousCutoff())
+        }
+
+        /// TS.DCUTDTC of the previous export.
+        private func previousCutoff() throws -> String? {
+            guard let path = files["ts"] else { return nil }
+            let ts = try DiffTableLoader.load(path, name: "TS")
+            guard let parameter = ts.columnIndex["TSPARMCD"], let value = ts.columnIndex["TSVAL"] else { return nil }
+            return (0..<ts.rowCount).first { ts.value($0, parameter) == "DCUTDTC" }.map { ts.value($0, value) }
         }
     }
 }

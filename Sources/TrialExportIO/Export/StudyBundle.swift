@@ -21,9 +21,8 @@ public struct StudyBundle: Sendable {
         let ctMap = try CTMapLoader.load(folder.appendingPathComponent("ct-map.yaml").path)
         let metadata = try StandardsLoader.metadata(at: standards.appendingPathComponent("sdtmig-3.4.json").path)
         let ctPath = standards.appendingPathComponent("ct/sdtm-ct-2025-03-28.json").path
-        let terminology = try extend(StandardsLoader.terminology(at: ctPath),
-                                     with: folder.appendingPathComponent("ct-extensions.yaml").path)
-        let termCodes = try StandardsLoader.termCodes(at: ctPath)
+        let (cdisc, termCodes) = try StandardsLoader.controlledTerminology(at: ctPath)
+        let terminology = try extend(cdisc, with: folder.appendingPathComponent("ct-extensions.yaml").path)
         let visitsPath = folder.appendingPathComponent("visits.yaml").path
         let visits = FileManager.default.fileExists(atPath: visitsPath)
             ? try SpecFile.decode(VisitSchedule.self, from: visitsPath) : VisitSchedule(visits: [])

@@ -17,15 +17,17 @@ enum WorkbookBuilder {
                 : "does not balance: see sheet Reconciliation"),
             ("Variable labels", "shown as comments on the header cells of each dataset sheet"),
         ]
+        var findings = SheetTable(name: "Findings", columns: ExportReport.findingColumns, numericColumns: [3, 7],
+                                  rows: report.findingRows)
+        findings.caption = "Every problem found, with its raw file, line and column or its record"
+        findings.frozenColumns = 2
+        var reconciliation = SheetTable(name: "Reconciliation", columns: Reconciliation.tableColumns,
+                                        numericColumns: [3, 4, 5, 6, 7], rows: report.result.reconciliation.tableRows())
+        reconciliation.caption = "Every raw record read, rejected, mapped or excluded; every dataset's records"
         var content = WorkbookContent(
             studyId: study.studyId, title: study.title, cutoff: report.cutoff, created: creationDate(report.cutoff),
-            studyFacts: facts, datasets: report.result.datasets,
-            extraSheets: [
-                SheetTable(name: "Findings", columns: ExportReport.findingColumns, numericColumns: [3, 7],
-                           rows: report.findingRows),
-                SheetTable(name: "Reconciliation", columns: Reconciliation.tableColumns, numericColumns: [3, 4, 5, 6, 7],
-                           rows: report.result.reconciliation.tableRows()),
-            ])
+            studyFacts: facts, datasets: report.result.datasets, extraSheets: [findings, reconciliation])
+        content.identity = identity(report)
         if let trialReport = report.trialReport {
             content.extraSheets.insert(SummarySheet.table(for: trialReport), at: 0)
             content.studyFacts.append(("Summary", "the arms side by side (sheet Summary); reports/*.md in the export folder"))
@@ -36,6 +38,24 @@ enum WorkbookBuilder {
             content.studyFacts.append(("Changes", "since the previous transfer: sheet Changes; new rows green, changed rows yellow"))
         }
         return content
+    }
+
+    /// The previous transfer, the standards and CT versions (from TS), under the title of the Study sheet.
+    static func identity(_ report: ExportReport) -> [(String, String)] {
+        var lines: [(String, String)] = []
+        if let previous = report.previous {
+            lines.append(("Previous transfer", previous.previousCutoff.map { "data cut-off \($0)" } ?? "given (no TS.DCUTDTC)"))
+        }
+        let ts = report.result.datasets.first { $0.name == "TS" }
+        func parameter(_ code: String, _ column: String = "TSVAL") -> String? {
+            guard let ts, let p = ts.index(of: "TSPARMCD"), let v = ts.index(of: column) else { return nil }
+            return ts.rows.first { $0[p] == code && !$0[v].isEmpty }.map { $0[v] }
+        }
+        if let ig = parameter("SDTIGVER") {
+            lines.append(("Standards", "SDTMIG \(ig)" + (parameter("SDTMVER").map { ", SDTM \($0)" } ?? "")))
+        }
+        if let ct = parameter("STYPE", "TSVCDVER") { lines.append(("Controlled terminology", "CDISC SDTM CT \(ct)")) }
+        return lines
     }
 
     /// Midnight UTC of the cut-off day: the workbook's creation time, so its bytes never depend on the clock.

@@ -8,6 +8,8 @@ public enum SummarySheet {
     public static func table(for report: TrialReport) -> SheetTable {
         let table = report.comparisonTable
         let rows = table.rows.map { row in [String(repeating: "  ", count: row.level) + row.label] + row.cells }
-        return SheetTable(name: name, columns: table.columns, rows: rows)
+        var sheet = SheetTable(name: name, columns: table.columns, rows: rows)
+        sheet.caption = "The arms side by side: flow, baseline, exposure, efficacy, safety"
+        return sheet
     }
 }

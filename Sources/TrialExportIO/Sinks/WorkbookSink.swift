@@ -19,6 +19,8 @@ public final class WorkbookSink: DatasetSink {
             name: header.name, columns: header.variables.map(\.name), labels: header.variables.map(\.label),
             numericColumns: Set(numeric), rows: rows)
         table.rowMarks = header.rowMarks
+        // As SheetTable(_ dataset:) does: the columns up to USUBJID stay in view.
+        table.frozenColumns = header.variables.firstIndex { $0.name == "USUBJID" }.map { $0 + 1 } ?? 0
         try stream.add(table)
     }
 

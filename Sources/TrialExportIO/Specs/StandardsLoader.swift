@@ -16,20 +16,33 @@ public enum StandardsLoader {
                                                      keys: dataset.keys, variables: dataset.variables,
                                                      datasetClass: dataset.datasetClass)
         }
-        return StandardMetadata(version: file.version, datasets: datasets)
+        return StandardMetadata(version: file.version, modelVersion: file.modelVersion, datasets: datasets)
     }
 
     /// CDISC CT from `standards/ct/sdtm-ct-<date>.json`.
     public static func terminology(at path: String) throws -> ControlledTerminology {
-        let file = try decodeCT(at: path)
-        let lists = file.codelists.map { Codelist(code: $0.code, name: $0.name, extensible: $0.extensible, terms: $0.terms) }
-        return ControlledTerminology(version: file.version, codelists: lists)
+        terminology(of: try decodeCT(at: path))
     }
 
     /// The NCI code of every term in the same CT file, keyed by codelist name and by code.
     public static func termCodes(at path: String) throws -> TermCodes {
+        termCodes(of: try decodeCT(at: path))
+    }
+
+    /// The terminology and its term codes from one reading of the CT file (it holds every codelist of the release).
+    public static func controlledTerminology(at path: String) throws -> (ControlledTerminology, TermCodes) {
+        let file = try decodeCT(at: path)
+        return (terminology(of: file), termCodes(of: file))
+    }
+
+    static func terminology(of file: CTFile) -> ControlledTerminology {
+        let lists = file.codelists.map { Codelist(code: $0.code, name: $0.name, extensible: $0.extensible, terms: $0.terms) }
+        return ControlledTerminology(version: file.version, codelists: lists)
+    }
+
+    static func termCodes(of file: CTFile) -> TermCodes {
         var lists: [String: [String: String]] = [:]
-        for list in try decodeCT(at: path).codelists {
+        for list in file.codelists {
             let codes = Dictionary(zip(list.terms, list.termCodes ?? []), uniquingKeysWith: { first, _ in first })
             lists[list.name] = codes
             lists[list.code] = codes
@@ -61,6 +74,7 @@ public enum StandardsLoader {
 
     struct MetadataFile: Decodable {
         var version: String
+        var modelVersion: String?
         var datasets: [DatasetMetadata]
     }
 

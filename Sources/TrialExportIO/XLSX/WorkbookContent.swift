@@ -9,7 +9,9 @@ public struct WorkbookContent: Sendable {
     public var cutoff: String
     /// The creation date stored in the file's properties (the cut-off), so output is reproducible.
     public var created: Date
-    /// Extra key/value lines on the Study sheet.
+    /// The export's identity under the title of the Study sheet (previous transfer, tool, standards).
+    public var identity: [(String, String)] = []
+    /// Extra key/value lines on the Study sheet, after the contents.
     public var studyFacts: [(String, String)]
     /// One sheet each, in this order, after the Study sheet.
     public var datasets: [Dataset]
@@ -41,6 +43,8 @@ public enum RowMark: String, Sendable, Hashable {
 public struct SheetTable: Sendable, Hashable {
     /// The sheet name (at most 31 characters, none of `[]:*?/\`).
     public var name: String
+    /// What the sheet holds, for the contents on the Study sheet.
+    public var caption = ""
     public var columns: [String]
     /// One per column, shown as a comment on the header cell; nil for none.
     public var labels: [String]?
@@ -50,6 +54,10 @@ public struct SheetTable: Sendable, Hashable {
     public var rows: DatasetRows
     /// Rows to highlight, by position in `rows`.
     public var rowMarks: [Int: RowMark] = [:]
+    /// Columns kept in view when scrolling right (a dataset's identifiers up to USUBJID).
+    public var frozenColumns = 0
+    /// Values of these columns written as percentages (0.381 shows as 38.1%).
+    public var percentColumns: Set<Int> = []
 
     public init(name: String, columns: [String], labels: [String]? = nil, numericColumns: Set<Int> = [], rows: [[String]]) {
         self.init(name: name, columns: columns, labels: labels, numericColumns: numericColumns, rows: DatasetRows(rows))
@@ -71,5 +79,6 @@ public struct SheetTable: Sendable, Hashable {
             name: dataset.name, columns: dataset.columns, labels: dataset.variables.map(\.label),
             numericColumns: Set(numeric), rows: dataset.rows)
         self.rowMarks = rowMarks
+        frozenColumns = dataset.index(of: "USUBJID").map { $0 + 1 } ?? 0
     }
 }

@@ -54,6 +54,17 @@ struct WorkbookLayout {
     ///
     /// A header counts two characters more, for the autofilter button beside it.
     static func columnWidths<Rows: Collection>(columns: [String], rows: Rows) -> [Double] where Rows.Element: Collection<String> {
+        longestValues(columns: columns, rows: rows).map(width)
+    }
+
+    /// The width of a column whose longest value has `longest` characters.
+    static func width(_ longest: Int) -> Double { min(Double(longest) + 2, maxColumnWidth) }
+
+    /// True when such a column's values do not fit its width: its cells wrap.
+    static func wraps(_ longest: Int) -> Bool { Double(longest) + 2 > maxColumnWidth }
+
+    /// The longest value of each column, in characters (a header counts two more).
+    static func longestValues<Rows: Collection>(columns: [String], rows: Rows) -> [Int] where Rows.Element: Collection<String> {
         var longest = columns.map { $0.isEmpty ? 0 : $0.count + 2 }
         for row in rows {
             for (i, value) in row.enumerated() where i < longest.count {
@@ -61,7 +72,7 @@ struct WorkbookLayout {
                 if length > longest[i] { longest[i] = length }
             }
         }
-        return longest.map { min(Double($0) + 2, maxColumnWidth) }
+        return longest
     }
 
     /// The number in a value of a numeric column, or nil to write it as text.

@@ -10,9 +10,8 @@ import TrialExportCore
 final class XLSXWorkbook {
     let path: String
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
-    private let boldFormat: UnsafeMutablePointer<lxw_format>
-    /// Fills of rows new (green) or changed (yellow) since the previous transfer.
-    private var markFormats: [RowMark: UnsafeMutablePointer<lxw_format>] = [:]
+    /// One libxlsxwriter format per cell style used, made on first use.
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
 
     /// Starts a workbook for `path`; temporary files go to `tmpdir` (the system's when nil).
     init(path: String, tmpdir: String?, created: Date, title: String) throws {
@@ -28,18 +27,6 @@ final class XLSXWorkbook {
         }
         guard let handle else { throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not start a workbook") }
         workbook = handle
-        guard let bold = workbook_add_format(handle) else {
-            lxw_workbook_free(handle)
-            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not add a format")
-        }
-        format_set_bold(bold)
-        boldFormat = bold
-        for (mark, colour) in [(RowMark.added, 0xE2EFDA), (.changed, 0xFFF2CC)] {
-            guard let format = workbook_add_format(handle) else { continue }
-            format_set_bg_color(format, lxw_color_t(colour))
-            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
-            markFormats[mark] = format
-        }
         try setProperties(created: created, title: title)
     }
 
@@ -72,8 +59,17 @@ final class XLSXWorkbook {
         throw TrialExportError.writeFailed(path: path, detail: "\(message) (\(context()))")
     }
 
-    fileprivate var bold: UnsafeMutablePointer<lxw_format> { boldFormat }
-    fileprivate func format(for mark: RowMark) -> UnsafeMutablePointer<lxw_format>? { markFormats[mark] }
+    /// The format of `style`; nil for the default look.
+    fileprivate func format(_ style: CellStyle) throws -> UnsafeMutablePointer<lxw_format>? {
+        guard style != CellStyle() else { return nil }
+        if let format = formats[style] { return format }
+        guard let format = workbook_add_format(try open()) else {
+            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not add a format")
+        }
+        style.apply(to: format)
+        formats[style] = format
+        return format
+    }
 
     private func open() throws -> UnsafeMutablePointer<lxw_workbook> {
         guard let workbook else { throw TrialExportError.writeFailed(path: path, detail: "the workbook is already closed") }
@@ -136,7 +132,12 @@ struct XLSXSheet {
     /// So does a value longer than a cell holds, which libxlsxwriter refuses: the CSV keeps it whole and
     /// ``ValueLengthChecks`` reports it (CHK0031).
     func write(_ text: String, row: Int, column: Int, bold: Bool = false, mark: RowMark? = nil) throws {
-        let format = mark.flatMap { workbook.format(for: $0) } ?? (bold ? workbook.bold : nil)
+        try write(text, row: row, column: column, style: CellStyle(bold: bold, mark: mark))
+    }
+
+    /// Writes text in a given style (see ``write(_:row:column:bold:mark:)``).
+    func write(_ text: String, row: Int, column: Int, style: CellStyle) throws {
+        let format = try workbook.format(style)
         guard !text.isEmpty, ValueLengthChecks.fitsWorkbookCell(text) else {
             if let format { try workbook.check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)") }
             return
@@ -144,8 +145,10 @@ struct XLSXSheet {
         try workbook.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "cell \(row + 1),\(column + 1)")
     }
 
-    func write(_ number: Double, row: Int, column: Int, mark: RowMark? = nil) throws {
-        let format = mark.flatMap { workbook.format(for: $0) }
+    func write(_ number: Double, row: Int, column: Int, mark: RowMark? = nil, style: CellStyle = CellStyle()) throws {
+        var style = style
+        if let mark { style.mark = mark }
+        let format = try workbook.format(style)
         try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "cell \(row + 1),\(column + 1)")
     }
 
@@ -158,9 +161,38 @@ struct XLSXSheet {
         try workbook.check(worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), width, nil), "column width")
     }
 
-    /// Keeps the first `rows` rows in view when scrolling.
-    func freeze(rows: Int) {
-        worksheet_freeze_panes(sheet, lxw_row_t(rows), 0)
+    /// Keeps the first `rows` rows (and `columns` columns) in view when scrolling.
+    func freeze(rows: Int, columns: Int = 0) {
+        worksheet_freeze_panes(sheet, lxw_row_t(rows), lxw_col_t(columns))
+    }
+
+    /// A link to cell A1 of another sheet of the workbook, shown as `text`.
+    func link(_ text: String, toSheet name: String, row: Int, column: Int) throws {
+        let target = "internal:'\(name.replacingOccurrences(of: "'", with: "''"))'!A1"
+        let format = try workbook.format(CellStyle(link: true))
+        try workbook.check(worksheet_write_url_opt(sheet, lxw_row_t(row), lxw_col_t(column), target, format, text, nil), "link \(row + 1),\(column + 1)")
+    }
+
+    /// Page setup for printing: landscape, one page wide, the first `repeatRows` rows on every
+    /// page, header and footer texts (Excel's `&` codes), narrow margins.
+    func printSetup(header: String, footer: String, repeatRows: Int, landscape: Bool = true, onePage: Bool = false) throws {
+        if landscape { worksheet_set_landscape(sheet) }
+        worksheet_set_paper(sheet, 9)  // A4
+        worksheet_set_margins(sheet, 0.4, 0.4, 0.75, 0.75)
+        worksheet_fit_to_pages(sheet, 1, onePage ? 1 : 0)
+        if repeatRows > 0 { try workbook.check(worksheet_repeat_rows(sheet, 0, lxw_row_t(repeatRows - 1)), "print titles") }
+        try workbook.check(worksheet_set_header(sheet, header), "page header")
+        try workbook.check(worksheet_set_footer(sheet, footer), "page footer")
+    }
+
+    /// Silences Excel's "number stored as text" marker on every cell (Char variables may hold digits).
+    func ignoreNumbersStoredAsText() throws {
+        try workbook.check(worksheet_ignore_errors(sheet, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), "A1:XFD1048576"), "ignored errors")
+    }
+
+    /// Sets a row's height in points (e.g. for a title row).
+    func setHeight(_ height: Double, row: Int) throws {
+        try workbook.check(worksheet_set_row(sheet, lxw_row_t(row), height, nil), "row height")
     }
 
     func autofilter(lastRow: Int, lastColumn: Int) throws {

@@ -15,8 +15,9 @@ public enum XLSXWorkbookWriter {
     public static func write(
         _ content: WorkbookContent, to path: String, tmpdir: String? = nil, rowLimit: Int = excelRowLimit
     ) throws {
-        let stream = try WorkbookStream(path: path, tmpdir: tmpdir, created: content.created, title: content.title,
-                                        rowLimit: rowLimit)
+        let stream = try WorkbookStream(
+            path: path, tmpdir: tmpdir, created: content.created, title: content.title,
+            page: PageLabels(studyId: content.studyId, cutoff: content.cutoff), rowLimit: rowLimit)
         for table in datasetTables(content) { try stream.add(table) }
         try stream.finish(content)
     }
@@ -26,45 +27,61 @@ public enum XLSXWorkbookWriter {
         content.datasets.map { SheetTable($0, rowMarks: content.rowMarks[$0.name] ?? [:]) }
     }
 
-    /// Writes a table's header and the given slice of its rows on one sheet.
-    static func writeTable(_ table: SheetTable, rows: Range<Int>, to sheet: XLSXSheet) throws {
+    /// Writes a table's header and the given slice of its rows on one sheet, set up for printing.
+    ///
+    /// The header row is styled, frozen with the identifier columns and repeated on every printed
+    /// page; a column too long for the widest width wraps its text.
+    static func writeTable(_ table: SheetTable, rows: Range<Int>, to sheet: XLSXSheet, page: PageLabels) throws {
         guard !table.columns.isEmpty else { return }
-        let widths = WorkbookLayout.columnWidths(columns: table.columns, rows: table.rows[rows])
-        for (column, width) in widths.enumerated() { try sheet.setWidth(width, column: column) }
+        let longest = WorkbookLayout.longestValues(columns: table.columns, rows: table.rows[rows])
+        for (column, length) in longest.enumerated() { try sheet.setWidth(WorkbookLayout.width(length), column: column) }
+        let wrapped = Set(longest.indices.filter { WorkbookLayout.wraps(longest[$0]) })
         for (column, name) in table.columns.enumerated() {
-            try sheet.write(name, row: 0, column: column, bold: true)
+            try sheet.write(name, row: 0, column: column, style: CellStyle(header: true))
             if let labels = table.labels, column < labels.count { try sheet.comment(labels[column], row: 0, column: column) }
         }
-        sheet.freeze(rows: 1)
+        sheet.freeze(rows: 1, columns: table.frozenColumns)
         try sheet.autofilter(lastRow: rows.count, lastColumn: table.columns.count - 1)
+        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: 1)
+        try sheet.ignoreNumbersStoredAsText()
         for (offset, values) in table.rows[rows].enumerated() {
-            try writeRow(values, of: table, row: offset + 1, mark: table.rowMarks[rows.lowerBound + offset], to: sheet)
+            let mark = table.rowMarks[rows.lowerBound + offset]
+            try writeRow(values, of: table, row: offset + 1, mark: mark, wrapped: wrapped, to: sheet)
         }
     }
 
-    private static func writeRow(_ values: DatasetRow, of table: SheetTable, row: Int, mark: RowMark?, to sheet: XLSXSheet) throws {
+    private static func writeRow(
+        _ values: DatasetRow, of table: SheetTable, row: Int, mark: RowMark?, wrapped: Set<Int>, to sheet: XLSXSheet
+    ) throws {
         for (column, value) in values.prefix(table.columns.count).enumerated() {
             if table.numericColumns.contains(column), let number = WorkbookLayout.number(value) {
-                try sheet.write(number, row: row, column: column, mark: mark)
+                let style = CellStyle(mark: mark, percent: table.percentColumns.contains(column))
+                try sheet.write(number, row: row, column: column, style: style)
             } else {
-                try sheet.write(value, row: row, column: column, mark: mark)
+                try sheet.write(value, row: row, column: column, style: CellStyle(wrap: wrapped.contains(column), mark: mark))
             }
         }
     }
 
     /// Study id, title and cut-off; the datasets with label, rows and sheets; facts; notes.
-    static func writeStudySheet(_ content: WorkbookContent, layout: WorkbookLayout, to sheet: XLSXSheet) throws {
+    ///
+    /// The sheet is the workbook's contents page: each sheet name links to its sheet, and it prints on one page.
+    static func writeStudySheet(_ content: WorkbookContent, layout: WorkbookLayout, to sheet: XLSXSheet, page: PageLabels) throws {
         let study = StudySheet(content, layout: layout)
         for (column, width) in study.columnWidths.enumerated() { try sheet.setWidth(width, column: column) }
         for (row, line) in study.lines.enumerated() {
+            if line.style == .title { try sheet.setHeight(22, row: row) }
             for (column, value) in line.values.enumerated() {
                 if StudySheet.isNumber(line.style, column: column), let number = Double(value) {
                     try sheet.write(number, row: row, column: column)
+                } else if let target = StudySheet.link(line, column: column) {
+                    try sheet.link(value, toSheet: target, row: row, column: column)
                 } else {
-                    try sheet.write(value, row: row, column: column, bold: StudySheet.isBold(line.style, column: column))
+                    try sheet.write(value, row: row, column: column, style: StudySheet.style(line.style, column: column))
                 }
             }
         }
+        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: 0, landscape: false, onePage: true)
     }
 }
 
@@ -78,11 +95,16 @@ public final class WorkbookStream {
     private let study: XLSXSheet
     private let rowLimit: Int
     private let path: String
+    private let page: PageLabels
     private var written: [SheetTable] = []
 
-    public init(path: String, tmpdir: String?, created: Date, title: String, rowLimit: Int = XLSXWorkbookWriter.excelRowLimit) throws {
+    public init(
+        path: String, tmpdir: String?, created: Date, title: String, page: PageLabels = PageLabels(),
+        rowLimit: Int = XLSXWorkbookWriter.excelRowLimit
+    ) throws {
         self.path = path
         self.rowLimit = rowLimit
+        self.page = page
         workbook = try XLSXWorkbook(path: path, tmpdir: tmpdir, created: created, title: title)
         study = try workbook.addSheet("Study")
     }
@@ -95,7 +117,7 @@ public final class WorkbookStream {
                 path: path, detail: "\(table.name) has \(table.columns.count) columns, more than a sheet holds (\(limit))")
         }
         for sheet in WorkbookLayout(tables: [table], rowLimit: rowLimit).sheets {
-            try XLSXWorkbookWriter.writeTable(sheet.table, rows: sheet.rows, to: try workbook.addSheet(sheet.name))
+            try XLSXWorkbookWriter.writeTable(sheet.table, rows: sheet.rows, to: try workbook.addSheet(sheet.name), page: page)
         }
         written.append(table)
     }
@@ -105,7 +127,7 @@ public final class WorkbookStream {
     public func finish(_ content: WorkbookContent) throws {
         for table in content.extraSheets { try add(table) }
         let layout = WorkbookLayout(tables: written, rowLimit: rowLimit)
-        try XLSXWorkbookWriter.writeStudySheet(content, layout: layout, to: study)
+        try XLSXWorkbookWriter.writeStudySheet(content, layout: layout, to: study, page: page)
         try workbook.close()
     }
 }

@@ -21,7 +21,7 @@ enum EDCForm: String, CaseIterable {
                 + ["AESER", "AESDTH", "AESHOSP", "AESLIFE", "AESDISAB", "AESCONG", "AESMIE"]
                 + relationshipColumns + ["AEACN", "AEOUT"]
         case .tl: return subject + ["FolderName", "LESID", "LESTYPE", "LESLOC", "LESLAT", "LESNODE", "LESMETH", "LESDAT"]
-        case .tm: return subject + ["FolderName", "LESID", "TMDAT", "TMDIAM", "TMSTATE", "TMND"]
+        case .tm: return subject + ["FolderName", "LESID", "TMDAT", "TMDIAM", "TMSTATE", "TMND", "TMREASND"]
         case .rs: return subject + ["FolderName", "RSDAT", "TRGRESP", "NTRGRESP", "NEWLES", "OVRLRESP"]
         case .bor: return subject + ["BORDAT", "BESTRESP"]
         case .ecog: return subject + ["FolderName", "ECOGDAT", "ECOG"]

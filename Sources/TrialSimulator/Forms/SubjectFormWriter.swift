@@ -3,6 +3,8 @@ struct SubjectFormWriter {
     let context: SimulationContext
     var mess: Messiness
     private(set) var rows: [EDCRow] = []
+    /// Measurements written as not done so far (picks the next reason in turn).
+    private var notDoneCount = 0
 
     init(context: SimulationContext, mess: Messiness) {
         self.context = context
@@ -69,11 +71,16 @@ struct SubjectFormWriter {
         for l in r.lesions {
             put(.tl, r, [l.folder, l.id, l.kind.rawValue, mess.label(l.site.location), l.laterality ?? "", mess.yesNo(l.site.node), l.site.method, l.day.edc], on: l.day)
         }
+        let reasons = context.profile.tumour.notDoneReasons
         for a in r.assessments {
             for d in a.diameters {
-                put(.tm, r, [a.folder, d.id, a.day.edc, d.mm.map(String.init) ?? "", "", d.mm == nil ? "Not done" : ""], on: a.day)
+                let notDone = d.mm == nil
+                // Reasons in turn, so the random draws (and every other value) stay as they were.
+                let reason = notDone && !reasons.isEmpty ? reasons[notDoneCount % reasons.count] : ""
+                if notDone { notDoneCount += 1 }
+                put(.tm, r, [a.folder, d.id, a.day.edc, d.mm.map(String.init) ?? "", "", notDone ? "Not done" : "", reason], on: a.day)
             }
-            for s in a.states { put(.tm, r, [a.folder, s.id, a.day.edc, "", mess.label(s.state), ""], on: a.day) }
+            for s in a.states { put(.tm, r, [a.folder, s.id, a.day.edc, "", mess.label(s.state), "", ""], on: a.day) }
         }
         for a in r.assessments.dropFirst() {
             put(.rs, r, [

@@ -147,6 +147,8 @@ public struct SimulationProfile: Codable, Hashable, Sendable {
         public var progressionKinds: [Weighted]
         /// Number of deliberate investigator disagreements with RECIST 1.1 in a run.
         public var investigatorDisagreements: Int
+        /// Reasons a site gives for a measurement not done, taken in turn (no random draw).
+        public var notDoneReasons: [String]
     }
 
     public struct LesionSite: Codable, Hashable, Sendable {

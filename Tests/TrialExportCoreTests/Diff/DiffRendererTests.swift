@@ -59,7 +59,11 @@ struct DiffRendererTests {
         #expect(text.contains("## AE\n"))
         #expect(!text.contains("## DM"))
         #expect(
-            text.contains("| STUDYID=S1, USUBJID=S1-001, AEDECOD=HEADACHE, AESTDTC=2024-01-02 | 2 | 3 | AESEV | MILD | *null* |"))
+            text.contains(
+                "| Key | Lines (old, new) | Changes |\n|---|---|---|\n"
+                    + "| STUDYID=S1, USUBJID=S1-001, AEDECOD=HEADACHE, AESTDTC=2024-01-02 | 2, 3 | `AESEV`: MILD → *null* |"))
+        // The summary comes before any dataset's records.
+        #expect(text.range(of: "| AE | differs")!.lowerBound < text.range(of: "## AE")!.lowerBound)
         #expect(
             text.contains(
                 "### Added records\n\n| Key | Line |\n|---|---|\n| STUDYID=S1, USUBJID=S1-003, AEDECOD=RASH, AESTDTC=2024-02-01 | 4 |"
@@ -73,7 +77,35 @@ struct DiffRendererTests {
             ExportDiff(
                 old: "a", new: "b",
                 datasets: [DatasetDiff.compare(old: old, new: new, metadata: F.ae)]))
-        #expect(text.contains("| AESEV | A\\|B | C<br>D |"))
+        #expect(text.contains("`AESEV`: A\\|B → C<br>D |"))
+    }
+
+    @Test func markdownGroupsARecordsChangesInOneRow() {
+        let old = F.table("ae", [F.aeHeader, "S1,AE,S1-001,1,HEADACHE,2024-01-02,MILD"])
+        var header = F.aeHeader
+        header += ",AEOUT"
+        let oldTwo = F.table("ae", [header, "S1,AE,S1-001,1,HEADACHE,2024-01-02,MILD,NOT RECOVERED"])
+        let newTwo = F.table("ae", [header, "S1,AE,S1-001,1,HEADACHE,2024-01-02,SEVERE,RECOVERED"])
+        _ = old
+        let text = DiffMarkdownRenderer.render(
+            ExportDiff(old: "a", new: "b", datasets: [DatasetDiff.compare(old: oldTwo, new: newTwo, metadata: F.ae)]))
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| STUDYID=S1") }
+        #expect(rows.count == 1)
+        #expect(rows.first?.hasSuffix("`AESEV`: MILD → SEVERE<br>`AEOUT`: NOT RECOVERED → RECOVERED |") == true, "\(text)")
+    }
+
+    @Test(arguments: [600, 1_000, 2_000])
+    func markdownIsCutAtTheByteLimitWithANote(limit: Int) {
+        let full = DiffMarkdownRenderer.render(Self.sample)
+        let cut = DiffMarkdownRenderer.render(Self.sample, maxBytes: limit)
+        #expect(cut.utf8.count <= limit)
+        if full.utf8.count > limit {
+            #expect(cut.contains("*Cut at \(limit) bytes (--max-bytes):"))
+            #expect(cut.contains("| AE | differs"), "the summary is kept")
+        } else {
+            #expect(cut == full)
+        }
+        #expect(DiffMarkdownRenderer.render(Self.sample, maxBytes: 0) == full)
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
