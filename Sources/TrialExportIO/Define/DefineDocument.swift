@@ -74,7 +74,14 @@ struct DefineDocument {
             oid: DefineOID.item(dataset.name, variable.name), name: variable.name, label: variable.label,
             dataType: shape.type, length: shape.length, significantDigits: shape.digits,
             origin: DefineOrigin.of(variable.name, in: dataset.name, specs: sources?.specs ?? []),
-            codelist: variable.codelist, mandatory: variable.core == .req, role: variable.role, keySequence: keySequence)
+            codelist: variable.codelist, mandatory: variable.core == .req,
+            role: variable.role ?? sources.flatMap { Self.role(of: variable.name, in: $0.metadata) }, keySequence: keySequence)
+    }
+
+    /// The role a variable the dataset's own metadata does not describe (e.g. EX VISITNUM, from the
+    /// SDTM model's timing variables) has in the other datasets of the IG: the first by dataset name.
+    static func role(of variable: String, in metadata: StandardMetadata) -> String? {
+        metadata.datasets.keys.sorted().lazy.compactMap { metadata.datasets[$0]?.variable(variable)?.role }.first
     }
 
     /// The value list of a dataset's result variable: one item per distinct value of the tested variable.
