@@ -4,21 +4,36 @@ import Yams
 
 /// Reads the YAML files a data manager edits (study definition, specs, CT map).
 public enum SpecFile {
-    /// Decodes `path` as YAML into `T`; a decoding problem names the file and the key path.
+    /// Decodes `path` as YAML into `T`; a problem names the file, line, column, the spec entry's
+    /// variable and the key, in plain words (see ``load(_:from:)``).
     public static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        try load(type, from: path).value
+    }
+
+    /// The decoded file and its YAML nodes (for locating later problems). A key the type has no
+    /// field for is an error too: a misspelt key would otherwise be ignored and its value lost.
+    static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> (value: T, document: SpecDocument) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TrialExportError.fileNotFound(path: path, what: "spec file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw TrialExportError.invalidSpec(path: path, location: "file", detail: "not valid UTF-8")
         }
+        let document = SpecDocument(path: path, text: text)
+        let value: T
         do {
-            return try YAMLDecoder().decode(T.self, from: text)
+            value = try YAMLDecoder().decode(T.self, from: text)
         } catch let error as DecodingError {
-            throw TrialExportError.invalidSpec(path: path, location: error.codingPathDescription, detail: error.shortDescription)
+            throw document.error(for: error)
         } catch {
             throw TrialExportError.invalidSpec(path: path, location: "YAML", detail: "\(error)")
         }
+        if let unknown = UnknownKeys.first(in: value, node: document.root), case .key(let name)? = unknown.path.last {
+            throw document.error(
+                at: unknown.path, detail: SpecWording.unknown("key", name, known: unknown.allowed),
+                markKey: true)
+        }
+        return (value, document)
     }
 }
 

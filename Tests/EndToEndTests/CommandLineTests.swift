@@ -20,6 +20,14 @@ struct CommandLineTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func aBareCommandPrintsHelpAndWritesNothing() throws {
+        let folder = TestPaths.temporaryDirectory("bare")
+        let result = try BinaryRunner.run([], in: folder)
+        #expect(result.status == 0)
+        #expect((result.stdout + result.stderr).contains("USAGE: trialexport <subcommand>"), "\(result.stdout)\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test func aMissingRawFolderIsAnErrorNamingIt() throws {
         let out = TestPaths.temporaryDirectory("missing").appendingPathComponent("out")
         let result = try BinaryRunner.run(["export", "--raw", "/nonexistent/edc", "--out", out.path, "--quiet"])

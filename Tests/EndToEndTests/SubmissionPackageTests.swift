@@ -103,4 +103,29 @@ struct SubmissionPackageTests {
         #expect(bad.stderr.contains("--formats: unknown format \"sas\""), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("bad").path))
     }
+
+    @Test func aValueThatIsNotASCIIIsAnErrorAtItsRawLineAndTheXPTKeepsItsBytes() throws {
+        let base = TestPaths.temporaryDirectory("ascii")
+        let raw = base.appendingPathComponent("edc")
+        try FileManager.default.copyItem(
+            at: TestPaths.repositoryRoot.appendingPathComponent("examples/NCT05549466/edc"), to: raw)
+        let ae = raw.appendingPathComponent("ae.csv")
+        var lines = try String(contentsOf: ae, encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(lines[1].contains(",Alopecia,Alopecia,"))
+        lines[1] = lines[1].replacingOccurrences(of: ",Alopecia,Alopecia,", with: ",Alop\u{E9}cie,Alopecia,")
+        try lines.joined(separator: "\r\n").write(to: ae, atomically: true, encoding: .utf8)
+        let out = base.appendingPathComponent("export")
+        let result = try BinaryRunner.run(["export", "--raw", raw.path, "--out", out.path, "--quiet"])
+        #expect(result.status == 1, "an error finding")
+        #expect(
+            result.stderr.contains(
+                "error: CHK0036 ae.csv:2 AE NCT05549466-101-0002 AESEQ=1 AETERM: AETERM holds a character"
+                    + " that is not ASCII (first \"\u{E9}\" U+00E9)"), "\(result.stderr)")
+        let findings = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
+        #expect(findings.contains("error,CHK0036,ae.csv,2,,AE,NCT05549466-101-0002,1,AETERM,Alop\u{E9}cie,"))
+        // Nothing is replaced: the XPT holds the value's UTF-8 bytes, the CSV the value.
+        let xpt = try Data(contentsOf: out.appendingPathComponent("xpt/ae.xpt"))
+        #expect(xpt.range(of: Data("Alop\u{E9}cie".utf8)) != nil)
+        #expect(try String(contentsOf: out.appendingPathComponent("csv/ae.csv"), encoding: .utf8).contains(",Alop\u{E9}cie,"))
+    }
 }

@@ -63,11 +63,12 @@ struct ReportRendererTests {
         #expect(throws: ReportError.unknownPartial(template: "arm.md.mustache", line: 2, partial: "missing")) {
             try partial.render("arm.md", context: Self.context)
         }
-        #expect {
-            _ = try ReportRenderer(folder: try Self.folder(arm: "a\n{{#arms}}\n{{code}}"))
-        } throws: { error in
-            guard case .invalidTemplate(let file, _, _)? = error as? ReportError else { return false }
-            return file == "arm.md.mustache"
+        let unclosedSection = try Self.folder(arm: "a\n{{#arms}}\n{{code}}\n{{#last()}}x{{/last()}}\nend")
+        #expect(
+            throws: ReportError.invalidTemplate(
+                template: "arm.md.mustache", line: 2, detail: "section \"arms\" opened here is never closed ({{/arms}} missing)")
+        ) {
+            _ = try ReportRenderer(folder: unclosedSection)
         }
         let unclosedTag = try Self.folder(arm: "a\nb {{title")
         #expect(
@@ -76,6 +77,20 @@ struct ReportRendererTests {
         ) {
             _ = try ReportRenderer(folder: unclosedTag)
         }
+    }
+
+    @Test func aSectionEndThatClosesAnotherSectionNamesBothLines() throws {
+        let crossed = try Self.folder(arm: "{{#arms}}\n{{^last()}}\n{{/arms}}\n{{/last()}}")
+        #expect(
+            throws: ReportError.invalidTemplate(
+                template: "arm.md.mustache", line: 3,
+                detail:
+                    "section end {{/arms}} does not match section \"last()\" opened on line 2 (close that one first with {{/last()}})"
+            )
+        ) {
+            _ = try ReportRenderer(folder: crossed)
+        }
+        #expect(throws: ReportError.self) { _ = try ReportRenderer(folder: try Self.folder(arm: "a\n{{/arms}}")) }
     }
 
     @Test func aFolderWithoutTheArmTemplateIsRejected() throws {

@@ -137,7 +137,7 @@ struct XLSXWorkbookWriterTests {
         let dm = try package.text("xl/worksheets/sheet2.xml")
         #expect(dm.contains("<pageSetUpPr fitToPage=\"1\"/>"), "\(dm)")
         #expect(dm.contains("orientation=\"landscape\"") && dm.contains("fitToHeight=\"0\""))
-        #expect(dm.contains("<oddHeader>&amp;LST-01&amp;C&amp;A&amp;RData cut-off 2025-01-31</oddHeader>"))
+        #expect(dm.contains("<oddHeader>&amp;LStudy ST-01&amp;C&amp;A&amp;RData cut-off: 2025-01-31</oddHeader>"))
         #expect(dm.contains("<oddFooter>&amp;Ltrialexport&amp;CPage &amp;P of &amp;N</oddFooter>"))
         // Frozen at USUBJID (two columns) and the header row; no "number stored as text" markers.
         #expect(dm.contains("<pane xSplit=\"2\" ySplit=\"1\""))

@@ -1,6 +1,6 @@
 /// Moves a dataset's supplemental-qualifier columns into its SUPP-- dataset.
 public enum SupplementalQualifiers {
-    /// The SUPP-- dataset (rows in parent order, then QNAM), or nil when the parent has none;
+    /// The SUPP-- dataset (rows in parent order, then QNAM, each from its parent's raw source), or nil when the parent has none;
     /// the columns are removed from `parent`. Call after --SEQ is assigned.
     public static func split(_ parent: inout Dataset, metadata: StandardMetadata) -> Dataset? {
         guard !parent.supplemental.isEmpty, let meta = metadata.dataset("SUPP\(parent.name)") else { return nil }
@@ -19,6 +19,7 @@ public enum SupplementalQualifiers {
                     "QNAM": name, "QLABEL": spec.label, "QVAL": value, "QORIG": spec.origin, "QEVAL": spec.evaluator ?? "",
                 ]
                 supp.append(row: supp.variables.map { fields[$0.name] ?? "" })
+                if parent.sources.count > r { supp.sources.append(r, of: parent.sources) }
             }
         }
         parent.removeColumns(Set(names))

@@ -31,8 +31,9 @@ public struct DiffSummaryRow: Sendable, Equatable {
     /// The closing line: how many datasets were compared and how many differ, were added or removed.
     public static func total(_ diff: ExportDiff) -> String {
         let verdict = diff.isIdentical ? "identical" : "different"
-        return "\(verdict): \(diff.datasets.count) datasets compared, \(diff.differing.count) differ, "
-            + "\(diff.datasetsAdded.count) added, \(diff.datasetsRemoved.count) removed"
+        return "\(verdict): \(Plural.count(diff.datasets.count, "dataset")) compared, \(diff.differing.count) "
+            + (diff.differing.count == 1 ? "differs" : "differ")
+            + ", \(diff.datasetsAdded.count) added, \(diff.datasetsRemoved.count) removed"
     }
 }
 

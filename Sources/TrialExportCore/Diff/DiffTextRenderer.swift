@@ -3,7 +3,7 @@
 /// ```
 /// AE  differs: 1 changed, 0 added, 1 removed (12 -> 11 records)
 /// DM  identical (3 records)
-/// different: 2 datasets compared, 1 differ, 0 added, 0 removed
+/// different: 2 datasets compared, 1 differs, 0 added, 0 removed
 ///
 /// AE  changed  STUDYID=S1, USUBJID=S1-001, AEDECOD=HEADACHE, AESTDTC=2024-01-02  (line 3 -> 3)
 ///     AESEV: MILD -> MODERATE

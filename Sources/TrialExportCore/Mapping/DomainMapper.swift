@@ -8,16 +8,20 @@ public struct DomainMapper {
     /// a `codelist` (or `none`), so the dataset-level check must not apply the variable's default one.
     public var variablesCheckedWhileMapping: Set<String> {
         let all = spec.records.flatMap(\.variables)
-        return Set(all.filter { $0.codelist != nil }.map(\.variable)).subtracting(all.filter { $0.codelist == nil }.map(\.variable))
+        return Set(all.filter { $0.codelist != nil }.map(\.variable)).subtracting(
+            all.filter { $0.codelist == nil }.map(\.variable))
     }
 
     /// Reports hard-coded values that are not terms of the codelist they name (once per spec entry).
     public func checkHardcodedTerms() {
         for variable in spec.records.flatMap(\.variables) where variable.algorithm == .hardcodeCT {
             guard let value = variable.value, let name = variable.codelist, let list = context.terminology.codelist(name),
-                  !list.contains(value) else { continue }
-            findings.report(.notInCodelist(domain: spec.domain, usubjid: nil, seq: nil, variable: variable.variable,
-                                           value: value, codelist: list))
+                !list.contains(value)
+            else { continue }
+            findings.report(
+                .notInCodelist(
+                    domain: spec.domain, usubjid: nil, seq: nil, variable: variable.variable,
+                    value: value, codelist: list))
         }
     }
 
@@ -31,25 +35,33 @@ public struct DomainMapper {
     public func map(into reconciliation: inout Reconciliation) throws -> Dataset {
         let mappedNames = Set(spec.records.flatMap { $0.variables.map(\.variable) })
         guard let meta = context.metadata.dataset(spec.domain)?.addingTimingVariables(mappedNames) else {
-            throw TrialExportError.invalidSpec(path: spec.domain, location: "domain", detail: "no SDTMIG metadata for \(spec.domain)")
+            throw TrialExportError.invalidSpec(
+                path: spec.domain, location: "domain", detail: "no SDTMIG metadata for \(spec.domain)")
         }
         // Records go straight into column storage, one column per name (millions of them may be held).
         let names = Self.variableNames(spec)
         let compiler = PlanCompiler(context: context, names: names)
         var records = DatasetColumns(width: names.count)
+        var sources = RecordSources()
         for block in spec.records {
             guard let plan = compiler.compile(block, subjectColumn: spec.subjectColumn) else {
-                throw TrialExportError.fileNotFound(path: "\(block.form).csv", what: "form \(block.form) used by the \(spec.domain) spec")
+                throw TrialExportError.fileNotFound(
+                    path: "\(block.form).csv", what: "form \(block.form) used by the \(spec.domain) spec")
             }
             var account = reconciliation.account(for: plan.table)
-            for join in block.join ?? [] { reconciliation.forms[join, default: .init(form: join, file: join)].usedFor.insert(spec.domain) }
+            for join in block.join ?? [] {
+                reconciliation.forms[join, default: .init(form: join, file: join)].usedFor.insert(spec.domain)
+            }
             let builder = RecordBuilder(context: context, domain: spec.domain, plan: plan, slots: names.count, findings: findings)
             func keep(_ rows: [Int]) {
                 reportDuplicateJoins(builder)
                 builder.group = rows
                 builder.build()
-                for (position, index) in rows.enumerated() { account.markMapped(row: index, into: spec.domain, counted: position == 0) }
+                for (position, index) in rows.enumerated() {
+                    account.markMapped(row: index, into: spec.domain, counted: position == 0)
+                }
                 records.appendRow { builder.values[$0] }
+                sources.append(file: plan.table.file, lines: rows.lazy.map(plan.table.line))
             }
             if let keys = plan.groupColumns {
                 for group in groups(plan, by: keys, builder: builder, account: &account) {
@@ -63,12 +75,15 @@ public struct DomainMapper {
             }
             reconciliation.forms[plan.table.form] = account
         }
-        return assemble(records, names: names, meta: meta)
+        var dataset = assemble(records, names: names, meta: meta)
+        dataset.sources = sources
+        return dataset
     }
 
     /// Loads record `index` into the builder; true when it passes the block's condition and the
     /// cut-off, otherwise the record is counted as excluded.
-    private func accepts(_ index: Int, plan: BlockPlan, builder: RecordBuilder, account: inout Reconciliation.FormAccount) -> Bool {
+    private func accepts(_ index: Int, plan: BlockPlan, builder: RecordBuilder, account: inout Reconciliation.FormAccount) -> Bool
+    {
         builder.load(row: index, subject: subject(of: index, in: plan))
         if let condition = plan.condition, !builder.holds(condition) {
             account.markExcluded(row: index, reason: plan.block.excludedReason ?? "not \(plan.block.where!.summary)")
@@ -82,8 +97,10 @@ public struct DomainMapper {
     }
 
     /// Accepted records grouped by the `groupBy` columns, groups in order of first appearance.
-    private func groups(_ plan: BlockPlan, by columns: [Int], builder: RecordBuilder,
-                        account: inout Reconciliation.FormAccount) -> [[Int]] {
+    private func groups(
+        _ plan: BlockPlan, by columns: [Int], builder: RecordBuilder,
+        account: inout Reconciliation.FormAccount
+    ) -> [[Int]] {
         var order: [[String]] = []
         var members: [[String]: [Int]] = [:]
         for index in 0..<plan.table.rowCount where accepts(index, plan: plan, builder: builder, account: &account) {
@@ -100,7 +117,7 @@ public struct DomainMapper {
 
     private func isAfterCutoff(_ row: Int, plan: BlockPlan) -> Bool {
         guard let cutoff = context.cutoff, let column = plan.dateColumn,
-              case .success(let date?) = EDCDateParser.parseDate(plan.table.value(row, column))
+            case .success(let date?) = EDCDateParser.parseDate(plan.table.value(row, column))
         else { return false }
         return date.isAfter(cutoff)
     }
@@ -110,8 +127,10 @@ public struct DomainMapper {
         for join in builder.plan.joins where join.joinedOnSubject {
             guard let table = join.table, let rows = join.subjectRows[builder.subject], rows.count > 1 else { continue }
             for extra in rows.dropFirst() {
-                findings.report(.duplicateSubjectRecord(form: join.form, file: table.file, line: table.line(extra),
-                                                        subject: builder.subject, firstLine: table.line(rows[0])))
+                findings.report(
+                    .duplicateSubjectRecord(
+                        form: join.form, file: table.file, line: table.line(extra),
+                        subject: builder.subject, firstLine: table.line(rows[0])))
             }
         }
     }
@@ -135,8 +154,10 @@ public struct DomainMapper {
             return !records.isNull(column: i)
         }
         for (i, name) in supp.keys.sorted().enumerated() {
-            variables.append(VariableMetadata(dataset: meta.name, order: 10_000 + i, name: name, label: supp[name]!.label,
-                                              type: .char, core: .perm))
+            variables.append(
+                VariableMetadata(
+                    dataset: meta.name, order: 10_000 + i, name: name, label: supp[name]!.label,
+                    type: .char, core: .perm))
         }
         var cells = records
         cells.selectColumns(variables.map { position[$0.name] })

@@ -18,6 +18,7 @@ extension Dataset {
             return a < b
         }
         cells.reorderRows(order)
+        if sources.count == order.count { sources = sources.reordered(order) }
     }
 }
 

@@ -12,6 +12,8 @@ public struct Dataset: Sendable {
     public internal(set) var cells: DatasetColumns
     /// Columns that are supplemental qualifiers (moved to SUPP-- once --SEQ is known), by name.
     public var supplemental: [String: SuppSpec] = [:]
+    /// The raw file and line(s) of each row, when known (empty otherwise); rows keep theirs when sorted.
+    public var sources = RecordSources()
     private var indexByName: [String: Int]
 
     /// A dataset holding `rows` (each with one value per variable, in variable order).

@@ -21,6 +21,8 @@ public struct Finding: Codable, Hashable, Sendable {
     public var hint: String
     public var file: String?
     public var line: Int?
+    /// Every line, when a record came from several (`3, 17` or `12-40`); ``line`` is the first.
+    public var lines: String?
     public var column: String?
     public var domain: String?
     public var usubjid: String?
@@ -51,7 +53,7 @@ public struct Finding: Codable, Hashable, Sendable {
     /// `file:line` (or whichever part is known), for one-line diagnostics.
     public var location: String {
         var parts: [String] = []
-        if let file { parts.append(line.map { "\(file):\($0)" } ?? file) }
+        if let file { parts.append(lines.map { "\(file) lines \($0)" } ?? line.map { "\(file):\($0)" } ?? file) }
         if let column { parts.append("column \(column)") }
         if let domain { parts.append(domain) }
         if let usubjid { parts.append(usubjid) }

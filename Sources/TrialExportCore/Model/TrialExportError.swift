@@ -12,6 +12,8 @@ public enum TrialExportError: Error, Equatable, Sendable {
     case duplicateHeader(path: String, column: String, positions: [Int])
     case missingColumn(path: String, column: String, neededBy: String)
     case invalidSpec(path: String, location: String, detail: String)
+    /// A spec problem at a line and column of its YAML file, in the entry of `variable` when there is one.
+    case invalidSpecAt(path: String, line: Int, column: Int, variable: String?, key: String, detail: String)
     case writeFailed(path: String, detail: String)
     case usage(String)
 }
@@ -24,18 +26,26 @@ extension TrialExportError: CustomStringConvertible, LocalizedError {
         case let .emptyFile(path):
             return "\(path): the file is empty; an EDC export has at least a header line. Re-export the form from the EDC."
         case let .invalidUTF8(path, line, column):
-            return "\(path):\(line): column \(column): the bytes are not valid UTF-8. Re-export the form as UTF-8 (with or without BOM)."
+            return
+                "\(path):\(line): column \(column): the bytes are not valid UTF-8. Re-export the form as UTF-8 (with or without BOM)."
         case let .unterminatedQuote(path, line):
-            return "\(path):\(line): a quoted field opened on this line is never closed. Check for a stray '\"' in this record or re-export the form."
+            return
+                "\(path):\(line): a quoted field opened on this line is never closed. Check for a stray '\"' in this record or re-export the form."
         case let .malformedCSV(path, line, detail):
             return "\(path):\(line): \(detail). Fix the record or re-export the form."
         case let .duplicateHeader(path, column, positions):
             let where_ = positions.map(String.init).joined(separator: " and ")
-            return "\(path):1: column \"\(column)\" appears more than once in the header (positions \(where_)). Rename or remove the duplicate."
+            return
+                "\(path):1: column \"\(column)\" appears more than once in the header (positions \(where_)). Rename or remove the duplicate."
         case let .missingColumn(path, column, neededBy):
-            return "\(path):1: column \"\(column)\" is needed by \(neededBy) but the file has no such column. Add the column to the export or correct the spec."
+            return
+                "\(path):1: column \"\(column)\" is needed by \(neededBy) but the file has no such column. Add the column to the export or correct the spec."
         case let .invalidSpec(path, location, detail):
             return "\(path): \(location): \(detail)"
+        case let .invalidSpecAt(path, line, column, variable, key, detail):
+            let place = variable.map { "variable \($0) (\(key))" } ?? key
+            let end = detail.hasSuffix(".") || detail.hasSuffix("?") ? " " : ". "
+            return "\(path):\(line):\(column): \(place): \(detail)\(end)Correct the spec there."
         case let .writeFailed(path, detail):
             return "\(path): could not be written: \(detail)"
         case let .usage(text):

@@ -60,10 +60,19 @@ public struct ExportPipeline: Sendable {
         var outputs = try specs.filter { $0.domain == "DM" }.map { try mapDomain($0, context: context) }
         if let dm = outputs.first?.datasets.first { context.setDemographics(dm) }
         let designFindings = FindingCollector()
-        let design = TrialDesignBuilder(study: context.study, ctMap: context.ctMap, metadata: context.metadata,
-                                       terminology: context.terminology, termCodes: context.termCodes, findings: designFindings)
-            .build(actualSubjects: randomizedCount(outputs.first?.datasets.first),
-                   studyStart: earliestConsent(outputs.first?.datasets.first))
+        let design = TrialDesignBuilder(
+            study: context.study, ctMap: context.ctMap, metadata: context.metadata,
+            terminology: context.terminology, termCodes: context.termCodes, findings: designFindings
+        )
+        .build(
+            actualSubjects: randomizedCount(outputs.first?.datasets.first),
+            studyStart: earliestConsent(outputs.first?.datasets.first)
+        )
+        .map { dataset in
+            var dataset = dataset
+            dataset.sources = RecordSources(file: context.studyPath, count: dataset.rows.count)
+            return dataset
+        }
         for output in outputs { try ready(output.datasets) }
         context.raw.release(users.unusedAfterDM(of: Set(context.raw.tables.keys)))
         context.raw.indexAll()
@@ -119,16 +128,21 @@ public struct ExportPipeline: Sendable {
 
     /// Conformance checks of the mapped datasets: per dataset (on all cores), DM consistency, cross-domain.
     public func check(_ result: ExportResult) {
-        let perDataset = (try? Concurrently.map(result.datasets, concurrent: concurrent) { dataset -> [Finding] in
-            let collector = FindingCollector()
-            DatasetChecks(terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping)
+        let perDataset =
+            (try? Concurrently.map(result.datasets, concurrent: concurrent) { dataset -> [Finding] in
+                let collector = FindingCollector()
+                DatasetChecks(
+                    terminology: context.terminology, findings: collector, checkedWhileMapping: result.checkedWhileMapping
+                )
                 .run(dataset)
-            ValueLengthChecks(findings: collector).run(dataset)
-            if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: collector).run(dataset) }
-            return collector.findings
-        }) ?? []
-        perDataset.joined().forEach(findings.report)
-        CrossDomainChecks(study: context.study, findings: findings).run(result.datasets)
+                ValueLengthChecks(findings: collector).run(dataset)
+                if dataset.name == "DM" { DemographicsChecks(study: context.study, findings: collector).run(dataset) }
+                return collector.findings
+            }) ?? []
+        // Every check finding passes here on its way out and gains its record's raw file and line(s).
+        let located = FindingSources(datasets: result.datasets, next: findings)
+        perDataset.joined().forEach(located.report)
+        CrossDomainChecks(study: context.study, findings: located).run(result.datasets)
     }
 
     /// Which domains still read each raw form, so a form is freed once its last reader is done.
@@ -188,9 +202,10 @@ public struct ExportPipeline: Sendable {
         var supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
         dataset.compact()
         supp?.compact()
-        return DomainOutput(datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
-                            reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
-                            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        return DomainOutput(
+            datasets: [dataset] + (supp.map { [$0] } ?? []), findings: collector.findings,
+            reconciliation: reconciliation, checkedWhileMapping: mapper.variablesCheckedWhileMapping,
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
     /// Subjects with a planned arm in DM (ACTSUB), when DM was mapped.

@@ -12,7 +12,7 @@ extension Finding {
             message: "\(d.testCode) at \(visit): investigator \(investigator), derived from TU/TR \(derived) (\(d.reason))",
             hint:
                 "Review the tumour measurements (TU/TR) and the investigator's response (RS) with the site; raise a query if they disagree.",
-            domain: "RS", usubjid: d.usubjid, variable: d.testCode, value: investigator)
+            domain: "RS", usubjid: d.usubjid, seq: d.seq, variable: d.testCode, value: investigator)
     }
 
     /// REC0002: a TU/TR record the RECIST derivation could not use.

@@ -4,8 +4,10 @@ import Foundation
 public enum RecistComparison {
     /// Investigator values of one subject: OVRLRESP by VISITNUM (with VISIT) and BESTRESP.
     struct Recorded {
-        var overall: [Double: (value: String, visit: String)] = [:]
+        var overall: [Double: (value: String, visit: String, seq: Int?)] = [:]
         var best: String?
+        /// RSSEQ of the BESTRESP record.
+        var bestSeq: Int?
     }
 
     /// Every disagreement, ordered by USUBJID, then VISITNUM, BESTRESP last within a subject.
@@ -27,6 +29,7 @@ public enum RecistComparison {
     static func collect(_ rs: Dataset, evaluator: String?) -> [String: Recorded] {
         let subject = rs.index(of: "USUBJID"), test = rs.index(of: "RSTESTCD"), value = rs.index(of: "RSSTRESC")
         let visitNumber = rs.index(of: "VISITNUM"), visit = rs.index(of: "VISIT"), eval = rs.index(of: "RSEVAL")
+        let seq = rs.index(of: "RSSEQ")
         guard let subject, let test, let value else { return [:] }
         var recorded: [String: Recorded] = [:]
         for row in rs.rows {
@@ -38,10 +41,14 @@ public enum RecistComparison {
             case "OVRLRESP":
                 guard let number = visitNumber.flatMap({ Double(row[$0]) }) else { continue }
                 if recorded[row[subject]]?.overall[number] == nil {
-                    recorded[row[subject], default: Recorded()].overall[number] = (row[value], visit.map { row[$0] } ?? "")
+                    recorded[row[subject], default: Recorded()].overall[number] =
+                        (row[value], visit.map { row[$0] } ?? "", seq.flatMap { Int(row[$0]) })
                 }
             case "BESTRESP":
-                if recorded[row[subject]]?.best == nil { recorded[row[subject], default: Recorded()].best = row[value] }
+                if recorded[row[subject]]?.best == nil {
+                    recorded[row[subject], default: Recorded()].best = row[value]
+                    recorded[row[subject], default: Recorded()].bestSeq = seq.flatMap { Int(row[$0]) }
+                }
             default:
                 continue
             }
@@ -59,7 +66,7 @@ public enum RecistComparison {
             let missing = derived == nil ? missingReason(number, visit: visit, result: result) : ""
             if let d = disagreement(
                 subject: subject, test: "OVRLRESP", visitNumber: number, visit: visit,
-                investigator: investigator?.value, derived: derived, missingReason: missing)
+                investigator: investigator?.value, seq: investigator?.seq, derived: derived, missingReason: missing)
             {
                 found.append(d)
             }
@@ -67,7 +74,7 @@ public enum RecistComparison {
         let best = result.map { ($0.best.response, $0.best.rationale) }
         if let d = disagreement(
             subject: subject, test: "BESTRESP", visitNumber: nil, visit: "", investigator: recorded.best,
-            derived: best, missingReason: "no TU/TR records for the subject")
+            seq: recorded.bestSeq, derived: best, missingReason: "no TU/TR records for the subject")
         {
             found.append(d)
         }
@@ -76,7 +83,7 @@ public enum RecistComparison {
 
     /// Nil when both agree or neither has a value.
     static func disagreement(
-        subject: String, test: String, visitNumber: Double?, visit: String, investigator: String?,
+        subject: String, test: String, visitNumber: Double?, visit: String, investigator: String?, seq: Int? = nil,
         derived: (RecistResponse, String)?, missingReason: String
     ) -> RecistDisagreement? {
         let recordedText = investigator?.trimmingSpaces ?? ""
@@ -84,7 +91,7 @@ public enum RecistComparison {
         func make(_ kind: RecistDisagreement.Kind, _ reason: String) -> RecistDisagreement {
             RecistDisagreement(
                 kind: kind, usubjid: subject, testCode: test, visitNumber: visitNumber, visit: visit,
-                investigator: recordedText, derived: derived?.0.rawValue ?? "", reason: reason)
+                investigator: recordedText, derived: derived?.0.rawValue ?? "", reason: reason, seq: seq)
         }
         switch (recorded, derived) {
         case (nil, nil):

@@ -23,11 +23,14 @@ public struct RecistDisagreement: Sendable, Equatable {
     public var derived: String
     /// Why the derived value is what it is, e.g. "SoD 41 mm is -28.1% from baseline 57 mm: SD, not PR".
     public var reason: String
+    /// RSSEQ of the investigator's record, when there is one (locates the finding's raw record).
+    public var seq: Int?
 
     public init(
         kind: Kind, usubjid: String, testCode: String, visitNumber: Double?, visit: String,
-        investigator: String, derived: String, reason: String
+        investigator: String, derived: String, reason: String, seq: Int? = nil
     ) {
+        self.seq = seq
         self.kind = kind
         self.usubjid = usubjid
         self.testCode = testCode

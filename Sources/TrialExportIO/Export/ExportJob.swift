@@ -18,8 +18,10 @@ public struct ExportOptions: Sendable {
     /// The formats the datasets are written in (`--formats`); `define.xml` comes with `xpt`.
     public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
 
-    public init(study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil, previous: URL? = nil,
-                templates: URL? = nil) {
+    public init(
+        study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil, previous: URL? = nil,
+        templates: URL? = nil
+    ) {
         self.previous = previous
         self.templates = templates
         self.study = study
@@ -55,24 +57,30 @@ public enum ExportJob {
         var timer = PhaseTimer(observer: progress)
         var bundle = try StudyBundle.load(study: options.study, standards: options.standards)
         // Templates are read (and checked) first, so a bad template fails before any work.
-        let reportWriter = try ReportWriter(templates: options.templates ?? ProjectLayout.locate()?.templates
-            ?? options.study.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates"))
+        let reportWriter = try ReportWriter(
+            templates: options.templates ?? ProjectLayout.locate()?.templates
+                ?? options.study.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates"))
         let cutoffText = options.cutoff ?? bundle.study.dataCutoff
         guard case .success(let cutoff?) = EDCDateParser.parseDate(cutoffText), cutoff.isComplete,
-              cutoffText.count == 10 else {
+            cutoffText.count == 10
+        else {
             throw TrialExportError.usage("--cutoff \"\(cutoffText)\" is not a date YYYY-MM-DD")
         }
         bundle.study.dataCutoff = cutoffText  // TS.DCUTDTC is the cut-off of this export
         let findings = FindingCollector()
-        let raw = RawData(tables: try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings),
-                          subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
+        let raw = RawData(
+            tables: try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings),
+            subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
         timer.lap("load", records: raw.tables.values.reduce(0) { $0 + $1.rows.count + $1.rejected.count })
-        let context = MappingContext(study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
-                                     terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
-                                     ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
+        let context = MappingContext(
+            study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
+            terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
+            ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
         context.visits = bundle.visits
-        let pipeline = ExportPipeline(context: context, specs: bundle.specs, findings: findings,
-                                      concurrent: !options.singleThreaded) { name, records, seconds in
+        let pipeline = ExportPipeline(
+            context: context, specs: bundle.specs, findings: findings,
+            concurrent: !options.singleThreaded
+        ) { name, records, seconds in
             progress(PhaseReport(phase: "map \(name)", seconds: seconds, records: records, peakResidentBytes: nil))
         }
         // Each dataset's sheet and CSV file are written in the background as soon as it is mapped
@@ -80,17 +88,20 @@ public enum ExportJob {
         let output = try OutputWriter(destination: options.output, concurrent: !options.singleThreaded,
                                       formats: options.formats)
         do {
-            return try finish(options, bundle: bundle, cutoff: cutoffText, pipeline: pipeline, output: output, raw: raw,
-                              findings: findings, reportWriter: reportWriter, timer: &timer, started: started)
+            return try finish(
+                options, bundle: bundle, cutoff: cutoffText, pipeline: pipeline, output: output, raw: raw,
+                findings: findings, reportWriter: reportWriter, timer: &timer, started: started)
         } catch {
             output.abandon()
             throw error
         }
     }
 
-    private static func finish(_ options: ExportOptions, bundle: StudyBundle, cutoff cutoffText: String, pipeline: ExportPipeline,
-                               output: OutputWriter, raw: RawData, findings: FindingCollector, reportWriter: ReportWriter,
-                               timer: inout PhaseTimer, started: UInt64) throws -> ExportOutcome {
+    private static func finish(
+        _ options: ExportOptions, bundle: StudyBundle, cutoff cutoffText: String, pipeline: ExportPipeline,
+        output: OutputWriter, raw: RawData, findings: FindingCollector, reportWriter: ReportWriter,
+        timer: inout PhaseTimer, started: UInt64
+    ) throws -> ExportOutcome {
         try output.start(study: bundle.study, cutoff: cutoffText)
         let comparer = try options.previous.map { try PreviousTransfer.Comparer(previous: $0, metadata: bundle.metadata) }
         let result = try pipeline.map { datasets in
@@ -102,7 +113,7 @@ public enum ExportJob {
         pipeline.check(result)
         timer.lap("check", records: result.recordCount)
         let trialReport = TrialReportBuilder(study: bundle.study, cutoff: cutoffText).build(result.datasets)
-        trialReport.findings.forEach(findings.report)
+        trialReport.findings.forEach(FindingSources(datasets: result.datasets, next: findings).report)
         let reportFiles = try reportWriter.render(trialReport)
         timer.lap("reports", records: result.recordCount)
         var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
@@ -112,8 +123,9 @@ public enum ExportJob {
         report.define = DefineSources(specs: bundle.specs, metadata: bundle.metadata, terminology: bundle.terminology,
                                       termCodes: bundle.termCodes)
         for phase in try output.finish(report) { timer.add(phase) }
-        return ExportOutcome(datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
-                             reconciliation: result.reconciliation, output: options.output, phases: timer.reports,
-                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        return ExportOutcome(
+            datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
+            reconciliation: result.reconciliation, output: options.output, phases: timer.reports,
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 }

@@ -14,16 +14,21 @@ public struct ExportReport: Sendable {
     /// The specs, metadata and CT that `define.xml` describes (nil: origins and codelists left out).
     public var define: DefineSources?
 
-    public static let findingColumns = ["Severity", "Code", "File", "Line", "Column", "Domain", "USUBJID", "SEQ",
-                                        "Variable", "Value", "Message", "Hint"]
+    public static let findingColumns = [
+        "Severity", "Code", "File", "Line", "Column", "Domain", "USUBJID", "SEQ",
+        "Variable", "Value", "Message", "Hint",
+    ]
 
-    /// Findings as table rows, errors first, then in the order they were made.
+    /// Findings as table rows (Line lists every line of a record built from several), errors first, then in the order they were made.
     public var findingRows: [[String]] {
         findings.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
         }.map { _, f in
-            [f.severity.rawValue, f.code, f.file ?? "", f.line.map(String.init) ?? "", f.column ?? "", f.domain ?? "",
-             f.usubjid ?? "", f.seq.map(String.init) ?? "", f.variable ?? "", f.value ?? "", f.message, f.hint]
+            [
+                f.severity.rawValue, f.code, f.file ?? "", f.lines ?? f.line.map(String.init) ?? "", f.column ?? "",
+                f.domain ?? "",
+                f.usubjid ?? "", f.seq.map(String.init) ?? "", f.variable ?? "", f.value ?? "", f.message, f.hint,
+            ]
         }
     }
 }

@@ -62,7 +62,9 @@ public final class OutputWriter: @unchecked Sendable {
             return DatasetJSONSink(folder: folder, study: study.studyId, cutoff: cutoff, ndjsonRowThreshold: ndjsonRowThreshold)
         case .xlsx:
             let path = staging.url.appendingPathComponent("\(study.studyId)-sdtm.xlsx").path
-            let stream = try WorkbookStream(path: path, tmpdir: staging.url.path, created: created, title: study.title)
+            let stream = try WorkbookStream(
+                path: path, tmpdir: staging.url.path, created: created, title: study.title,
+                page: PageLabels(studyId: study.studyId, cutoff: cutoff))
             workbook = stream
             return WorkbookSink(stream: stream)
         }

@@ -24,29 +24,36 @@ public struct StudyBundle: Sendable {
         let (cdisc, termCodes) = try StandardsLoader.controlledTerminology(at: ctPath)
         let terminology = try extend(cdisc, with: folder.appendingPathComponent("ct-extensions.yaml").path)
         let visitsPath = folder.appendingPathComponent("visits.yaml").path
-        let visits = FileManager.default.fileExists(atPath: visitsPath)
+        let visits =
+            FileManager.default.fileExists(atPath: visitsPath)
             ? try SpecFile.decode(VisitSchedule.self, from: visitsPath) : VisitSchedule(visits: [])
-        let specs = try loadSpecs(folder.appendingPathComponent("domains"), metadata: metadata)
-        return StudyBundle(folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
-                           termCodes: termCodes, visits: visits)
+        let validator = SpecValidator(metadata: metadata, ctMap: ctMap, terminology: terminology)
+        let specs = try loadSpecs(folder.appendingPathComponent("domains"), validator: validator)
+        return StudyBundle(
+            folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
+            termCodes: termCodes, visits: visits)
     }
 
     /// Adds the study's sponsor-defined terms (`ct-extensions.yaml`, optional) to extensible codelists.
     static func extend(_ terminology: ControlledTerminology, with path: String) throws -> ControlledTerminology {
         guard FileManager.default.fileExists(atPath: path) else { return terminology }
-        let additions = try SpecFile.decode([String: [String]].self, from: path)
+        let (additions, document) = try SpecFile.load([String: [String]].self, from: path)
         switch terminology.extending(additions) {
         case .success(let extended): return extended
         case .failure(.unknown(let name)):
-            throw TrialExportError.invalidSpec(path: path, location: name, detail: "no bundled CDISC codelist has this name or code")
+            let guess =
+                SpecWording.closest(to: name, in: terminology.codelists.map(\.name)).map { " Did you mean \"\($0)\"?" } ?? ""
+            throw document.error(
+                at: [.key(name)], detail: "no bundled CDISC codelist has this name or code.\(guess)", markKey: true)
         case .failure(.notExtensible(let name)):
-            throw TrialExportError.invalidSpec(path: path, location: name,
-                                               detail: "the codelist is not extensible: sponsors may not add terms to it")
+            throw document.error(
+                at: [.key(name)], detail: "the codelist is not extensible: sponsors may not add terms to it",
+                markKey: true)
         }
     }
 
-    /// Domain specs in DM-first, then alphabetical order, each validated against the metadata.
-    static func loadSpecs(_ folder: URL, metadata: StandardMetadata) throws -> [DomainSpec] {
+    /// Domain specs in DM-first, then alphabetical order, each validated against the metadata, CT map and CT.
+    static func loadSpecs(_ folder: URL, validator: SpecValidator) throws -> [DomainSpec] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let files = names.filter { $0.hasSuffix(".yaml") }.sorted { a, b in
             (a == "dm.yaml" ? 0 : 1, a) < (b == "dm.yaml" ? 0 : 1, b)
@@ -56,8 +63,8 @@ public struct StudyBundle: Sendable {
         }
         return try files.map { file in
             let path = folder.appendingPathComponent(file).path
-            let spec = try SpecFile.decode(DomainSpec.self, from: path)
-            try SpecValidator(metadata: metadata).validate(spec, path: path)
+            let (spec, document) = try SpecFile.load(DomainSpec.self, from: path)
+            try validator.validate(spec, document: document)
             return spec
         }
     }

@@ -50,14 +50,15 @@ public struct ReportRenderer: Sendable {
         return library.render(Self.mustacheValue(context), withTemplate: name) ?? ""
     }
 
-    /// Parses `text` as plain text output (no HTML escaping); parser errors name the file and line.
+    /// Parses `text` as plain text output (no HTML escaping); errors name the file and line (an unclosed
+    /// section the line where it opened) in plain words.
     private static func parse(_ text: String, file: String) throws -> MustacheTemplate {
-        _ = try MustacheTag.scan(text, template: file)
+        try MustacheSections.check(MustacheTag.scan(text, template: file), template: file)
         do {
             return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
         } catch let error as MustacheTemplate.ParserError {
             throw ReportError.invalidTemplate(
-                template: file, line: max(1, error.context.lineNumber - 1), detail: "\(error.error)")
+                template: file, line: max(1, error.context.lineNumber - 1), detail: MustacheSections.describe(error))
         }
     }
 

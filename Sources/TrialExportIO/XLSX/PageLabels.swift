@@ -8,8 +8,8 @@ public struct PageLabels: Sendable, Hashable {
         self.cutoff = cutoff
     }
 
-    /// `&L` study, `&C` the sheet's name, `&R` the data cut-off (Excel header codes).
-    var header: String { "&L\(Self.escaped(studyId))&C&A&RData cut-off \(Self.escaped(cutoff))" }
+    /// `&L` the study, `&C` the sheet's name, `&R` the data cut-off (Excel header codes).
+    var header: String { "&LStudy \(Self.escaped(studyId))&C&A&RData cut-off: \(Self.escaped(cutoff))" }
 
     /// `&L` the tool, `&C` "Page n of m".
     var footer: String { "&Ltrialexport&CPage &P of &N" }

@@ -173,8 +173,9 @@ struct XLSXSheet {
         try workbook.check(worksheet_write_url_opt(sheet, lxw_row_t(row), lxw_col_t(column), target, format, text, nil), "link \(row + 1),\(column + 1)")
     }
 
-    /// Page setup for printing: landscape, one page wide, the first `repeatRows` rows on every
-    /// page, header and footer texts (Excel's `&` codes), narrow margins.
+    /// Page setup for printing: landscape, fitted to one page wide (and one page tall with
+    /// `onePage`), the first `repeatRows` rows on every page, header and footer texts (Excel's `&`
+    /// codes), narrow margins.
     func printSetup(header: String, footer: String, repeatRows: Int, landscape: Bool = true, onePage: Bool = false) throws {
         if landscape { worksheet_set_landscape(sheet) }
         worksheet_set_paper(sheet, 9)  // A4
@@ -183,6 +184,11 @@ struct XLSXSheet {
         if repeatRows > 0 { try workbook.check(worksheet_repeat_rows(sheet, 0, lxw_row_t(repeatRows - 1)), "print titles") }
         try workbook.check(worksheet_set_header(sheet, header), "page header")
         try workbook.check(worksheet_set_footer(sheet, footer), "page footer")
+    }
+
+    /// Prints exactly the cells up to `lastRow` and `lastColumn`, not the comment boxes beside the header.
+    func printArea(lastRow: Int, lastColumn: Int) throws {
+        try workbook.check(worksheet_print_area(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "print area")
     }
 
     /// Silences Excel's "number stored as text" marker on every cell (Char variables may hold digits).

@@ -43,6 +43,7 @@ public enum XLSXWorkbookWriter {
         sheet.freeze(rows: 1, columns: table.frozenColumns)
         try sheet.autofilter(lastRow: rows.count, lastColumn: table.columns.count - 1)
         try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: 1)
+        try sheet.printArea(lastRow: rows.count, lastColumn: table.columns.count - 1)
         try sheet.ignoreNumbersStoredAsText()
         for (offset, values) in table.rows[rows].enumerated() {
             let mark = table.rowMarks[rows.lowerBound + offset]

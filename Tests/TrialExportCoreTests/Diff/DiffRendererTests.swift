@@ -30,7 +30,7 @@ struct DiffRendererTests {
             DM  identical (1 records)
             TE  dataset removed (2 records)
             TS  dataset added (4 records)
-            different: 2 datasets compared, 1 differ, 1 added, 1 removed
+            different: 2 datasets compared, 1 differs, 1 added, 1 removed
 
             AE  matched by STUDYID, USUBJID, AEDECOD, AESTDTC
             AE  note: AESEQ differs in 2 matched record(s) (renumbering; not listed)
@@ -47,7 +47,7 @@ struct DiffRendererTests {
         let diff = ExportDiff(old: "a", new: "b", datasets: [DatasetDiff.compare(old: F.aeOld, new: F.aeOld, metadata: F.ae)])
         #expect(
             DiffTextRenderer.render(diff)
-                == "AE  identical (3 records)\nidentical: 1 datasets compared, 0 differ, 0 added, 0 removed\n")
+                == "AE  identical (3 records)\nidentical: 1 dataset compared, 0 differ, 0 added, 0 removed\n")
     }
 
     @Test func markdownHasASummaryTableAndTablesPerDataset() {
@@ -148,5 +148,17 @@ struct DiffRendererTests {
     ])
     func displayQuotesOnlyWhatCouldBeMisread(value: String, shown: String) {
         #expect(DiffText.display(value) == shown)
+    }
+}
+
+@Suite("Plural")
+struct PluralTests {
+    @Test(arguments: [(0, "0 errors"), (1, "1 error"), (2, "2 errors")])
+    func countsInWords(count: Int, expected: String) {
+        #expect(Plural.count(count, "error") == expected)
+    }
+
+    @Test func irregularPlural() {
+        #expect(Plural.count(3, "subject study", plural: "subject studies") == "3 subject studies")
     }
 }
