@@ -45,18 +45,21 @@ public final class DatasetJSONSink: DatasetSink {
         }
         let output = try BufferedFileOutput(path: path)
         try output.append(contentsOf: metadata(header, integer: integer, lines: lines).utf8)
+        // Bytes, not String concatenation: one reused buffer per row.
+        var line: [UInt8] = []
         for (n, row) in rows.enumerated() {
-            var line = lines ? "\n[" : (n == 0 ? "\n[" : ",\n[")
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: (lines || n == 0 ? "\n[" : ",\n[").utf8)
             for (i, value) in row.enumerated() {
-                if i > 0 { line += "," }
+                if i > 0 { line.append(UInt8(ascii: ",")) }
                 if !numeric[i] {
-                    line += JSONText.quoted(value)
+                    JSONText.appendQuoted(value, to: &line)
                 } else {
-                    line += value.isEmpty ? "null" : JSONText.number(value)!
+                    line.append(contentsOf: (value.isEmpty ? "null" : JSONText.number(value)!).utf8)
                 }
             }
-            line += "]"
-            try output.append(contentsOf: line.utf8)
+            line.append(UInt8(ascii: "]"))
+            try output.append(contentsOf: line)
         }
         try output.append(contentsOf: (lines ? "\n" : (rows.isEmpty ? "]}\n" : "\n]}\n")).utf8)
         try output.close()

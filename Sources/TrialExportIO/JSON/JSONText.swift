@@ -19,6 +19,17 @@ enum JSONText {
         return text + "\""
     }
 
+    /// Appends ``quoted(_:)`` of `value`; a value with nothing to escape is copied byte for byte.
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: quoted(value).utf8)
+        }
+    }
+
     /// The JSON number of a numeric value: the text itself when JSON accepts it (`64`, `-1.5`,
     /// `2E-3`), the shortest text of the same double otherwise (`+5`, `.5`, `5.`); nil when it is not a number.
     static func number(_ value: String) -> String? {
