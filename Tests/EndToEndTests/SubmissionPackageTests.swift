@@ -119,10 +119,10 @@ struct SubmissionPackageTests {
         #expect(result.status == 1, "an error finding")
         #expect(
             result.stderr.contains(
-                "error: CHK0036 ae.csv:2 AE NCT05549466-101-0002 AESEQ=1 AETERM: AETERM holds a character"
+                "error: CHK0037 ae.csv:2 AE NCT05549466-101-0002 AESEQ=1 AETERM: AETERM holds a character"
                     + " that is not ASCII (first \"\u{E9}\" U+00E9)"), "\(result.stderr)")
         let findings = try String(contentsOf: out.appendingPathComponent("findings.csv"), encoding: .utf8)
-        #expect(findings.contains("error,CHK0036,ae.csv,2,,AE,NCT05549466-101-0002,1,AETERM,Alop\u{E9}cie,"))
+        #expect(findings.contains("error,CHK0037,ae.csv,2,,AE,NCT05549466-101-0002,1,AETERM,Alop\u{E9}cie,"))
         // Nothing is replaced: the XPT holds the value's UTF-8 bytes, the CSV the value.
         let xpt = try Data(contentsOf: out.appendingPathComponent("xpt/ae.xpt"))
         #expect(xpt.range(of: Data("Alop\u{E9}cie".utf8)) != nil)

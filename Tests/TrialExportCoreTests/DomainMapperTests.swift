@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialExportCore
 
 struct DomainMapperTests {
@@ -111,5 +112,78 @@ struct DomainMapperTests {
         let finding = try #require(findings.first { $0.code == "RAW0002" })
         #expect(finding.file == "rand.csv" && finding.line == 5)
         #expect(row(dm, "101-0001")["ARMCD"] == "APA+CT", "the first record is used")
+    }
+
+    @Test func birthDateAfterTheCutoffIsAnErrorLeftNullAndAgeIsTheCollectedOne() throws {
+        let rows = [["101", "101-0001", "12 MAR 2030", "47", "Male", "01 MAR 2023"]]
+        let (dm, findings, _) = try mapDM(F.raw(dm: rows), cutoff: PartialDate(year: 2025, month: 6, day: 30))
+        let finding = try #require(findings.first { $0.code == "MAP0009" })
+        #expect(finding.severity == .error && finding.file == "dm.csv" && finding.line == 2 && finding.column == "BRTHDAT")
+        #expect(finding.value == "12 MAR 2030" && finding.message.contains("after the data cut-off (2025-06-30)"))
+        #expect((row(dm, "101-0001")["BRTHDTC"] ?? "") == "")
+        #expect(row(dm, "101-0001")["AGE"] == "47", "not derived from the rejected birth date: the collected age")
+    }
+
+    @Test func birthDateAfterInformedConsentIsAnErrorAndAgeIsNotDerivedFromIt() throws {
+        let rows = [["101", "101-0001", "12 MAR 2023", "47", "Male", "01 MAR 2023"]]
+        let (dm, findings, _) = try mapDM(F.raw(dm: rows))
+        let finding = try #require(findings.first { $0.code == "MAP0009" })
+        #expect(finding.line == 2 && finding.column == "BRTHDAT" && finding.value == "12 MAR 2023")
+        #expect(finding.message.contains("after RFICDTC (2023-03-01)"))
+        #expect(row(dm, "101-0001")["BRTHDTC"] == "2023-03-12", "kept as collected")
+        #expect(row(dm, "101-0001")["AGE"] == "47")
+    }
+
+    @Test func collectedAgeThatIsNotANumberIsReported() throws {
+        let rows = [["101", "101-0001", "UN UNK 1975", "forty", "Male", "01 MAR 2023"]]
+        let (dm, findings, _) = try mapDM(F.raw(dm: rows))
+        let finding = try #require(findings.first { $0.code == "MAP0006" })
+        #expect(finding.line == 2 && finding.column == "AGE" && finding.value == "forty")
+        #expect(row(dm, "101-0001")["AGE"] == "")
+    }
+
+    @Test func dateAfterTheCutoffIsANoteAtItsRawLocation() throws {
+        // The DM record is dated before the cut-off; its informed consent (ic.csv line 2, 01 MAR 2023) after it.
+        let rows = [["101", "101-0001", "12 MAR 1975", "47", "Male", "01 FEB 2023"]]
+        let (dm, findings, _) = try mapDM(F.raw(dm: rows), cutoff: PartialDate(year: 2023, month: 2, day: 28))
+        let finding = try #require(findings.first { $0.code == "MAP0008" })
+        #expect(finding.severity == .note && finding.file == "ic.csv" && finding.line == 2 && finding.column == "ICDAT")
+        #expect(finding.value == "01 MAR 2023" && finding.variable == "RFICDTC" && finding.message.contains("left null"))
+        #expect(row(dm, "101-0001")["RFICDTC"] == "")
+    }
+
+    @Test func secondDMRecordOfASubjectIsReportedAtBothLinesAndExcluded() throws {
+        let rows = [
+            ["101", "101-0001", "12 MAR 1975", "47", "Male", "01 MAR 2023"],
+            ["101", "101-0002", "UN UNK 1960", "62", "female", "02 MAR 2023"],
+            ["101", "101-0001", "12 MAR 1976", "46", "Male", "01 MAR 2023"],
+        ]
+        let (dm, findings, reconciliation) = try mapDM(F.raw(dm: rows))
+        let finding = try #require(findings.first { $0.code == "RAW0002" })
+        #expect(finding.severity == .error && finding.file == "dm.csv" && finding.line == 4 && finding.value == "101-0001")
+        #expect(finding.message.contains("first on line 2"))
+        #expect(dm.rows.count == 2 && row(dm, "101-0001")["BRTHDTC"] == "1975-03-12", "the first record is used")
+        let account = try #require(reconciliation.forms["dm"])
+        #expect(account.excluded == ["another record of a subject already in DM (RAW0002)": 1])
+    }
+
+    @Test func invalidDateReadOnlyByAnAggregateIsReportedOnce() throws {
+        var ex = MappingFixtures.raw().tables["ex"].map { Array($0.rows.map(\.values)) } ?? []
+        ex[2][3] = "31 FEB 2023"  // 101-0001's second gemcitabine record, ex.csv line 4
+        let findings = FindingCollector()
+        var reconciliation = Reconciliation()
+        let context = F.context(raw: F.raw(ex: ex))
+        _ = try DomainMapper(context: context, spec: F.dmSpec, findings: findings).map(into: &reconciliation)
+        let found = findings.findings.filter { $0.code == "MAP0002" }
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.file == "ex.csv" && found.first?.line == 4 && found.first?.column == "EXSTDAT")
+        #expect(found.first?.value == "31 FEB 2023")
+
+        // When a spec maps the column with assign_datetime, that block reports it instead.
+        let mapped = F.context(raw: F.raw(ex: ex))
+        mapped.mappedDateColumns = ["ex.EXSTDAT"]
+        let quiet = FindingCollector()
+        _ = try DomainMapper(context: mapped, spec: F.dmSpec, findings: quiet).map(into: &reconciliation)
+        #expect(!quiet.findings.contains { $0.code == "MAP0002" })
     }
 }

@@ -16,6 +16,9 @@ struct EDCDateParserTests {
         ("2023-NK-NK", "2023"),
         ("29 FEB 2024", "2024-02-29"),
         ("  05 JAN 2023 ", "2023-01-05"),
+        ("13/06/2024", "2024-06-13"),
+        ("06/06/2024", "2024-06-06"),
+        ("2024/01/06", "2024-01-06"),
     ])
     func parsesEDCDates(raw: String, iso: String) throws {
         let result = EDCDateParser.parseDate(raw)
@@ -32,6 +35,8 @@ struct EDCDateParserTests {
         ("yesterday", .unrecognised),
         ("05 JAN 23", .unrecognised),
         ("05 JANUARY 2023", .unrecognised),
+        ("01/06/2024", .ambiguous),
+        ("12-1-2024", .ambiguous),
     ])
     func rejectsBadDates(raw: String, failure: EDCDateParser.Failure) {
         #expect(throws: failure) { try EDCDateParser.parseDate(raw).get() }

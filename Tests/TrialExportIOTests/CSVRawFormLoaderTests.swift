@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrialExportCore
+
 @testable import TrialExportIO
 
 struct CSVRawFormLoaderTests {
@@ -23,10 +24,11 @@ struct CSVRawFormLoaderTests {
         let findings = FindingCollector()
         let table = try RawFormLoader.load(path: path, form: "ae", requiredColumns: [:], findings: findings)
         #expect(table.rows.map(\.line) == [2, 6])
-        #expect(table.rejected == [
-            RejectedRecord(form: "ae", line: 3, reason: "record has 2 fields, the header has 3"),
-            RejectedRecord(form: "ae", line: 4, reason: "record has 4 fields, the header has 3"),
-        ])
+        #expect(
+            table.rejected == [
+                RejectedRecord(form: "ae", line: 3, reason: "record has 2 fields, the header has 3"),
+                RejectedRecord(form: "ae", line: 4, reason: "record has 4 fields, the header has 3"),
+            ])
         let found = findings.findings
         #expect(found.count == 2)
         #expect(found.map(\.code) == ["RAW0001", "RAW0001"])
@@ -70,7 +72,68 @@ struct CSVRawFormLoaderTests {
             _ = try RawFormLoader.load(path: path, form: "x", requiredColumns: [:], findings: FindingCollector())
             Issue.record("expected an error")
         } catch let error as TrialExportError {
-            #expect(error.description.hasPrefix("\(path):2: column 2: the bytes are not valid UTF-8."))
+            #expect(error.description.hasPrefix("\(path):2: column 2 (B): the bytes are not valid UTF-8: \"\\xFF\""))
         }
+    }
+
+    @Test func exactCopiesAreDroppedAsRejectedRecordsNamingTheFirst() throws {
+        let path = writeFixture("S,T\n1,a\n2,b\n1,a\n1,a \n2,b\n1,a\n", name: "ae.csv")
+        let findings = FindingCollector()
+        let table = try RawFormLoader.load(
+            path: path, form: "ae", requiredColumns: [:], findings: findings, displayPath: "ae.csv")
+        // "1,a " differs by a space: not a copy.
+        #expect(table.rows.map(\.line) == [2, 3, 5])
+        #expect(table.rows.map(\.values) == [["1", "a"], ["2", "b"], ["1", "a "]])
+        #expect(table.rejected.map(\.line) == [4, 6, 7])
+        let found = findings.findings
+        #expect(found.map(\.code) == ["RAW0006", "RAW0006", "RAW0006"])
+        #expect(found.map(\.severity) == [.warning, .warning, .warning])
+        #expect(found.map(\.line) == [4, 6, 7] && found.allSatisfy { $0.file == "ae.csv" })
+        #expect(found.map(\.value) == ["1,a", "2,b", "1,a"])
+        #expect(found[1].message.hasPrefix("record is an exact copy of the record on line 3 of form ae"))
+        #expect(found[2].message.hasPrefix("record is an exact copy of the record on line 2 of form ae"))
+    }
+
+    @Test func copiesAreFoundAmongManyRecords() throws {
+        // Enough distinct records that codes widen past one and two bytes, each repeated once at the end.
+        let records = (0..<70_000).map { "\($0 % 300),\($0)" }
+        let path = writeFixture((["A,B"] + records + records.suffix(3)).joined(separator: "\n") + "\n")
+        let findings = FindingCollector()
+        let table = try RawFormLoader.load(path: path, form: "x", requiredColumns: [:], findings: findings)
+        #expect(table.rowCount == 70_000)
+        #expect(table.rejected.map(\.line) == [70_002, 70_003, 70_004])
+        #expect(
+            findings.findings.map(\.message).allSatisfy {
+                $0.contains("line 69999") || $0.contains("line 70000") || $0.contains("line 70001")
+            })
+    }
+
+    @Test func controlCharactersAndByteOrderMarksBecomeFindingsAtTheirColumn() throws {
+        let path = writeFixture(
+            Array("SITE,TERM\r\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("101,Head".utf8) + [0x00]
+                + Array("ache\r\n".utf8), name: "ae.csv")
+        let findings = FindingCollector()
+        let table = try RawFormLoader.load(
+            path: path, form: "ae", requiredColumns: [:], findings: findings, displayPath: "ae.csv")
+        #expect(Array(table.rows) == [RawRow(line: 2, values: ["101", "Head\0ache"])])
+        let found = findings.findings
+        #expect(found.map(\.code) == ["RAW0004", "RAW0003"])
+        #expect(found.map(\.severity) == [.warning, .error])
+        #expect(found.map(\.column) == ["SITE", "TERM"] && found.allSatisfy { $0.line == 2 && $0.file == "ae.csv" })
+        #expect(found.map(\.value) == ["\\u{FEFF}101", "Head\\u{0}ache"])
+        #expect(found[1].message.contains("(U+0000)"))
+        #expect(found[0].message.contains("the value used is \"101\""))
+    }
+
+    @Test func mixedLineEndsAreANote() throws {
+        let path = writeFixture("A\r\n1\r\n2\n3\r\n", name: "x.csv")
+        let findings = FindingCollector()
+        _ = try RawFormLoader.load(path: path, form: "x", requiredColumns: [:], findings: findings, displayPath: "x.csv")
+        let found = try #require(findings.findings.first)
+        #expect(findings.findings.count == 1)
+        #expect(found.code == "RAW0005" && found.severity == .note && found.line == 3)
+        #expect(
+            found.message.hasPrefix(
+                "records end in more than one line-end style: 3 CRLF (first on line 1), 1 LF (first on line 3)"))
     }
 }

@@ -93,6 +93,15 @@ struct ReportRendererTests {
         #expect(throws: ReportError.self) { _ = try ReportRenderer(folder: try Self.folder(arm: "a\n{{/arms}}")) }
     }
 
+    @Test func aTemplateThatIsNotUTF8NamesLineColumnAndBytes() throws {
+        let folder = try Self.folder()
+        let file = folder.appendingPathComponent("arm.md.mustache")
+        try Data(Array("# Arm\nCaf".utf8) + [0xE9] + Array(" {{code}}\n".utf8)).write(to: file)
+        #expect(throws: TrialExportError.invalidUTF8(path: file.path, line: 2, column: 4, bytes: "Caf\\xE9 {{code}}")) {
+            _ = try ReportRenderer(folder: folder)
+        }
+    }
+
     @Test func aFolderWithoutTheArmTemplateIsRejected() throws {
         let folder = try Self.folder()
         try FileManager.default.removeItem(at: folder.appendingPathComponent("arm.md.mustache"))

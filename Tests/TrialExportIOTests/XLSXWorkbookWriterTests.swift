@@ -73,6 +73,24 @@ struct XLSXWorkbookWriterTests {
         #expect(dm.cells[XLSXPosition(row: 4, column: 3)] == .string("0042"))
     }
 
+    @Test func controlCharactersAndEscapeLookalikesReadBackUnchanged() throws {
+        let values = ["Head\0ache", "bell\u{7}tab\tend\u{1F}", "_x0041_ is not A", "a_x00_b_", "\0"]
+        let dataset = Dataset(
+            name: "DM", label: "Demographics", keys: [], variables: [Self.variable("RACE", "Race", .char, order: 1)],
+            rows: values.map { [$0] })
+        let file = path()
+        try XLSXWorkbookWriter.write(Self.content(datasets: [dataset]), to: file)
+        let sheet = try #require(try XLSXReader(path: file).sheet("DM"))
+        #expect(sheet.grid.dropFirst().map { $0.first! } == values.map { XLSXCell.string($0) })
+    }
+
+    @Test(arguments: [
+        ("Head\0ache", "Head_x0000_ache"), ("_x0041_", "_x005F_x0041_"), ("_x12G4_", "_x12G4_"), ("plain_x", "plain_x"),
+    ])
+    func cellTextEscapesNULAndLookalikes(_ text: String, _ encoded: String) {
+        #expect(XLSXCellText.encoded(text) == encoded)
+    }
+
     @Test func labelsAreHeaderComments() throws {
         let file = path()
         try XLSXWorkbookWriter.write(Self.content(), to: file)

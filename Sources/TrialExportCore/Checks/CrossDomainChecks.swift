@@ -27,6 +27,7 @@ public struct CrossDomainChecks {
         checkCriteria(context)
         checkEpochs(context)
         checkStudyDays(context)
+        checkDatesBeforeBirth(context)
     }
 
     /// Counts the records behind one aggregated finding, keeping the first record, in order of first occurrence.

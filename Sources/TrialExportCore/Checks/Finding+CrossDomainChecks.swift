@@ -1,4 +1,4 @@
-/// The findings of ``CrossDomainChecks`` (CHK0011-CHK0029), with their severity and wording, in one place.
+/// The findings of ``CrossDomainChecks`` (CHK0011-CHK0029, CHK0036), with their severity and wording, in one place.
 ///
 /// Each message quotes the value found and names the Pinnacle 21 (SD...) or CDISC CORE (CG...) rule when there is one.
 extension Finding {
@@ -159,5 +159,16 @@ extension Finding {
             .warning, "CHK0029", record, variable: "DTHFL", value: "Y",
             message: "DTHFL = \"Y\" but DS has no record with DSDECOD = \"DEATH\" for the subject",
             hint: "Enter the death as the disposition event (end of study form), or correct the death flag.")
+    }
+
+    static func dateBeforeBirth(
+        _ record: CrossDomainChecks.Record, variable: String, value: String, birth: String,
+        dates: Int
+    ) -> Finding {
+        crossDomain(
+            .error, "CHK0036", record, variable: variable, value: value,
+            message: "\(variable) = \"\(value)\" is before the subject's birth date (DM.BRTHDTC = \"\(birth)\")"
+                + (dates > 1 ? " (\(dates) dates of this subject in \(record.domain) are before it; the first is shown)" : ""),
+            hint: "Correct the date or the birth date in the EDC (raise a data query).")
     }
 }

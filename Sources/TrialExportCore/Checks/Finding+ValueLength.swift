@@ -1,4 +1,4 @@
-/// The findings of ``ValueLengthChecks`` (CHK0030-CHK0036), with their severity and wording, in one place.
+/// The findings of ``ValueLengthChecks`` (CHK0030-CHK0035, CHK0037), with their severity and wording, in one place.
 ///
 /// A long value is never quoted whole: the finding gives its length and its first 40 characters.
 extension Finding {
@@ -100,7 +100,7 @@ extension Finding {
             return "\"\(Character(scalar))\" U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         } ?? ""
         return valueLength(
-            .error, "CHK0036", record, variable: variable,
+            .error, "CHK0037", record, variable: variable,
             value: String(escapedForMessage(value).prefix(ValueLengthChecks.quotedCharacters)),
             message: "\(variable) holds a character that is not ASCII (first \(first)), which a SAS XPORT v5 value cannot"
                 + " hold: \(quotedStart(escapedForMessage(value))); xpt/ keeps the value's UTF-8 bytes unchanged (SAS reads them"

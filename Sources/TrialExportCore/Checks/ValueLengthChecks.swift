@@ -2,7 +2,7 @@
 ///
 /// Findings: CHK0030 value over 200 bytes (warning), CHK0031 value over 32,767 characters (error: the
 /// workbook cell is left empty), CHK0032/33 variable name over 8 / label over 40 bytes, CHK0034/35 the
-/// same for the QNAM / QLABEL values of a SUPP-- dataset (errors), CHK0036 a value that is not ASCII,
+/// same for the QNAM / QLABEL values of a SUPP-- dataset (errors), CHK0037 a value that is not ASCII,
 /// which SAS XPORT v5 cannot hold (error; the XPT keeps its UTF-8 bytes unchanged).
 public struct ValueLengthChecks {
     /// Most bytes (UTF-8) of a character value in SAS XPORT v5, hence in an SDTM dataset.

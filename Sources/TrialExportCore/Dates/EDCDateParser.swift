@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Accepted dates: `05 JAN 2023`, `5-Jan-2023`, `UN JAN 2023`, `UNK UNK 2023`, `UN-UNK-2023`,
 /// `2023-01-05`, `2023-01`, `2023`, `2023-01-NK`, `2023-NK-NK`. Unknown parts are `UN`, `UNK`,
-/// `NK`, `XX` or `--` and may only hide the day, or the day and the month. Times: `14:30`,
+/// `NK`, `XX` or `--` and may only hide the day, or the day and the month. A day-first date with
+/// a numeric month is read as `DD/MM/YYYY` only when that is the one reading (13/06/2024,
+/// 06/06/2024); 01/06/2024 is refused as ambiguous. Times: `14:30`,
 /// `14:30:05`, `9:05`.
 public enum EDCDateParser {
     public enum Failure: Error, Equatable, Sendable {
@@ -14,6 +16,9 @@ public enum EDCDateParser {
         case impossible
         /// A known day with an unknown month, or a known month with an unknown year.
         case unknownOuterPart
+        /// Day first with a numeric month, both 12 or less and different (01/06/2024): day and
+        /// month could be either way round.
+        case ambiguous
         case badTime
     }
 
@@ -30,7 +35,7 @@ public enum EDCDateParser {
         if parts[0].count == 4 {  // year first: ISO-like
             return build(year: parts[0], month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil)
         }
-        return build(year: parts[2], month: parts[1], day: parts[0])
+        return build(year: parts[2], month: parts[1], day: parts[0], dayFirst: true)
     }
 
     /// `05 JAN 2023`, the EDC's usual complete date, read from the bytes without allocating.
@@ -38,7 +43,8 @@ public enum EDCDateParser {
         return raw.utf8.withContiguousStorageIfAvailable { b -> Result<PartialDate?, Failure>? in
             guard b.count == 11, b[2] == 0x20, b[6] == 0x20 else { return nil }
             func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
-            guard let d1 = digit(0), let d2 = digit(1), let y1 = digit(7), let y2 = digit(8), let y3 = digit(9), let y4 = digit(10)
+            guard let d1 = digit(0), let d2 = digit(1), let y1 = digit(7), let y2 = digit(8), let y3 = digit(9),
+                let y4 = digit(10)
             else { return nil }
             let letters = (b[3] & 0xDF, b[4] & 0xDF, b[5] & 0xDF)  // upper case
             guard let month = monthBytes.firstIndex(where: { $0 == letters }) else { return nil }
@@ -54,7 +60,8 @@ public enum EDCDateParser {
         return (b[0], b[1], b[2])
     }
 
-    private static func build(year: String, month: String?, day: String?) -> Result<PartialDate?, Failure> {
+    private static func build(year: String, month: String?, day: String?, dayFirst: Bool = false) -> Result<PartialDate?, Failure>
+    {
         guard let y = Int(year), year.count == 4 else {
             return unknownTokens.contains(year) ? .failure(.unknownOuterPart) : .failure(.unrecognised)
         }
@@ -63,9 +70,13 @@ public enum EDCDateParser {
         case nil: m = nil
         case let token? where unknownTokens.contains(token): m = nil
         case let token?:
-            if let index = months.firstIndex(of: token) { m = index + 1 }
-            else if let number = Int(token), token.count <= 2 { m = number }
-            else { return .failure(.unrecognised) }
+            if let index = months.firstIndex(of: token) {
+                m = index + 1
+            } else if let number = Int(token), token.count <= 2 {
+                m = number
+            } else {
+                return .failure(.unrecognised)
+            }
         }
         let d: Int?
         switch day {
@@ -76,6 +87,7 @@ public enum EDCDateParser {
             d = number
         }
         if d != nil && m == nil { return .failure(.unknownOuterPart) }
+        if dayFirst, let d, let m, d <= 12, m <= 12, d != m, let token = month, Int(token) != nil { return .failure(.ambiguous) }
         guard let date = PartialDate(year: y, month: m, day: d) else { return .failure(.impossible) }
         return .success(date)
     }
@@ -87,7 +99,7 @@ public enum EDCDateParser {
         if text.isEmpty { return .success(nil) }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts.allSatisfy({ (1...2).contains($0.count) }),
-              let h = Int(parts[0]), let mi = Int(parts[1]), (0...23).contains(h), (0...59).contains(mi)
+            let h = Int(parts[0]), let mi = Int(parts[1]), (0...23).contains(h), (0...59).contains(mi)
         else { return .failure(.badTime) }
         var out = pad(h, 2) + ":" + pad(mi, 2)
         if parts.count == 3 {

@@ -69,7 +69,12 @@ public struct DomainMapper {
                     keep(group)
                 }
             } else {
+                var firstRecord: [String: Int] = [:]
                 for index in 0..<plan.table.rowCount where accepts(index, plan: plan, builder: builder, account: &account) {
+                    if spec.domain == "DM", isRepeatedSubject(index, plan: plan, builder: builder, first: &firstRecord) {
+                        account.markExcluded(row: index, reason: "another record of a subject already in DM (RAW0002)")
+                        continue
+                    }
                     keep([index])
                 }
             }
@@ -120,6 +125,21 @@ public struct DomainMapper {
             case .success(let date?) = EDCDateParser.parseDate(plan.table.value(row, column))
         else { return false }
         return date.isAfter(cutoff)
+    }
+
+    /// True when DM already has a record of this record's subject (DM holds one per subject): the
+    /// record is reported at its line, naming the first one's, and not used (a blank subject is
+    /// left to the checks of required values).
+    private func isRepeatedSubject(_ index: Int, plan: BlockPlan, builder: RecordBuilder, first: inout [String: Int]) -> Bool {
+        guard !builder.subject.isEmpty, let earlier = first[builder.subject] else {
+            first[builder.subject] = index
+            return false
+        }
+        findings.report(
+            .duplicateSubjectRecord(
+                form: plan.table.form, file: plan.table.file, line: plan.table.line(index),
+                subject: builder.subject, firstLine: plan.table.line(earlier)))
+        return true
     }
 
     /// A one-per-subject form with more than one record for the subject: the first is used, the others reported.

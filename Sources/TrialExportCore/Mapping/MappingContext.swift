@@ -19,6 +19,9 @@ public final class MappingContext: @unchecked Sendable {
     public var studyPath: String
     /// Folder name -> VISIT / VISITNUM.
     public var visits = VisitSchedule(visits: [])
+    /// Date and time columns (`form.COLUMN`) an `assign_datetime` maps (and reports); invalid
+    /// values of other columns read by aggregates are reported by the aggregate.
+    public var mappedDateColumns: Set<String> = []
     /// The mapped DM dataset, once DM is mapped: `DM.VAR` references read it.
     public private(set) var dm: Dataset?
     /// The row of each subject (by SUBJID) in ``dm``.
@@ -32,8 +35,10 @@ public final class MappingContext: @unchecked Sendable {
         for (r, row) in dm.rows.enumerated() { subjects[row[subjid]] = r }
     }
 
-    public init(study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata, terminology: ControlledTerminology,
-                termCodes: TermCodes = TermCodes(), raw: RawData, cutoff: PartialDate?, ctMapPath: String, studyPath: String) {
+    public init(
+        study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata, terminology: ControlledTerminology,
+        termCodes: TermCodes = TermCodes(), raw: RawData, cutoff: PartialDate?, ctMapPath: String, studyPath: String
+    ) {
         self.termCodes = termCodes
         self.study = study
         self.ctMap = ctMap

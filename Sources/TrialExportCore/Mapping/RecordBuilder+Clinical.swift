@@ -59,13 +59,25 @@ extension RecordBuilder {
         }
     }
 
-    /// Sum of a numeric field over the group's records; null when any record lacks a number.
+    /// Sum of a numeric field over the group's records; null when any record lacks a number (a
+    /// value that is not a number is reported at its record).
     func sum(_ variable: CompiledVariable) -> String {
         guard let from = variable.spec.from else { return "" }
-        let column = plan.table.columnIndex[FieldRef(from, defaultForm: plan.block.form).column]
+        let name = FieldRef(from, defaultForm: plan.block.form).column
+        let column = plan.table.columnIndex[name]
         var total = 0.0
         for member in group {
-            guard let column, let number = Double(plan.table.cleanValue(member, column)) else { return "" }
+            guard let column else { return "" }
+            let text = plan.table.cleanValue(member, column)
+            guard let number = Double(text), number.isFinite else {
+                if !text.isEmpty {
+                    findings.report(
+                        .notANumber(
+                            .init(file: plan.table.file, line: plan.table.line(member), column: name),
+                            domain: domain, usubjid: usubjidForFindings, variable: variable.spec.variable, value: text))
+                }
+                return ""
+            }
             total += number
         }
         return NumberText.canonical(total)

@@ -2,17 +2,31 @@ extension RecordBuilder {
     /// ISO 8601 from an EDC date field and an optional time field; invalid input becomes a finding.
     func assignDatetime(_ variable: CompiledVariable) -> String {
         guard let dateField = variable.date, let text = raw(dateField) else { return "" }
+        dateFields[variable.slot] = dateField
         guard let date = parseDate(text, field: dateField, variable: variable.spec.variable) else { return "" }
         // A date after the data cut-off was not known at the cut-off (e.g. the end of an ongoing event).
-        if let cutoff = context.cutoff, date.isAfter(cutoff) { return "" }
+        if let cutoff = context.cutoff, date.isAfter(cutoff) {
+            let variableName = variable.spec.variable
+            findings.report(
+                variableName == "BRTHDTC"
+                    ? .birthDateAfter(
+                        location(dateField), usubjid: usubjidForFindings, value: text,
+                        reference: "the data cut-off", referenceDate: cutoff.description, nulled: true)
+                    : .dateAfterCutoff(
+                        location(dateField), domain: domain, usubjid: usubjidForFindings, variable: variableName,
+                        value: text, cutoff: cutoff.description))
+            return ""
+        }
         var time: String?
         if let timeField = variable.time {
             let timeText = raw(timeField) ?? ""
             switch EDCDateParser.parseTime(timeText) {
             case .success(let t): time = t
             case .failure(let failure):
-                findings.report(.invalidDate(location(timeField), domain: domain, usubjid: usubjidForFindings,
-                                             variable: variable.spec.variable, value: timeText, failure: failure))
+                findings.report(
+                    .invalidDate(
+                        location(timeField), domain: domain, usubjid: usubjidForFindings,
+                        variable: variable.spec.variable, value: timeText, failure: failure))
             }
         }
         return EDCDateParser.iso8601(date: date, time: time)
@@ -22,24 +36,28 @@ extension RecordBuilder {
         switch EDCDateParser.parseDate(text) {
         case .success(let date): return date
         case .failure(let failure):
-            findings.report(.invalidDate(location(field), domain: domain, usubjid: usubjidForFindings,
-                                         variable: variable, value: text, failure: failure))
+            findings.report(
+                .invalidDate(
+                    location(field), domain: domain, usubjid: usubjidForFindings,
+                    variable: variable, value: text, failure: failure))
             return nil
         }
     }
 
     /// Earliest or latest date/time of the subject's records in the variable's sources.
     ///
-    /// Invalid dates in aggregated forms are not reported here: the block that maps that form
-    /// reports them. Partial dates take part only when no complete date exists.
+    /// Invalid dates of a column some `assign_datetime` maps are reported there, the others here;
+    /// either way they take no part. Partial dates take part only when no complete date exists.
     func aggregateDatetime(_ variable: CompiledVariable, latest: Bool) -> String {
         var best: (date: PartialDate, text: String)?
         for source in variable.sources {
             guard let table = source.table else { continue }
             for index in source.subjectRows[subject] ?? [] {
                 if let condition = source.condition, !source.holds(condition, row: index) { continue }
-                guard let (date, time) = known(source.date, source.time, row: index, of: table)
-                        ?? (source.source.fallbackDate == nil ? nil
+                guard
+                    let (date, time) = known(source.date, source.time, row: index, of: table)
+                        ?? (source.source.fallbackDate == nil
+                            ? nil
                             : known(source.fallbackDate, source.fallbackTime, row: index, of: table))
                 else { continue }
                 let iso = EDCDateParser.iso8601(date: date, time: time)
@@ -53,17 +71,41 @@ extension RecordBuilder {
         return best?.text ?? ""
     }
 
-    /// A record's date (and time) when it is valid and not after the data cut-off.
+    /// A record's date (and time) when it is valid and not after the data cut-off. An invalid value
+    /// of a column no `assign_datetime` maps is reported here (the others are, where they are mapped).
     private func known(_ dateColumn: Int?, _ timeColumn: Int?, row: Int, of table: RawTable) -> (PartialDate, String?)? {
-        guard let dateColumn, case .success(let date?) = EDCDateParser.parseDate(table.value(row, dateColumn)) else { return nil }
+        guard let dateColumn else { return nil }
+        let text = table.value(row, dateColumn)
+        let parsed = EDCDateParser.parseDate(text)
+        if case .failure(let failure) = parsed { reportUnmapped(failure, text, column: dateColumn, row: row, of: table) }
+        guard case .success(let date?) = parsed else { return nil }
         if let cutoff = context.cutoff, date.isAfter(cutoff) { return nil }
-        guard let timeColumn, case .success(let time) = EDCDateParser.parseTime(table.value(row, timeColumn)) else {
+        guard let timeColumn else { return (date, nil) }
+        let timeText = table.value(row, timeColumn)
+        switch EDCDateParser.parseTime(timeText) {
+        case .success(let time): return (date, time)
+        case .failure(let failure):
+            reportUnmapped(failure, timeText, column: timeColumn, row: row, of: table)
             return (date, nil)
         }
-        return (date, time)
     }
 
-    private func preferable(_ date: PartialDate, _ iso: String, over current: (date: PartialDate, text: String), latest: Bool) -> Bool {
+    /// Reports an invalid date or time that an aggregate leaves out, unless a mapped variable reports it.
+    private func reportUnmapped(_ failure: EDCDateParser.Failure, _ text: String, column: Int, row: Int, of table: RawTable) {
+        let name = table.header[column]
+        guard !context.mappedDateColumns.contains("\(table.form).\(name)"),
+            reportedAggregateValues.insert("\(table.form):\(row):\(column)").inserted
+        else { return }
+        findings.report(
+            .invalidDate(
+                .init(file: table.file, line: table.line(row), column: name), domain: domain,
+                usubjid: usubjidForFindings, variable: "\(table.form).\(name)", value: text,
+                failure: failure))
+    }
+
+    private func preferable(_ date: PartialDate, _ iso: String, over current: (date: PartialDate, text: String), latest: Bool)
+        -> Bool
+    {
         if date.isComplete != current.date.isComplete { return date.isComplete }
         if date == current.date {
             // Same day: the record with a time is more precise; between two times, the earlier/later one.
@@ -73,24 +115,12 @@ extension RecordBuilder {
         return latest ? date > current.date : date < current.date
     }
 
-    /// Age in completed years at the reference date; the collected age when dates are partial.
-    func ageYears(_ variable: CompiledVariable) -> String {
-        let references = variable.references
-        if references.count == 2,
-           let birth = ISO8601Value.date(of: value(references[0])),
-           let reference = ISO8601Value.date(of: value(references[1])),
-           let years = ISO8601Value.completedYears(from: birth, to: reference) {
-            return String(years)
-        }
-        guard let from = variable.from, let collected = raw(from), let number = Int(collected) else { return "" }
-        return String(number)
-    }
-
     /// Study day of `variables[0]` relative to `variables[1]`.
     func studyDay(_ variable: CompiledVariable) -> String {
         let references = variable.references
         guard references.count == 2,
-              let day = ISO8601Value.studyDay(value(references[0]), reference: value(references[1])) else { return "" }
+            let day = ISO8601Value.studyDay(value(references[0]), reference: value(references[1]))
+        else { return "" }
         return String(day)
     }
 }

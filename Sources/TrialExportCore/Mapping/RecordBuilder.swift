@@ -31,6 +31,10 @@ final class RecordBuilder {
     /// Resolved visit folders and CT-mapped values: a study has few distinct ones.
     private var visits: [String: (visit: String, number: String)?] = [:]
     private var mappedTerms: [[String: String]]
+    /// The raw field each date variable was last read from, by slot (for findings on derived values).
+    var dateFields: [RawField?]
+    /// Invalid values of aggregated columns already reported (`form:row:column`), so each is reported once.
+    var reportedAggregateValues = Set<String>()
 
     init(context: MappingContext, domain: String, plan: BlockPlan, slots: Int, findings: FindingSink) {
         self.context = context
@@ -38,6 +42,7 @@ final class RecordBuilder {
         self.plan = plan
         self.findings = findings
         self.values = Array(repeating: "", count: slots)
+        self.dateFields = Array(repeating: nil, count: slots)
         self.joined = Array(repeating: nil, count: plan.joins.count)
         self.aggregates = Array(repeating: [:], count: plan.variables.count)
         self.mappedTerms = Array(repeating: [:], count: plan.variables.count)
@@ -89,9 +94,12 @@ final class RecordBuilder {
     private func checkValueLevelCodelist(_ variable: CompiledVariable, value: String) {
         let spec = variable.spec
         guard !value.isEmpty, spec.algorithm != .assignCT, spec.algorithm != .hardcodeCT,
-              let list = variable.codelist, !list.contains(value) else { return }
-        findings.report(.notInCodelist(domain: domain, usubjid: usubjidForFindings, seq: nil, variable: spec.variable,
-                                       value: value, codelist: list))
+            let list = variable.codelist, !list.contains(value)
+        else { return }
+        findings.report(
+            .notInCodelist(
+                domain: domain, usubjid: usubjidForFindings, seq: nil, variable: spec.variable,
+                value: value, codelist: list))
     }
 
     /// The value a reference names ("" when null or absent).
@@ -199,9 +207,11 @@ final class RecordBuilder {
             mappedTerms[index][collected] = collected.uppercased()
             return collected.uppercased()
         }
-        findings.report(.notInCTMap(location(field), domain: domain, usubjid: usubjidForFindings, variable: spec.variable,
-                                    value: collected, list: list, extensible: codelist?.extensible ?? false,
-                                    terms: codelist?.terms ?? [], mapFile: context.ctMapPath))
+        findings.report(
+            .notInCTMap(
+                location(field), domain: domain, usubjid: usubjidForFindings, variable: spec.variable,
+                value: collected, list: list, extensible: codelist?.extensible ?? false,
+                terms: codelist?.terms ?? [], mapFile: context.ctMapPath))
         return codelist?.extensible == true ? collected : ""
     }
 

@@ -53,6 +53,15 @@ struct CodeArray: Sendable {
         }
     }
 
+    /// Removes the last row's code (the storage keeps its width).
+    mutating func removeLast() {
+        switch width {
+        case 1: narrow.removeLast()
+        case 2: medium.removeLast()
+        default: wide.removeLast()
+        }
+    }
+
     mutating func reserveCapacity(_ rows: Int) {
         switch width {
         case 1: narrow.reserveCapacity(rows)

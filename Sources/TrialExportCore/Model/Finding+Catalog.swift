@@ -65,6 +65,7 @@ extension Finding {
         case .unknownOuterPart: why = "has a known day with an unknown month (or a known month with an unknown year)"
         case .unrecognised: why = "is not a date the EDC formats allow (e.g. 05 JAN 2023, UN JAN 2023, 2023-01-05)"
         case .badTime: why = "is not a time (HH:MM or HH:MM:SS)"
+        case .ambiguous: why = "could be day/month or month/day (the EDC's formats spell the month: 05 JAN 2023)"
         }
         return raw(
             failure == .badTime ? .warning : .error, failure == .badTime ? "MAP0003" : "MAP0002", loc,

@@ -12,6 +12,8 @@ public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
 ///
 /// Findings never stop a run by themselves: they flow to a ``FindingSink`` and the caller
 /// decides what is fatal. Message text is built in `Finding+Catalog.swift`, nowhere else.
+/// Message, hint, value and USUBJID show invisible characters as escapes (`\u{0}`, ``String/escapingInvisibles``),
+/// so findings.csv, the workbook and standard error quote a raw value exactly and on one line.
 public struct Finding: Codable, Hashable, Sendable {
     public var severity: Severity
     /// A stable identifier such as `RAW0003` or `CT0001`, documented in the README.
@@ -38,16 +40,16 @@ public struct Finding: Codable, Hashable, Sendable {
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
-        self.hint = hint
+        self.message = message.escapingInvisibles
+        self.hint = hint.escapingInvisibles
         self.file = file
         self.line = line
         self.column = column
         self.domain = domain
-        self.usubjid = usubjid
+        self.usubjid = usubjid?.escapingInvisibles
         self.seq = seq
         self.variable = variable
-        self.value = value
+        self.value = value?.escapingInvisibles
     }
 
     /// `file:line` (or whichever part is known), for one-line diagnostics.

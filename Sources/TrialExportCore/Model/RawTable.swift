@@ -13,8 +13,8 @@ public struct RawTable: Sendable {
     public let columnIndex: [String: Int]
     /// Records the loader could not accept (e.g. a ragged row); each also became a finding.
     public var rejected: [RejectedRecord] = []
-    private var lines: [Int] = []
-    private var columns: [RawColumn]
+    var lines: [Int] = []
+    var columns: [RawColumn]
 
     public init(form: String, file: String, header: [String], rows: [RawRow] = []) {
         self.form = form

@@ -6,7 +6,8 @@ import Foundation
 public enum TrialExportError: Error, Equatable, Sendable {
     case fileNotFound(path: String, what: String)
     case emptyFile(path: String)
-    case invalidUTF8(path: String, line: Int, column: Int)
+    /// `bytes`: the text around the first invalid byte, each invalid byte shown as `\xHH`.
+    case invalidUTF8(path: String, line: Int, column: Int, columnName: String? = nil, bytes: String)
     case unterminatedQuote(path: String, line: Int)
     case malformedCSV(path: String, line: Int, detail: String)
     case duplicateHeader(path: String, column: String, positions: [Int])
@@ -25,9 +26,10 @@ extension TrialExportError: CustomStringConvertible, LocalizedError {
             return "\(path): \(what) not found. Check the path, or run from the repository root."
         case let .emptyFile(path):
             return "\(path): the file is empty; an EDC export has at least a header line. Re-export the form from the EDC."
-        case let .invalidUTF8(path, line, column):
+        case let .invalidUTF8(path, line, column, columnName, bytes):
             return
-                "\(path):\(line): column \(column): the bytes are not valid UTF-8. Re-export the form as UTF-8 (with or without BOM)."
+                "\(path):\(line): column \(column)\(columnName.map { " (\($0))" } ?? ""): the bytes are not valid UTF-8: \"\(bytes)\" (invalid bytes shown as \\xHH)."
+                + " Re-export the file as UTF-8 (with or without BOM), or correct the character at its source."
         case let .unterminatedQuote(path, line):
             return
                 "\(path):\(line): a quoted field opened on this line is never closed. Check for a stray '\"' in this record or re-export the form."

@@ -23,8 +23,10 @@ public struct ExportPipeline: Sendable {
     /// False: everything on the calling thread (the output is the same bytes either way).
     let concurrent: Bool
 
-    public init(context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
-                onDataset: @escaping @Sendable (String, Int, Double) -> Void = { _, _, _ in }) {
+    public init(
+        context: MappingContext, specs: [DomainSpec], findings: FindingSink, concurrent: Bool = true,
+        onDataset: @escaping @Sendable (String, Int, Double) -> Void = { _, _, _ in }
+    ) {
         self.concurrent = concurrent
         self.context = context
         self.specs = specs
@@ -54,6 +56,7 @@ public struct ExportPipeline: Sendable {
             reconciliation.forms[table.form] = account
         }
         let context = self.context
+        context.mappedDateColumns = SpecRequirements.mappedDateColumns(of: specs)
         // DM first, alone: the other domains read its records (DM.VAR references).
         let others = specs.filter { $0.domain != "DM" }
         let users = FormUsers(others)

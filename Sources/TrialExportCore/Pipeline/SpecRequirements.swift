@@ -23,14 +23,34 @@ public enum SpecRequirements {
                 for v in block.variables {
                     let who = "\(spec.domain).\(v.variable) (\(v.algorithm.rawValue))"
                     for field in [v.from, v.date, v.time] { need(field, defaultForm: block.form, by: who) }
-                    for c in conditionColumns(v.when) + conditionColumns(v.screenFailure) { need(c, defaultForm: block.form, by: who) }
+                    for c in conditionColumns(v.when) + conditionColumns(v.screenFailure) {
+                        need(c, defaultForm: block.form, by: who)
+                    }
                     for source in v.sources ?? [] {
-                        for field in [source.date, source.time, source.treatment, source.fallbackDate, source.fallbackTime, spec.subjectColumn] + conditionColumns(source.where) {
+                        for field in [
+                            source.date, source.time, source.treatment, source.fallbackDate, source.fallbackTime,
+                            spec.subjectColumn,
+                        ] + conditionColumns(source.where) {
                             need(field, defaultForm: source.form, by: who)
                         }
                     }
                 }
                 for c in conditionColumns(block.where) { need(c, defaultForm: block.form, by: "\(spec.domain) spec (where)") }
+            }
+        }
+        return out
+    }
+
+    /// Date and time columns (`form.COLUMN`) some `assign_datetime` maps, so the block that maps
+    /// them reports their invalid values; the aggregates over them (`first_datetime`, ...) need not.
+    public static func mappedDateColumns(of specs: [DomainSpec]) -> Set<String> {
+        var out = Set<String>()
+        for block in specs.flatMap(\.records) {
+            for v in block.variables where v.algorithm == .assignDatetime {
+                for field in [v.date, v.time].compactMap({ $0 }) {
+                    let ref = FieldRef(field, defaultForm: block.form)
+                    out.insert("\(ref.form).\(ref.column)")
+                }
             }
         }
         return out
@@ -55,6 +75,7 @@ public enum SpecRequirements {
 
     private static func conditionColumns(_ condition: Condition?) -> [String] {
         guard let condition else { return [] }
-        return [condition.column].compactMap { $0 } + (condition.all ?? []).flatMap(conditionColumns) + (condition.any ?? []).flatMap(conditionColumns)
+        return [condition.column].compactMap { $0 } + (condition.all ?? []).flatMap(conditionColumns)
+            + (condition.any ?? []).flatMap(conditionColumns)
     }
 }

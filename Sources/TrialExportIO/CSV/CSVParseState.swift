@@ -15,6 +15,14 @@ final class CSVParseState {
     @exclusivity(unchecked) var fieldLine = 1
     @exclusivity(unchecked) var fields: [String] = []
     @exclusivity(unchecked) var completed: [RawRow] = []
+    /// Control characters and byte-order marks met in the fields of completed records.
+    @exclusivity(unchecked) var notices: [CSVNotice] = []
+    /// Notices of the record being read.
+    @exclusivity(unchecked) private var recordNotices: [CSVNotice] = []
+    /// The current record's line started with a byte-order mark (already skipped).
+    @exclusivity(unchecked) var lineStartsWithBOM = false
+    /// The first record (the header), for messages.
+    @exclusivity(unchecked) var header: [String]?
     /// The first invalid field met; later input is ignored.
     @exclusivity(unchecked) var error: TrialExportError?
 
@@ -28,23 +36,65 @@ final class CSVParseState {
         fieldLine = line
     }
 
-    func addField(_ bytes: UnsafeRawBufferPointer) {
+    func addField(_ raw: UnsafeRawBufferPointer) {
         guard error == nil else { return }
-        if let text = Self.decode(bytes.bindMemory(to: UInt8.self)) {
-            fields.append(text)
+        let bytes = raw.bindMemory(to: UInt8.self)
+        if Self.isPlain(bytes) && !lineStartsWithBOM {
+            // Printable ASCII (and tab): valid UTF-8 with nothing to look at.
+            fields.append(String(decoding: bytes, as: UTF8.self))
+        } else if let text = Self.decode(bytes) {
+            fields.append(inspect(text))
         } else {
-            error = .invalidUTF8(path: path, line: fieldLine, column: fields.count + 1)
+            let column = fields.count + 1
+            error = .invalidUTF8(
+                path: path, line: fieldLine, column: column,
+                columnName: header.flatMap { column <= $0.count ? $0[column - 1] : nil },
+                bytes: String.escaping(bytes: bytes.prefix(Self.quotedBytes)))
         }
+        lineStartsWithBOM = false
         fieldLine = line
+    }
+
+    /// How many bytes of an invalid field an error quotes.
+    static let quotedBytes = 120
+
+    /// The field with byte-order marks removed; each BOM and control character becomes a notice.
+    private func inspect(_ text: String) -> String {
+        let column = fields.count + 1
+        let collected = (lineStartsWithBOM ? "\u{FEFF}" : "") + text
+        var kept = text
+        if collected.unicodeScalars.contains("\u{FEFF}") {
+            recordNotices.append(CSVNotice(kind: .byteOrderMark, line: fieldLine, column: column, value: collected))
+            kept = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{FEFF}" }))
+        }
+        if kept.unicodeScalars.contains(where: Self.isControl) {
+            recordNotices.append(CSVNotice(kind: .controlCharacters, line: fieldLine, column: column, value: kept))
+        }
+        return kept
+    }
+
+    /// A control character a field may not hold: C0 other than tab, CR and LF (those are text in
+    /// a quoted field), and DEL.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+    }
+
+    /// True for printable ASCII (and tab) only, which needs no closer look.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }
     }
 
     func endRecord() {
         defer {
             fields.removeAll(keepingCapacity: true)
+            recordNotices.removeAll(keepingCapacity: true)
             recordLine = line
             fieldLine = line
         }
-        guard error == nil, !CSVParseState.isBlank(fields) else { return }
+        guard error == nil else { return }
+        notices += recordNotices
+        guard !CSVParseState.isBlank(fields) else { return }
+        if header == nil { header = fields }
         completed.append(RawRow(line: recordLine, values: fields))
     }
 

@@ -3,11 +3,13 @@ import TrialExportCore
 
 /// Loads one EDC form export into a ``RawTable``, checking its header against the spec.
 public enum RawFormLoader {
-    /// Loads one form into a RawTable (form = file name without .csv), reporting ragged rows to `findings`.
+    /// Loads one form into a RawTable (form = file name without .csv), reporting what it meets to `findings`.
     ///
     /// `requiredColumns` maps each column the spec reads to who needs it (e.g. `DM.BRTHDTC`), for
-    /// the message when it is missing. Fatal problems throw ``TrialExportError``; a record whose
-    /// field count differs from the header's becomes a `RAW0001` finding and a rejected record.
+    /// the message when it is missing. Fatal problems throw ``TrialExportError``. Findings, each at
+    /// its line: a record whose field count differs from the header's (`RAW0001`) and an exact copy
+    /// of an earlier record (`RAW0006`) are rejected records; control characters (`RAW0003`, kept), a
+    /// byte-order mark inside the file (`RAW0004`, removed), line ends of several styles (`RAW0005`).
     /// `displayPath` is how findings name the file (default: `path`), e.g. just `ae.csv` so that
     /// findings do not depend on where the data lives.
     public static func load(
@@ -15,24 +17,50 @@ public enum RawFormLoader {
     ) throws -> RawTable {
         let shown = displayPath ?? path
         var table: RawTable?
-        try CSVReader(path: path).read(
+        var digests = RecordDigests()
+        let lineEnds = try CSVReader(path: path).read(
             header: { names in
                 try checkHeader(names, path: path, requiredColumns: requiredColumns)
                 table = RawTable(form: form, file: shown, header: names)
             },
             record: { row in
                 guard let width = table?.header.count else { return }
-                if row.values.count == width {
-                    table?.append(row)
+                let finding: Finding
+                if row.values.count != width {
+                    finding = Finding.raggedRow(file: shown, line: row.line, fields: row.values.count, expected: width)
+                } else if let first = table?.appendUnlessCopy(row, digests: &digests), let firstLine = table?.line(first) {
+                    finding = .duplicateRecord(
+                        form: form, file: shown, line: row.line, firstLine: firstLine,
+                        value: row.values.joined(separator: ","))
                 } else {
-                    let finding = Finding.raggedRow(file: shown, line: row.line, fields: row.values.count, expected: width)
-                    findings.report(finding)
-                    table?.rejected.append(RejectedRecord(form: form, line: row.line, reason: finding.message))
+                    return
                 }
+                findings.report(finding)
+                table?.rejected.append(RejectedRecord(form: form, line: row.line, reason: finding.message))
+            },
+            notice: { notice in
+                findings.report(finding(for: notice, file: shown, header: table?.header ?? []))
             })
         guard var table else { throw TrialExportError.emptyFile(path: path) }
+        if lineEnds.isMixed {
+            findings.report(
+                .mixedLineEnds(
+                    file: shown,
+                    CSVLineEnds.Style.allCases.compactMap { style in
+                        lineEnds.counts[style].map { (style.rawValue, $0, lineEnds.firstLine[style] ?? 0) }
+                    }))
+        }
         table.compact()
         return table
+    }
+
+    /// The finding of something the reader met in a field, naming the column by its header name.
+    static func finding(for notice: CSVNotice, file: String, header: [String]) -> Finding {
+        let column = notice.column <= header.count ? header[notice.column - 1] : "column \(notice.column)"
+        switch notice.kind {
+        case .controlCharacters: return .controlCharacters(file: file, line: notice.line, column: column, value: notice.value)
+        case .byteOrderMark: return .byteOrderMark(file: file, line: notice.line, column: column, value: notice.value)
+        }
     }
 
     /// The form name of an export file: its name without folder and `.csv`.

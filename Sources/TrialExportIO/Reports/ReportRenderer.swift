@@ -31,9 +31,14 @@ public struct ReportRenderer: Sendable {
         for file in files {
             let name = String(file.dropLast(".mustache".count))
             let url = folder.appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                throw TrialExportError.invalidUTF8(path: url.path, line: 1, column: 1)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw TrialExportError.fileNotFound(path: url.path, what: "template")
             }
+            if let invalid = String.firstInvalidUTF8(in: Array(data)) {
+                throw TrialExportError.invalidUTF8(
+                    path: url.path, line: invalid.line, column: invalid.column, bytes: invalid.excerpt)
+            }
+            let text = String(decoding: data, as: UTF8.self)
             texts[name] = text
             try library.register(Self.parse(text, file: file), named: name)
         }

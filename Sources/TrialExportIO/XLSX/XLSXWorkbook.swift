@@ -130,7 +130,8 @@ struct XLSXSheet {
     /// Writes text; an empty value leaves the cell blank (filled when the row is marked).
     ///
     /// So does a value longer than a cell holds, which libxlsxwriter refuses: the CSV keeps it whole and
-    /// ``ValueLengthChecks`` reports it (CHK0031).
+    /// ``ValueLengthChecks`` reports it (CHK0031). The text goes through ``XLSXCellText``, so a NUL
+    /// does not cut it short.
     func write(_ text: String, row: Int, column: Int, bold: Bool = false, mark: RowMark? = nil) throws {
         try write(text, row: row, column: column, style: CellStyle(bold: bold, mark: mark))
     }
@@ -142,7 +143,9 @@ struct XLSXSheet {
             if let format { try workbook.check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)") }
             return
         }
-        try workbook.check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), text, format), "cell \(row + 1),\(column + 1)")
+        try workbook.check(
+            worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), XLSXCellText.encoded(text), format),
+            "cell \(row + 1),\(column + 1)")
     }
 
     func write(_ number: Double, row: Int, column: Int, mark: RowMark? = nil, style: CellStyle = CellStyle()) throws {
@@ -154,7 +157,7 @@ struct XLSXSheet {
 
     func comment(_ text: String, row: Int, column: Int) throws {
         guard !text.isEmpty else { return }
-        try workbook.check(worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), text), "comment \(row + 1),\(column + 1)")
+        try workbook.check(worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), XLSXCellText.encoded(text)), "comment \(row + 1),\(column + 1)")
     }
 
     func setWidth(_ width: Double, column: Int) throws {

@@ -7,7 +7,7 @@ import TrialExportCore
 /// Character variables are as long as their longest value in bytes (at least 1); `Num` variables
 /// are 8-byte numbers (a value that does not parse as one stops the export: ``XPTError/notANumber``).
 /// Values are written byte for byte: a non-ASCII value stays UTF-8 (``ValueLengthChecks`` reports
-/// it, CHK0036), none is replaced.
+/// it, CHK0037), none is replaced.
 public final class XPTSink: DatasetSink {
     /// The FDA's limit for one transport file (5 GB).
     public static let fdaFileByteLimit = 5_000_000_000
