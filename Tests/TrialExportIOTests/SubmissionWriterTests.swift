@@ -152,3 +152,15 @@ extension SubmissionWriterTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ae.xpt").path))
     }
 }
+
+extension SubmissionWriterTests {
+    @Test func aNULIsWrittenAsItsEscapeTheRestByteForByte() throws {
+        var nul = Self.ae
+        nul.set("AETERM", row: 0, to: "HEAD\0ACHE")
+        let folder = TestPaths.temporaryDirectory("xpt-nul")
+        try XPTSink(folder: folder, created: Self.created).write(nul)
+        let data = try Data(contentsOf: folder.appendingPathComponent("ae.xpt"))
+        #expect(data.range(of: Data("HEAD\\u{0}ACHE".utf8)) != nil)
+        #expect(data.range(of: Data("CAFÉ AU LAIT SPOTS".utf8)) != nil)
+    }
+}

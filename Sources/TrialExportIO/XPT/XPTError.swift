@@ -8,8 +8,6 @@ public enum XPTError: Error, Equatable, Sendable, CustomStringConvertible, Local
     case notANumber(path: String, dataset: String, variable: String, row: Int, value: String)
     /// A character value longer than the 200 bytes a v5 variable holds (CHK0030 reports each).
     case valueTooLong(path: String, dataset: String, variable: String, bytes: Int)
-    /// A character value holding a NUL byte, which an XPT value cannot carry.
-    case nulInValue(path: String, dataset: String, variable: String, row: Int)
 
     public var description: String {
         switch self {
@@ -22,9 +20,6 @@ public enum XPTError: Error, Equatable, Sendable, CustomStringConvertible, Local
             return "\(path): could not be written: \(dataset).\(variable) has a value of \(bytes) bytes, more than the 200 a SAS"
                 + " XPORT v5 variable holds (findings.csv lists each as CHK0030); split the text as its hint says, or export"
                 + " without xpt (--formats csv,xlsx,json)."
-        case let .nulInValue(path, dataset, variable, row):
-            return "\(path): could not be written: \(dataset) row \(row): \(variable) holds a NUL byte (\\u{0}), which an"
-                + " XPT value cannot carry; remove it at its source."
         }
     }
 

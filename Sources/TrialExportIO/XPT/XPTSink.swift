@@ -7,7 +7,7 @@ import TrialExportCore
 /// Character variables are as long as their longest value in bytes (at least 1); `Num` variables
 /// are 8-byte numbers (a value that does not parse as one stops the export: ``XPTError/notANumber``).
 /// Values are written byte for byte: a non-ASCII value stays UTF-8 (``ValueLengthChecks`` reports
-/// it, CHK0037), none is replaced.
+/// it, CHK0037), none is replaced; only a NUL byte (an error already, RAW0003) is written as `\u{0}`.
 public final class XPTSink: DatasetSink {
     /// The FDA's limit for one transport file (5 GB).
     public static let fdaFileByteLimit = 5_000_000_000
@@ -32,9 +32,10 @@ public final class XPTSink: DatasetSink {
 
     public func add(_ rows: DatasetRows) throws {
         guard let header else { return }
-        let variables = header.variables.enumerated().map { i, v in
+        var variables = header.variables.enumerated().map { i, v in
             XPTWriter.Variable(name: v.name, label: v.label, numeric: v.type == .num, length: header.longestBytes[i])
         }
+        variables = Self.lengthsWithNUL(rows, variables)
         for variable in variables where !variable.numeric && variable.length > ValueLengthChecks.valueByteLimit {
             throw XPTError.valueTooLong(
                 path: folder.appendingPathComponent("\(header.name.lowercased()).xpt").path,
@@ -64,7 +65,7 @@ public final class XPTSink: DatasetSink {
             try file.writeRow { column in
                 let value = row[column]
                 if value.isEmpty { return variables[column].numeric ? .missing : .text("") }
-                guard variables[column].numeric else { return .text(value) }
+                guard variables[column].numeric else { return .text(Self.xptText(value)) }
                 return WorkbookLayout.number(value).map(XPTCell.number) ?? .missing  // never: checked above
             }
         }
@@ -84,11 +85,25 @@ public final class XPTSink: DatasetSink {
                         path: path, dataset: header.name, variable: variable.name,
                         row: row.position + 1, value: value)
                 }
-                if value.utf8.contains(0) {
-                    throw XPTError.nulInValue(path: path, dataset: header.name, variable: variable.name, row: row.position + 1)
-                }
             }
         }
+    }
+
+    /// A value as the XPT holds it: a NUL byte, which a ReadStat (C) string cannot carry and the raw
+    /// data check reports as an error (RAW0003), as the text `\u{0}`; every other byte unchanged.
+    static func xptText(_ value: String) -> String {
+        value.utf8.contains(0) ? value.replacingOccurrences(of: "\u{0}", with: "\\u{0}") : value
+    }
+
+    /// The variables with character lengths that hold the ``xptText(_:)`` of values with a NUL.
+    static func lengthsWithNUL(_ rows: DatasetRows, _ variables: [XPTWriter.Variable]) -> [XPTWriter.Variable] {
+        var variables = variables
+        for row in rows {
+            for (column, value) in row.enumerated() where !variables[column].numeric && value.utf8.contains(0) {
+                variables[column].length = max(variables[column].length, xptText(value).utf8.count)
+            }
+        }
+        return variables
     }
 
     /// Row ranges of the files a dataset needs so that none passes `limit` bytes (one at least).
