@@ -64,6 +64,13 @@ struct Benchmark {
         returnFreedMemory()  // so this run's peak is its own, not the first export's freed heap
         let again = try ExportJob.run(weekly)
         try FileManager.default.removeItem(at: weekly.output)
+        // The same export without the submission package (XPT, define.xml, Dataset-JSON): what the package adds.
+        var plain = options
+        plain.output = work.appendingPathComponent("export-csv-xlsx")
+        plain.formats = [.csv, .xlsx]
+        returnFreedMemory()
+        let withoutPackage = try ExportJob.run(plain)
+        try FileManager.default.removeItem(at: plain.output)
         let tables = try loadExport(export, layout: layout)
         let cells = tables.reduce(0) { $0 + $1.rows.count * $1.columns.count }
         let baselineFolder = work.appendingPathComponent("baseline")
@@ -78,6 +85,7 @@ struct Benchmark {
                                  cells: cells, baselineCSV: csvSeconds, baselineXLSX: xlsxSeconds, errors: outcome.errorCount)
         summary.previousSeconds = again.seconds
         summary.previousPeak = again.peakResidentBytes
+        summary.withoutPackageSeconds = withoutPackage.seconds
         Table.printRun(summary)
         return summary
     }

@@ -6,7 +6,7 @@ import TrialExportIO
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Map a study's EDC exports to SDTM and write CSV files, an XLSX workbook, findings and a reconciliation.",
+        abstract: "Map a study's EDC exports to SDTM and write CSV, XLSX, SAS XPORT (with define.xml) and Dataset-JSON files, findings and a reconciliation.",
         discussion: "With no options it exports the bundled example study NCT05549466 to output/NCT05549466."
     )
 
@@ -48,15 +48,33 @@ struct ExportCommand: ParsableCommand {
             valueName: "dir"))
     var templates: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Formats of the datasets, comma-separated: csv, xlsx, xpt (with define.xml), json. Default: all.",
+            valueName: "list"))
+    var formats = "csv,xlsx,xpt,json"
+
     @Flag(
         name: .long, help: "Run on one thread: slower, the same bytes (to check that the output does not depend on scheduling).")
     var singleThreaded = false
 
     func validate() throws {
+        _ = try chosenFormats()
         do {
             if let cutoff { _ = try PartialDate.option(cutoff, name: "--cutoff") }
         } catch {
             throw ValidationError("\(error)")
+        }
+    }
+
+    /// The formats of --formats; a usage error names an unknown one.
+    private func chosenFormats() throws -> Set<OutputFormat> {
+        switch OutputFormat.parse(formats) {
+        case .success(let chosen) where !chosen.isEmpty: return chosen
+        case .success: throw ValidationError("--formats is empty; give one or more of csv, xlsx, xpt, json")
+        case .failure(let unknown):
+            throw ValidationError("--formats: unknown format \"\(unknown.name)\"; use csv, xlsx, xpt or json, comma-separated")
         }
     }
 
@@ -92,6 +110,7 @@ struct ExportCommand: ParsableCommand {
             standards: try studyOptions.standardsFolder(), cutoff: cutoff, previous: previous.map(absolute),
             templates: templates.map(absolute) ?? layout?.templates)
         options.singleThreaded = singleThreaded
+        options.formats = try chosenFormats()
         return options
     }
 

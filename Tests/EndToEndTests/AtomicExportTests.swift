@@ -59,7 +59,7 @@ struct AtomicExportTests {
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
-        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
+        #expect(String(decoding: readAll(err.fileHandleForReading), as: UTF8.self).contains("interrupted"))
         try FileManager.default.removeItem(at: raw)
         try expectPreviousIntact(parent, out)
     }

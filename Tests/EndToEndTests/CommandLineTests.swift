@@ -64,7 +64,9 @@ struct CommandLineTests {
             environment: ["TZ": "Asia/Shanghai", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"])
         #expect(r1.status == 0 && r2.status == 0)
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).filter { $0.contains(".") }.sorted()
-        #expect(files.count == 25, "15 datasets, workbook, findings, reconciliation, 5 reports, the CONSORT SVG, the .trialexport marker")
+        #expect(
+            files.count == 56,
+            "15 datasets as CSV, XPT and JSON, define.xml, workbook, findings, reconciliation, 5 reports, the CONSORT SVG, the .trialexport marker")
         for file in files {
             #expect(
                 try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)),

@@ -75,7 +75,7 @@ enum MermaidCheck {
             process.standardError = err
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let message = String(decoding: readAll(err.fileHandleForReading), as: UTF8.self)
             process.waitUntilExit()
             return process.terminationStatus == 0 ? nil : message
         } catch {

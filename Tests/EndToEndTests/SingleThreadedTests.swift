@@ -23,6 +23,9 @@ struct SingleThreadedTests {
         }
         let files = try Self.files(in: exports[0])
         #expect(files.count > 20, "CSV files, workbook, reports, findings, reconciliation: \(files)")
+        for file in ["xpt/ae.xpt", "json/ae.json", "define.xml", "csv/ae.csv"] {
+            #expect(files.contains(file), "\(file) is compared")
+        }
         #expect(try Self.files(in: exports[1]) == files)
         for file in files {
             let a = try Data(contentsOf: exports[0].appendingPathComponent(file))

@@ -22,8 +22,18 @@ public struct BinaryRunner {
     /// Runs `trialexport arguments` in `directory` with extra environment variables.
     public static func run(_ arguments: [String], in directory: URL = TestPaths.repositoryRoot,
                            environment: [String: String] = [:]) throws -> Result {
+        try run(executable: binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs another program found on the PATH (`python3`, `xmllint`) the same way.
+    public static func runTool(_ arguments: [String], in directory: URL = TestPaths.repositoryRoot) throws -> Result {
+        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory, environment: [:])
+    }
+
+    private static func run(executable: URL, _ arguments: [String], in directory: URL,
+                            environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -35,13 +45,29 @@ public struct BinaryRunner {
         let stderrBox = DataBox()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { stderrBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { stderrBox.data = readAll(err.fileHandleForReading); group.leave() }
+        let stdoutData = readAll(out.fileHandleForReading)
         group.wait()
         let stderrData = stderrBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+/// Everything a pipe delivers until its end. A read interrupted by a signal (EINTR) is retried:
+/// `FileHandle.readDataToEndOfFile()` stops the whole test process on it.
+public func readAll(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    let fd = handle.fileDescriptor
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count > 0 {
+            data.append(contentsOf: buffer[0..<count])
+        } else if count == 0 || errno != EINTR {
+            return data
+        }
     }
 }
 

@@ -103,7 +103,7 @@ def dataset_metadata(ig_dir):
             codes = codes_of(r["CDISC CT Codelist Code(s)"])
             var = {
                 "dataset": name, "order": int(r["Variable Order"]), "name": r["Variable Name"],
-                "label": r["Variable Label"], "type": r["Type"], "core": r["Core"],
+                "label": r["Variable Label"], "type": r["Type"], "core": r["Core"], "role": r["Role"],
             }
             if codes:
                 var["codelist"] = codes[0]

@@ -44,13 +44,12 @@ public struct DemographicsChecks {
 }
 
 extension DemographicsChecks {
-    /// CHK0008, after SDTMIG 3.4 DM: RFSTDTC and RFENDTC for every subject with a planned arm
-    /// (randomized or assigned, treated or not), RFXSTDTC and RFXENDTC for every treated subject
-    /// (ACTARMCD set), each null otherwise.
+    /// CHK0008: the reference dates (RFSTDTC, RFENDTC: first and last dose here) and the exposure
+    /// dates (RFXSTDTC, RFXENDTC) for every treated subject (ACTARMCD set), each null otherwise
+    /// (CDISC CORE-000192 and -000758: null when ARMNRS says the subject was not treated).
     func checkReferenceDates(_ dm: Dataset, row r: Int, subject: String) {
-        let assigned = !dm.value("ARMCD", row: r).isEmpty
         let treated = !dm.value("ACTARMCD", row: r).isEmpty
-        let expectations = [("RFSTDTC", assigned, "ARMCD"), ("RFENDTC", assigned, "ARMCD"),
+        let expectations = [("RFSTDTC", treated, "ACTARMCD"), ("RFENDTC", treated, "ACTARMCD"),
                             ("RFXSTDTC", treated, "ACTARMCD"), ("RFXENDTC", treated, "ACTARMCD")]
         for (variable, expected, basis) in expectations where dm.index(of: variable) != nil {
             let value = dm.value(variable, row: r)

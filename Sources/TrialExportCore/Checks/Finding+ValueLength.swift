@@ -1,4 +1,4 @@
-/// The findings of ``ValueLengthChecks`` (CHK0030-CHK0035), with their severity and wording, in one place.
+/// The findings of ``ValueLengthChecks`` (CHK0030-CHK0035, CHK0037), with their severity and wording, in one place.
 ///
 /// A long value is never quoted whole: the finding gives its length and its first 40 characters.
 extension Finding {
@@ -92,5 +92,31 @@ extension Finding {
             message: "QLABEL = \(quotedStart(value)) is \(value.utf8.count) bytes long (UTF-8), more than the"
                 + " \(ValueLengthChecks.labelByteLimit) a variable label may have\(firstOf(records))",
             hint: "Shorten the label of the supplemental qualifier in the spec of the parent domain.")
+    }
+
+    static func valueNotASCII(_ record: ValueLengthChecks.Record, variable: String, value: String) -> Finding {
+        let first = value.unicodeScalars.first { !$0.isASCII }.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\"\(Character(scalar))\" U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        } ?? ""
+        return valueLength(
+            .error, "CHK0037", record, variable: variable,
+            value: String(escapedForMessage(value).prefix(ValueLengthChecks.quotedCharacters)),
+            message: "\(variable) holds a character that is not ASCII (first \(first)), which a SAS XPORT v5 value cannot"
+                + " hold: \(quotedStart(escapedForMessage(value))); xpt/ keeps the value's UTF-8 bytes unchanged (SAS reads them"
+                + " as other characters); CSV, XLSX and Dataset-JSON hold it as is",
+            hint: "Replace the character with ASCII text at its source (EDC or spec), e.g. \"e\" for \"\u{E9}\", or confirm"
+                + " with the reviewer how the submission carries it.")
+    }
+
+    /// `value` with control characters shown as escapes (`\u{0}`); other characters as they are.
+    static func escapedForMessage(_ value: String) -> String {
+        var text = ""
+        for scalar in value.unicodeScalars {
+            if scalar.properties.generalCategory == .control { text += "\\u{\(String(scalar.value, radix: 16))}" } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Findings: CHK0030 value over 200 bytes (warning), CHK0031 value over 32,767 characters (error: the
 /// workbook cell is left empty), CHK0032/33 variable name over 8 / label over 40 bytes, CHK0034/35 the
-/// same for the QNAM / QLABEL values of a SUPP-- dataset (errors).
+/// same for the QNAM / QLABEL values of a SUPP-- dataset (errors), CHK0037 a value that is not ASCII,
+/// which SAS XPORT v5 cannot hold (error; the XPT keeps its UTF-8 bytes unchanged).
 public struct ValueLengthChecks {
     /// Most bytes (UTF-8) of a character value in SAS XPORT v5, hence in an SDTM dataset.
     public static let valueByteLimit = 200
@@ -55,12 +56,15 @@ public struct ValueLengthChecks {
         }
     }
 
-    /// Every value against the workbook's cell limit, character values against the 200-byte limit.
+    /// Every value against the workbook's cell limit and ASCII, character values against the 200-byte limit.
     private func checkValues(_ dataset: Dataset) {
         let locate = RecordLocator(dataset)
         let character = dataset.variables.map { $0.type == .char }
         let qnam = Self.isSupplemental(dataset) ? dataset.index(of: "QNAM") : nil
         for row in dataset.rows {
+            for (i, value) in row.enumerated() where !value.utf8.allSatisfy({ $0 < 0x80 }) {
+                findings.report(.valueNotASCII(locate(row), variable: dataset.variables[i].name, value: value))
+            }
             for (i, value) in row.enumerated() where value.utf8.count > Self.valueByteLimit {
                 let variable = dataset.variables[i].name
                 if !Self.fitsWorkbookCell(value) {

@@ -13,6 +13,8 @@ public struct VariableMetadata: Codable, Hashable, Sendable {
     public var core: Core
     /// The CDISC CT codelist code (e.g. `C66731`), when the variable has one.
     public var codelist: String?
+    /// The SDTMIG role (`Identifier`, `Topic`, `Timing`, ...), when the metadata gives it.
+    public var role: String?
 
     public init(
         dataset: String, order: Int, name: String, label: String,
@@ -33,11 +35,20 @@ public struct DatasetMetadata: Codable, Hashable, Sendable {
     public var name: String
     public var label: String
     public var structure: String
+    /// The SDTM class (`Events`, `Findings`, `Special-Purpose`, `Trial Design`...), when the metadata gives it.
+    public var datasetClass: String?
     /// Natural keys, used to sort rows, assign --SEQ and match records between exports.
     public var keys: [String]
     public var variables: [VariableMetadata]
 
-    public init(name: String, label: String, structure: String, keys: [String], variables: [VariableMetadata]) {
+    enum CodingKeys: String, CodingKey {
+        case name, label, structure, keys, variables
+        case datasetClass = "class"
+    }
+
+    public init(name: String, label: String, structure: String, keys: [String], variables: [VariableMetadata],
+                datasetClass: String? = nil) {
+        self.datasetClass = datasetClass
         self.name = name
         self.label = label
         self.structure = structure

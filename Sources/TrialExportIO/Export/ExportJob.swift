@@ -15,6 +15,8 @@ public struct ExportOptions: Sendable {
     public var templates: URL?
     /// Everything on one thread (slower; the output is the same bytes, which this lets one check).
     public var singleThreaded = false
+    /// The formats the datasets are written in (`--formats`); `define.xml` comes with `xpt`.
+    public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
 
     public init(
         study: URL, raw: URL, output: URL, standards: URL, cutoff: String? = nil, previous: URL? = nil,
@@ -97,7 +99,8 @@ public enum ExportJob {
         // Each dataset's sheet and CSV file are written in the background as soon as it is mapped
         // (after comparing it with the previous transfer, if any), while the rest is still mapped.
         let marker = OutputMarker(kind: .export, studyId: bundle.study.studyId, cutoff: cutoffText, raw: options.raw.path)
-        let output = try OutputWriter(destination: options.output, concurrent: !options.singleThreaded, marker: marker)
+        let output = try OutputWriter(
+            destination: options.output, concurrent: !options.singleThreaded, formats: options.formats, marker: marker)
         do {
             return try finish(
                 options, bundle: bundle, cutoff: cutoffText, pipeline: pipeline, output: output, raw: raw,
@@ -133,6 +136,8 @@ public enum ExportJob {
         report.previous = previous
         report.trialReport = trialReport
         report.reportFiles = reportFiles
+        report.define = DefineSources(specs: bundle.specs, metadata: bundle.metadata, terminology: bundle.terminology,
+                                      termCodes: bundle.termCodes)
         for phase in try output.finish(report) { timer.add(phase) }
         return ExportOutcome(
             datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,

@@ -11,6 +11,8 @@ public struct ExportReport: Sendable {
     /// The CONSORT-style summaries and their rendered Markdown files (`reports/<file>`).
     public var trialReport: TrialReport?
     public var reportFiles: [(file: String, text: String)] = []
+    /// The specs, metadata and CT that `define.xml` describes (nil: origins and codelists left out).
+    public var define: DefineSources?
 
     public static let findingColumns = [
         "Severity", "Code", "File", "Line", "Column", "Domain", "USUBJID", "SEQ",

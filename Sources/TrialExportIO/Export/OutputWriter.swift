@@ -1,69 +1,90 @@
 import Foundation
 import TrialExportCore
 
-/// Writes an export: `csv/<dataset>.csv`, `<STUDYID>-sdtm.xlsx`, `reports/*.md`, `findings.csv`,
-/// `reconciliation.csv`, all or nothing (see ``StagingFolder``).
+/// Writes an export: per chosen format `csv/<dataset>.csv`, `<STUDYID>-sdtm.xlsx`,
+/// `xpt/<dataset>.xpt` with `define.xml`, `json/<dataset>.json`; always `reports/*.md`,
+/// `findings.csv`, `reconciliation.csv`; all or nothing (see ``StagingFolder``).
 ///
-/// Each dataset's sheet and CSV file are written on background queues as soon as the dataset is
-/// given (``start(study:cutoff:)``, then ``add(_:marks:)`` in workbook order), while the caller
-/// maps, checks and reports; ``finish(_:)`` then writes the last sheets, `findings.csv` and
-/// `reconciliation.csv`, closes the workbook and swaps the export in. No file's bytes depend on
-/// that scheduling.
+/// Each format's ``DatasetSink`` is fed on its own background queue as soon as a dataset is given
+/// (``start(study:cutoff:)``, then ``add(_:marks:)`` in workbook order), while the caller maps,
+/// checks and reports; ``finish(_:)`` then writes the tables, closes every sink (the workbook's
+/// last sheets, define.xml) and swaps the export in. No file's bytes depend on that scheduling.
 ///
-/// @unchecked Sendable: `stream` is set by ``start(study:cutoff:)`` before any job that reads it
-/// is queued; the jobs run on the two ``SerialJobs`` queues, and ``finish(_:)`` reads the results
-/// only after waiting for both. ``add(_:marks:)`` is called from the pipeline's in-order
-/// hand-over, one call at a time.
+/// @unchecked Sendable: `channels` and `workbook` are set by ``start(study:cutoff:)`` before any
+/// job is queued and never changed after; each sink is used only by the jobs of its own
+/// ``SerialJobs`` queue, and ``finish(_:)`` closes it only after waiting for that queue.
+/// ``add(_:marks:)`` is called from the pipeline's in-order hand-over, one call at a time.
 public final class OutputWriter: @unchecked Sendable {
     public let destination: URL
     private let staging: StagingFolder
-    private var stream: WorkbookStream?
-    /// Dataset sheets and CSV files, each written in order on its own background queue.
-    private let sheets: SerialJobs
-    private let csvFiles: SerialJobs
+    private let formats: [OutputFormat]
+    /// One per chosen format, set by ``start(study:cutoff:)``: its sink and its background queue.
+    private var channels: [Channel] = []
+    private var workbook: WorkbookStream?
     private let concurrent: Bool
     /// Written last into the export (nil: one naming the report's study and cut-off).
     private let marker: OutputMarker?
+    /// Most bytes of one XPT file (the FDA's 5 GB); a test lowers it to split a small dataset.
+    var xptFileByteLimit = XPTSink.fdaFileByteLimit
+    /// Datasets with more rows are written as Dataset-JSON NDJSON.
+    var ndjsonRowThreshold = DatasetJSONSink.defaultNDJSONRowThreshold
 
     /// `concurrent: false` writes everything on the calling thread, when it is asked for.
-    public init(destination: URL, concurrent: Bool = true, marker: OutputMarker? = nil) throws {
+    public init(
+        destination: URL, concurrent: Bool = true, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
+        marker: OutputMarker? = nil
+    ) throws {
         self.destination = destination
         self.marker = marker
         self.concurrent = concurrent
-        sheets = SerialJobs(label: "trialexport.sheets", background: concurrent)
-        csvFiles = SerialJobs(label: "trialexport.csv", background: concurrent)
+        self.formats = formats.sorted()
         staging = try StagingFolder(destination: destination)
         // No intermediate folders: after an interrupt removed the staging folder, nothing re-creates it.
-        do {
-            try FileManager.default.createDirectory(
-                at: staging.url.appendingPathComponent("csv"), withIntermediateDirectories: false)
-        } catch {
-            throw TrialExportError.writeFailed(path: staging.url.path, detail: error.localizedDescription)
-        }
-    }
-
-    /// Starts the workbook: from now on ``add(_:marks:)`` writes dataset sheets and CSV files in the background.
-    public func start(study: StudyDefinition, cutoff: String) throws {
-        let path = staging.url.appendingPathComponent("\(study.studyId)-sdtm.xlsx").path
-        stream = try WorkbookStream(
-            path: path, tmpdir: staging.url.path, created: WorkbookBuilder.creationDate(cutoff),
-            title: study.title, page: PageLabels(studyId: study.studyId, cutoff: cutoff))
-    }
-
-    /// Queues datasets (in workbook order) for their sheets, with their row marks, and their CSV files.
-    public func add(_ datasets: [Dataset], marks: [String: [Int: RowMark]] = [:]) {
-        guard let stream else { return }
-        let tables = datasets.map { SheetTable($0, rowMarks: marks[$0.name] ?? [:]) }
-        sheets.run { for table in tables { try stream.add(table) } }
-        let folder = staging.url.appendingPathComponent("csv")
-        csvFiles.run {
-            for dataset in datasets {
-                try DatasetCSVWriter.write(dataset, to: folder.appendingPathComponent("\(dataset.name.lowercased()).csv").path)
+        for folder in self.formats.compactMap(\.folder) {
+            do {
+                try FileManager.default.createDirectory(
+                    at: staging.url.appendingPathComponent(folder), withIntermediateDirectories: false)
+            } catch {
+                throw TrialExportError.writeFailed(path: staging.url.path, detail: error.localizedDescription)
             }
         }
     }
 
-    /// Starts the workbook and queues all the dataset sheets at once.
+    /// Starts the sinks: from now on ``add(_:marks:)`` writes the datasets in the background.
+    public func start(study: StudyDefinition, cutoff: String) throws {
+        let created = WorkbookBuilder.creationDate(cutoff)
+        channels = try formats.map { format in
+            Channel(format: format, sink: try sink(format, study: study, cutoff: cutoff, created: created),
+                    jobs: SerialJobs(label: "trialexport.\(format.rawValue)", background: concurrent))
+        }
+    }
+
+    private func sink(_ format: OutputFormat, study: StudyDefinition, cutoff: String, created: Date) throws -> DatasetSink {
+        let folder = staging.url.appendingPathComponent(format.rawValue)
+        switch format {
+        case .csv: return CSVSink(folder: folder)
+        case .xpt: return XPTSink(folder: folder, created: created, fileByteLimit: xptFileByteLimit)
+        case .json:
+            return DatasetJSONSink(folder: folder, study: study.studyId, cutoff: cutoff, ndjsonRowThreshold: ndjsonRowThreshold)
+        case .xlsx:
+            let path = staging.url.appendingPathComponent("\(study.studyId)-sdtm.xlsx").path
+            let stream = try WorkbookStream(
+                path: path, tmpdir: staging.url.path, created: created, title: study.title,
+                page: PageLabels(studyId: study.studyId, cutoff: cutoff))
+            workbook = stream
+            return WorkbookSink(stream: stream)
+        }
+    }
+
+    /// Queues datasets (in workbook order), with their row marks, to every sink.
+    public func add(_ datasets: [Dataset], marks: [String: [Int: RowMark]] = [:]) {
+        for channel in channels {
+            let sink = channel.sink
+            channel.jobs.run { for dataset in datasets { try sink.write(dataset, marks: marks[dataset.name] ?? [:]) } }
+        }
+    }
+
+    /// Starts the sinks and queues all the datasets at once.
     public func startDatasetSheets(
         study: StudyDefinition, cutoff: String, datasets: [Dataset],
         marks: [String: [Int: RowMark]] = [:]
@@ -76,32 +97,22 @@ public final class OutputWriter: @unchecked Sendable {
     @discardableResult
     public func finish(_ report: ExportReport) throws -> [PhaseReport] {
         do {
-            if stream == nil {
+            if channels.isEmpty {
                 try startDatasetSheets(
                     study: report.study, cutoff: report.cutoff, datasets: report.result.datasets,
                     marks: report.previous?.marks ?? [:])
             }
             let folder = staging.url
             try writeReports(report, into: folder)
-            let records = report.result.recordCount
-            let content = WorkbookBuilder.content(for: report)
-            // CSV (index 0) and XLSX (index 1) are finished side by side.
-            var phases = try Concurrently.map([0, 1], concurrent: concurrent) { part in
-                part == 0
-                    ? try Self.timed("write CSV", records: records) {
-                        try self.csvFiles.wait()
-                        try self.writeTables(report, into: folder)
-                    }
-                    : try Self.timed("write XLSX", records: records) {
-                        try self.sheets.wait()
-                        try self.stream?.finish(content)
-                    }
+            try writeTables(report, into: folder)
+            let content = formats.contains(.xlsx) ? WorkbookBuilder.content(for: report) : nil
+            // Every sink is finished side by side; define.xml is written beside the XPT files.
+            let parts = try Concurrently.map(Array(channels.indices), concurrent: concurrent) { index in
+                try self.finishChannel(self.channels[index], report: report, content: content)
             }
-            phases[0].seconds = csvFiles.seconds + phases[0].seconds
-            phases[1].seconds = sheets.seconds + phases[1].seconds
             try staging.commit(
                 marker: marker ?? OutputMarker(kind: .export, studyId: report.study.studyId, cutoff: report.cutoff))
-            return phases
+            return parts.flatMap { $0 }
         } catch {
             abandon()
             if let known = error as? TrialExportError { throw known }
@@ -109,10 +120,33 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// Waits for a sink's queue and closes it (the workbook: its last sheets); define.xml after the XPT files.
+    private func finishChannel(_ channel: Channel, report: ExportReport, content: WorkbookContent?) throws -> [PhaseReport] {
+        let records = report.result.recordCount
+        var phase = try Self.timed(channel.format.phase, records: records) {
+            try channel.jobs.wait()
+            try channel.sink.close()
+            if channel.format == .xlsx, let content { try self.workbook?.finish(content) }
+        }
+        phase.seconds += channel.jobs.seconds
+        guard channel.format == .xpt else { return [phase] }
+        let define = try Self.timed("write define.xml", records: records) {
+            try DefineWriter.write(report, files: (channel.sink as? XPTSink)?.files ?? [:],
+                                   to: self.staging.url.appendingPathComponent("define.xml"))
+        }
+        return [phase, define]
+    }
+
+    /// A chosen format: its sink and the queue that feeds it.
+    private struct Channel {
+        let format: OutputFormat
+        let sink: DatasetSink
+        let jobs: SerialJobs
+    }
+
     /// Gives up the export: waits for the background writers, then removes the staging folder.
     public func abandon() {
-        _ = try? sheets.wait()
-        _ = try? csvFiles.wait()
+        for channel in channels { _ = try? channel.jobs.wait() }
         staging.abandon()
     }
 

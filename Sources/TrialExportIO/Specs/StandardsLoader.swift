@@ -13,7 +13,8 @@ public enum StandardsLoader {
                                                    detail: "dataset \"\(dataset.name)\" appears twice; re-run the extraction script")
             }
             datasets[dataset.name] = DatasetMetadata(name: dataset.name, label: dataset.label, structure: dataset.structure,
-                                                     keys: dataset.keys, variables: dataset.variables)
+                                                     keys: dataset.keys, variables: dataset.variables,
+                                                     datasetClass: dataset.datasetClass)
         }
         return StandardMetadata(version: file.version, modelVersion: file.modelVersion, datasets: datasets)
     }

@@ -7,7 +7,7 @@ struct DemographicsChecksTests {
     static let columns = ["USUBJID", "ARMCD", "ACTARMCD", "RFSTDTC", "RFENDTC", "RFXSTDTC", "RFXENDTC"]
     static let rows = [
         ["S1", "A", "A", "2023-01-05", "2023-03-01", "2023-01-05", "2023-03-01"],
-        ["S2", "A", "", "2023-01-06", "2023-01-20", "", ""],
+        ["S2", "A", "", "", "", "", ""],
         ["S3", "", "", "", "", "", ""],
     ]
 
@@ -18,7 +18,7 @@ struct DemographicsChecksTests {
         return sink.findings.filter { $0.code == "CHK0008" }
     }
 
-    @Test("RFSTDTC/RFENDTC for every subject with an arm, RFXSTDTC/RFXENDTC for every treated one: no finding")
+    @Test("reference and exposure dates for every treated subject, none for the others: no finding")
     func consistentReferenceDates() {
         #expect(findings(Self.rows).isEmpty)
     }
@@ -26,8 +26,8 @@ struct DemographicsChecksTests {
     @Test(
         "a reference date that does not match ARMCD or ACTARMCD is CHK0008 naming the variable",
         arguments: [
-            (1, 3, "RFSTDTC"),  // randomized, not treated, RFSTDTC missing
-            (1, 4, "RFENDTC"),  // randomized, not treated, RFENDTC missing
+            (1, 3, "RFSTDTC"),  // randomized, not treated, with a reference start (set below)
+            (0, 4, "RFENDTC"),  // treated without a reference end
             (0, 5, "RFXSTDTC"),  // treated without a first dose date
             (2, 3, "RFSTDTC"),  // screen failure with a reference start (set below)
         ])

@@ -64,7 +64,9 @@ struct LengthChecksTests {
               expected: [E("CHK0030", .warning, "S1", 2, "AETERM", x40)]),
         .init(testDescription: "bytes, not characters: 100 é pass, 101 é do not",
               dataset: ae([String(repeating: "é", count: 100), String(repeating: "é", count: 101)]),
-              expected: [E("CHK0030", .warning, "S1", 2, "AETERM", String(repeating: "é", count: 40))]),
+              expected: [E("CHK0037", .error, "S1", 1, "AETERM", String(repeating: "é", count: 40)),
+                         E("CHK0037", .error, "S1", 2, "AETERM", String(repeating: "é", count: 40)),
+                         E("CHK0030", .warning, "S1", 2, "AETERM", String(repeating: "é", count: 40))]),
         .init(testDescription: "a numeric variable is not held to 200 bytes", dataset: ae(["RASH"], duration: x201), expected: []),
         .init(testDescription: "a full XLSX cell is only a warning", dataset: ae([cellFull]),
               expected: [E("CHK0030", .warning, "S1", 1, "AETERM", x40)]),
@@ -73,8 +75,14 @@ struct LengthChecksTests {
         .init(testDescription: "a numeric variable is held to the cell limit too", dataset: ae(["RASH"], duration: cellOver),
               expected: [E("CHK0031", .error, "S1", 1, "AEDUR", x40)]),
         .init(testDescription: "cell characters count as UTF-16 code units", dataset: ae([emojiFull, emojiOver]),
-              expected: [E("CHK0030", .warning, "S1", 1, "AETERM", String(repeating: "😀", count: 40)),
+              expected: [E("CHK0037", .error, "S1", 1, "AETERM", String(repeating: "😀", count: 40)),
+                         E("CHK0030", .warning, "S1", 1, "AETERM", String(repeating: "😀", count: 40)),
+                         E("CHK0037", .error, "S1", 2, "AETERM", String(repeating: "😀", count: 40)),
                          E("CHK0031", .error, "S1", 2, "AETERM", String(repeating: "😀", count: 40))]),
+        .init(testDescription: "a value that is not ASCII is an error, wherever it is (a number too); ASCII passes",
+              dataset: ae(["Café", "CAFE~"], duration: "3\u{A0}"),
+              expected: [E("CHK0037", .error, "S1", 1, "AETERM", "Café"), E("CHK0037", .error, "S1", 1, "AEDUR", "3\u{A0}"),
+                         E("CHK0037", .error, "S1", 2, "AEDUR", "3\u{A0}")]),
         .init(testDescription: "a variable name of 9 characters", dataset: ae(["RASH"], extra: "AEOUTCOME"),
               expected: [E("CHK0032", .error, nil, nil, "AEOUTCOME", "AEOUTCOME")]),
         .init(testDescription: "a variable name of 8 characters passes", dataset: ae(["RASH"], extra: "AECONTRT"), expected: []),
@@ -113,6 +121,17 @@ struct LengthChecksTests {
         ValueLengthChecks(findings: sink).run(ts)
         #expect(sink.findings.map(E.init) == [E("CHK0030", .warning, nil, 1, "TSVAL", Self.x40)])
         #expect(sink.findings.first?.hint.contains("the variables TSVAL1, TSVAL2, ... of TS") == true)
+    }
+
+    @Test func notASCIIMessageNamesTheCharacterAndWhatTheXPTHolds() throws {
+        let sink = FindingCollector()
+        ValueLengthChecks(findings: sink).run(Self.suppae([("AESPECIFY", "Specify", "na\u{EF}ve\u{0}")]))
+        let finding = try #require(sink.findings.first { $0.code == "CHK0037" })
+        #expect(finding.value == "na\u{EF}ve\\u{0}")
+        #expect(finding.message == "QVAL holds a character that is not ASCII (first \"\u{EF}\" U+00EF), which a SAS XPORT v5"
+            + " value cannot hold: \"na\u{EF}ve\\u{0}\"; xpt/ keeps the value's UTF-8 bytes unchanged (SAS reads them as other"
+            + " characters); CSV, XLSX and Dataset-JSON hold it as is (record AESEQ=1)")
+        #expect(finding.hint.hasPrefix("Replace the character with ASCII text at its source"))
     }
 
     @Test func cellMessageSaysTheWorkbookCellIsEmpty() throws {
