@@ -16,7 +16,8 @@ public struct EDCSimulator {
     public static let defaultSeed: UInt64 = 20_221_017
 
     /// `subjects`: randomized subjects (default: the planned enrolment); about `subjects / (1 - screen-failure rate)` are screened.
-    public init(study: StudyDefinition, profile: SimulationProfile, subjects: Int? = nil, seed: UInt64 = EDCSimulator.defaultSeed) {
+    public init(study: StudyDefinition, profile: SimulationProfile, subjects: Int? = nil, seed: UInt64 = EDCSimulator.defaultSeed)
+    {
         self.study = study
         self.profile = profile
         self.subjects = max(1, subjects ?? study.plannedEnrollment)
@@ -39,8 +40,12 @@ public struct EDCSimulator {
         let days = try cut?.days(cutoff: context.cutoff)
         let relationship = profile.relationshipColumns.map(\.column)
         let layout = FormLayout(relationshipColumns: relationship)
-        for form in EDCForm.allCases { try sink.begin(form: form.rawValue, header: form.header(relationshipColumns: relationship)) }
-        var log = days.flatMap { d in logChanges ? ChangeLog(study: study.studyId, seed: seed, since: d.since.iso, asOf: d.asOf.iso) : nil }
+        for form in EDCForm.allCases {
+            try sink.begin(form: form.rawValue, header: form.header(relationshipColumns: relationship))
+        }
+        var log = days.flatMap { d in
+            logChanges ? ChangeLog(study: study.studyId, seed: seed, since: d.since.iso, asOf: d.asOf.iso) : nil
+        }
         let renderer = CutRenderer(context: context, layout: layout)
         var state = RunState(simulator: self, context: context)
         while state.summary.randomized < subjects {
@@ -48,19 +53,24 @@ public struct EDCSimulator {
             state.summary.count(record)
             var writer = SubjectFormWriter(
                 context: context,
-                mess: Messiness(rates: profile.messiness, labels: profile.labels, rng: RandomSource(seed: seed, stream: 2_000_000_000 + UInt64(record.index))))
+                mess: Messiness(
+                    rates: profile.messiness, labels: profile.labels,
+                    rng: RandomSource(seed: seed, stream: 2_000_000_000 + UInt64(record.index))))
             let rows = writer.render(record)
             guard let days else {
                 for row in rows { try sink.write(form: row.form.rawValue, row: row.values) }
                 continue
             }
-            var planner = QueryPlanner(context: context, layout: layout, rng: RandomSource(seed: seed, stream: 3_000_000_000 + UInt64(record.index)))
+            var planner = QueryPlanner(
+                context: context, layout: layout, rng: RandomSource(seed: seed, stream: 3_000_000_000 + UInt64(record.index)))
             let queries = planner.plan(rows, record: record)
             let now = renderer.rows(rows, record: record, queries: queries, on: days.asOf)
             for (i, values) in now { try sink.write(form: rows[i].form.rawValue, row: values) }
             if log != nil {
                 let before = renderer.rows(rows, record: record, queries: queries, on: days.since)
-                log!.add(subject: record.subject, old: before, new: now, rows: rows, queries: queries, layout: layout, since: days.since)
+                log!.add(
+                    subject: record.subject, old: before, new: now, rows: rows, queries: queries, layout: layout,
+                    since: days.since)
             }
         }
         try sink.end()

@@ -18,8 +18,12 @@ struct Benchmark {
         var i = 0
         while i + 1 < arguments.count {
             switch arguments[i] {
-            case "--raw": runs.append((label: URL(fileURLWithPath: arguments[i + 1]).lastPathComponent,
-                                       raw: URL(fileURLWithPath: arguments[i + 1])))
+            case "--raw":
+                runs.append(
+                    (
+                        label: URL(fileURLWithPath: arguments[i + 1]).lastPathComponent,
+                        raw: URL(fileURLWithPath: arguments[i + 1])
+                    ))
             case "--results": results = arguments[i + 1]
             case "--summarize": summarize = arguments[i + 1]
             default: break
@@ -27,20 +31,26 @@ struct Benchmark {
             i += 2
         }
         if let summarize {
-            Table.printSummary(try String(contentsOfFile: summarize, encoding: .utf8).split(separator: "\n").compactMap(RunSummary.init(line:)))
+            Table.printSummary(
+                try String(contentsOfFile: summarize, encoding: .utf8).split(separator: "\n").compactMap(RunSummary.init(line:)))
             return
         }
         guard !runs.isEmpty, let layout = ProjectLayout.locate() else {
-            FileHandle.standardError.write(Data("usage: trialexport-bench --raw DIR [--raw DIR ...] [--results FILE] | --summarize FILE (run from the repository)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "usage: trialexport-bench --raw DIR [--raw DIR ...] [--results FILE] | --summarize FILE (run from the repository)\n"
+                        .utf8))
             exit(64)
         }
         var summaries: [RunSummary] = []
         for run in runs { summaries.append(try measure(run.label, raw: run.raw, layout: layout)) }
         if let results {
-            let handle = FileHandle(forWritingAtPath: results) ?? {
-                _ = FileManager.default.createFile(atPath: results, contents: nil)
-                return FileHandle(forWritingAtPath: results)!
-            }()
+            let handle =
+                FileHandle(forWritingAtPath: results)
+                ?? {
+                    _ = FileManager.default.createFile(atPath: results, contents: nil)
+                    return FileHandle(forWritingAtPath: results)!
+                }()
             handle.seekToEndOfFile()
             for summary in summaries { handle.write(Data((summary.line + "\n").utf8)) }
             handle.closeFile()
@@ -77,12 +87,14 @@ struct Benchmark {
         try FileManager.default.createDirectory(at: baselineFolder, withIntermediateDirectories: true)
         let csvSeconds = try time { try BaselineWriter.writeCSV(tables, folder: baselineFolder) }
         let xlsxSeconds = try time {
-            try BaselineWriter.writeXLSX(tables, path: baselineFolder.appendingPathComponent("baseline.xlsx").path,
-                                         tmpdir: baselineFolder.path)
+            try BaselineWriter.writeXLSX(
+                tables, path: baselineFolder.appendingPathComponent("baseline.xlsx").path,
+                tmpdir: baselineFolder.path)
         }
-        var summary = RunSummary(label: label, phases: outcome.phases, exportSeconds: outcome.seconds,
-                                 exportPeak: outcome.peakResidentBytes, records: outcome.datasets.reduce(0) { $0 + $1.records },
-                                 cells: cells, baselineCSV: csvSeconds, baselineXLSX: xlsxSeconds, errors: outcome.errorCount)
+        var summary = RunSummary(
+            label: label, phases: outcome.phases, exportSeconds: outcome.seconds,
+            exportPeak: outcome.peakResidentBytes, records: outcome.datasets.reduce(0) { $0 + $1.records },
+            cells: cells, baselineCSV: csvSeconds, baselineXLSX: xlsxSeconds, errors: outcome.errorCount)
         summary.previousSeconds = again.seconds
         summary.previousPeak = again.peakResidentBytes
         summary.withoutPackageSeconds = withoutPackage.seconds
@@ -97,10 +109,12 @@ struct Benchmark {
         return try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted().map { file in
             let name = String(file.dropLast(4)).uppercased()
             var header: [String] = [], rows: [[String]] = []
-            try CSVReader(path: csv.appendingPathComponent(file).path).read(header: { header = $0 }, record: { rows.append($0.values) })
+            try CSVReader(path: csv.appendingPathComponent(file).path).read(
+                header: { header = $0 }, record: { rows.append($0.values) })
             let meta = metadata.dataset(name)
             let variables = header.enumerated().map { i, column in
-                meta?.variable(column) ?? VariableMetadata(dataset: name, order: i + 1, name: column, label: column, type: .char, core: .perm)
+                meta?.variable(column)
+                    ?? VariableMetadata(dataset: name, order: i + 1, name: column, label: column, type: .char, core: .perm)
             }
             return Dataset(name: name, label: meta?.label ?? name, keys: [], variables: variables, rows: rows)
         }

@@ -5,8 +5,11 @@ import TrialExportIO
 
 /// Options every subcommand shares: where the study lives.
 struct StudyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Study folder with study.yaml, ct-map.yaml and domains/*.yaml.",
-                                            valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Study folder with study.yaml, ct-map.yaml and domains/*.yaml.",
+            valueName: "dir"))
     var study: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder of the bundled SDTMIG metadata and CDISC CT.", valueName: "dir"))
@@ -18,7 +21,9 @@ struct StudyOptions: ParsableArguments {
     /// The repository layout, needed for every default path.
     func layout() throws -> ProjectLayout {
         guard let layout = ProjectLayout.locate() else {
-            throw TrialExportError.usage("cannot find the trialexport project folder (standards/ and mappings/): run from the repository or pass --study and --standards")
+            throw TrialExportError.usage(
+                "cannot find the trialexport project folder (standards/ and mappings/): run from the repository or pass --study and --standards"
+            )
         }
         return layout
     }

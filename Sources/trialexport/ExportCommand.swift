@@ -6,7 +6,8 @@ import TrialExportIO
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Map a study's EDC exports to SDTM and write CSV, XLSX, SAS XPORT (with define.xml) and Dataset-JSON files, findings and a reconciliation.",
+        abstract:
+            "Map a study's EDC exports to SDTM and write CSV, XLSX, SAS XPORT (with define.xml) and Dataset-JSON files, findings and a reconciliation.",
         discussion: "With no options it exports the bundled example study NCT05549466 to output/NCT05549466."
     )
 

@@ -17,17 +17,20 @@ enum AsOfExpectations {
     static let anyEntry: [String: String] = ["bor.BESTRESP": "RS", "bor.BORDAT": "RS"]
 
     /// A changed EDC value -> the SDTM variable that carries it, and whether an SDTM old -> new matches the EDC old -> new.
-    static let columns: [String: (dataset: String, variable: String, matches: @Sendable (_ edc: (String, String), _ sdtm: (String, String)) -> Bool)] = [
-        "ae.AETOXGR": ("AE", "AETOXGR", { e, s in (grade(e.0), grade(e.1)) == s }),
-        "ae.AEENDAT": ("AE", "AEENDTC", { e, s in (iso(e.0), iso(e.1)) == s }),
-        "ae.AEONGO": ("AE", "AEENRF", { e, s in (ongoing(e.0), ongoing(e.1)) == s }),
-        "ae.AEOUT": ("AE", "AEOUT", { e, s in (e.0.uppercased(), e.1.uppercased()) == s }),
-        "ae.AESDTH": ("AE", "AESDTH", { e, s in (yesNo(e.0), yesNo(e.1)) == s }),
-        "ae.AESER": ("AE", "AESER", { e, s in (yesNo(e.0), yesNo(e.1)) == s }),
-        "ex.EXENDAT": ("EX", "EXENDTC", { e, s in s.0 == iso(e.0) && s.1.hasPrefix(iso(e.1)) && !e.1.isEmpty }),
-        "ex.EXENTIM": ("EX", "EXENDTC", { e, s in s.0.count == 10 && s.1 == s.0 + "T" + e.1 }),
-        "tm.TMDIAM": ("TR", "TRORRES", { e, s in e == s }),
-    ]
+    static let columns:
+        [String: (
+            dataset: String, variable: String, matches: @Sendable (_ edc: (String, String), _ sdtm: (String, String)) -> Bool
+        )] = [
+            "ae.AETOXGR": ("AE", "AETOXGR", { e, s in (grade(e.0), grade(e.1)) == s }),
+            "ae.AEENDAT": ("AE", "AEENDTC", { e, s in (iso(e.0), iso(e.1)) == s }),
+            "ae.AEONGO": ("AE", "AEENRF", { e, s in (ongoing(e.0), ongoing(e.1)) == s }),
+            "ae.AEOUT": ("AE", "AEOUT", { e, s in (e.0.uppercased(), e.1.uppercased()) == s }),
+            "ae.AESDTH": ("AE", "AESDTH", { e, s in (yesNo(e.0), yesNo(e.1)) == s }),
+            "ae.AESER": ("AE", "AESER", { e, s in (yesNo(e.0), yesNo(e.1)) == s }),
+            "ex.EXENDAT": ("EX", "EXENDTC", { e, s in s.0 == iso(e.0) && s.1.hasPrefix(iso(e.1)) && !e.1.isEmpty }),
+            "ex.EXENTIM": ("EX", "EXENDTC", { e, s in s.0.count == 10 && s.1 == s.0 + "T" + e.1 }),
+            "tm.TMDIAM": ("TR", "TRORRES", { e, s in e == s }),
+        ]
 
     /// Variables derived from other records of the subject (reference dates, study days, epochs),
     /// allowed to change when the subject has any change in `forms`.

@@ -56,31 +56,40 @@ struct BadInputTests {
     }
 
     @Test func missingRequiredValueIsAnError() throws {
-        let (result, out) = try export(try brokenCopy("ae", { text in
-            var lines = text.components(separatedBy: "\r\n")
-            var fields = lines[1].components(separatedBy: ",")
-            fields[3] = ""  // AETERM
-            lines[1] = fields.joined(separator: ",")
-            return lines.joined(separator: "\r\n")
-        }))
+        let (result, out) = try export(
+            try brokenCopy(
+                "ae",
+                { text in
+                    var lines = text.components(separatedBy: "\r\n")
+                    var fields = lines[1].components(separatedBy: ",")
+                    fields[3] = ""  // AETERM
+                    lines[1] = fields.joined(separator: ",")
+                    return lines.joined(separator: "\r\n")
+                }))
         #expect(result.status == 1)
         #expect(try findings(out).contains { $0["Code"] == "CHK0001" && $0["Variable"] == "AETERM" && $0["Domain"] == "AE" })
     }
 
     @Test func raggedRowIsRejectedAndAccountedFor() throws {
-        let (result, out) = try export(try brokenCopy("ae", { text in
-            var lines = text.components(separatedBy: "\r\n")
-            lines[1] += ",extra"
-            return lines.joined(separator: "\r\n")
-        }))
+        let (result, out) = try export(
+            try brokenCopy(
+                "ae",
+                { text in
+                    var lines = text.components(separatedBy: "\r\n")
+                    lines[1] += ",extra"
+                    return lines.joined(separator: "\r\n")
+                }))
         #expect(result.status == 1)
         let f = try #require(try findings(out).first { $0["Code"] == "RAW0001" })
         #expect(f["File"] == "ae.csv" && f["Line"] == "2")
         var rows: [[String]] = []
-        try CSVReader(path: out.appendingPathComponent("reconciliation.csv").path).read(header: { _ in }, record: { rows.append($0.values) })
+        try CSVReader(path: out.appendingPathComponent("reconciliation.csv").path).read(
+            header: { _ in }, record: { rows.append($0.values) })
         let ae = try #require(rows.first { $0[0] == "form" && $0[1] == "ae" })
         #expect(ae[4] == "1", "one record rejected")
-        #expect(Int(ae[3]) == Int(ae[4])! + Int(ae[5])! + Int(ae[6])! + Int(ae[7])!, "read = rejected + mapped + excluded + not mapped")
+        #expect(
+            Int(ae[3]) == Int(ae[4])! + Int(ae[5])! + Int(ae[6])! + Int(ae[7])!,
+            "read = rejected + mapped + excluded + not mapped")
         #expect(ae[8].contains("rejected line"))
     }
 
@@ -91,16 +100,20 @@ struct BadInputTests {
         let result = try BinaryRunner.run(["export", "--raw", raw.path, "--out", out.path, "--quiet"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("dm.csv") && result.stderr.contains("\"SEX\""))
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("marker").path), "the previous export is left as it was")
+        #expect(
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("marker").path),
+            "the previous export is left as it was")
     }
 
     @Test func unterminatedQuoteStopsTheRunWithTheLine() throws {
         var lineCount = 0
-        let raw = try brokenCopy("ae", { text in
-            let trimmed = text.hasSuffix("\r\n") ? String(text.dropLast(2)) : text
-            lineCount = trimmed.components(separatedBy: "\r\n").count + 1
-            return trimmed + "\r\n101,101-0002,99,\"Fatigue,Fatigue\r\n"
-        })
+        let raw = try brokenCopy(
+            "ae",
+            { text in
+                let trimmed = text.hasSuffix("\r\n") ? String(text.dropLast(2)) : text
+                lineCount = trimmed.components(separatedBy: "\r\n").count + 1
+                return trimmed + "\r\n101,101-0002,99,\"Fatigue,Fatigue\r\n"
+            })
         let (result, _) = try export(raw)
         #expect(result.status == 1)
         #expect(result.stderr.contains("ae.csv:\(lineCount):") && result.stderr.contains("never closed"), "\(result.stderr)")

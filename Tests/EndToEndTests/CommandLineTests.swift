@@ -66,7 +66,8 @@ struct CommandLineTests {
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).filter { $0.contains(".") }.sorted()
         #expect(
             files.count == 56,
-            "15 datasets as CSV, XPT and JSON, define.xml, workbook, findings, reconciliation, 5 reports, the CONSORT SVG, the .trialexport marker")
+            "15 datasets as CSV, XPT and JSON, define.xml, workbook, findings, reconciliation, 5 reports, the CONSORT SVG, the .trialexport marker"
+        )
         for file in files {
             #expect(
                 try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: b.appendingPathComponent(file)),

@@ -22,7 +22,9 @@ struct CutoffAndTemplateTests {
         #expect(Int(ae[3]) == Int(ae[4])! + Int(ae[5])! + Int(ae[6])! + Int(ae[7])!)
         for dataset in ["ae", "ex", "ds", "tr", "rs"] {
             let t = try table(out.appendingPathComponent("csv/\(dataset).csv"))
-            let dates = t.header.indices.filter { t.header[$0].hasSuffix("STDTC") || t.header[$0].hasSuffix("DTC") && !t.header[$0].hasSuffix("ENDTC") }
+            let dates = t.header.indices.filter {
+                t.header[$0].hasSuffix("STDTC") || t.header[$0].hasSuffix("DTC") && !t.header[$0].hasSuffix("ENDTC")
+            }
             for row in t.rows {
                 for i in dates where row[i].count >= 10 {
                     #expect(String(row[i].prefix(10)) <= "2023-06-30", "\(dataset) \(t.header[i]) \(row[i])")

@@ -73,7 +73,8 @@ struct DiffCommandTests {
         let result = try BinaryRunner.run(["diff", old, new, "--format", "markdown", "--max-bytes", "500"])
         #expect(result.status == 1)
         #expect(result.stdout.utf8.count <= 500)
-        #expect(result.stdout.contains("*Cut at 500 bytes (--max-bytes): 1 of 1 changed, added or removed records are not shown."))
+        #expect(
+            result.stdout.contains("*Cut at 500 bytes (--max-bytes): 1 of 1 changed, added or removed records are not shown."))
     }
 
     @Test func missingFolderExitsTwoNamingThePath() throws {

@@ -15,7 +15,8 @@ struct ExampleExportTests {
 
     static func table(_ name: String) throws -> (header: [String], rows: [[String]]) {
         var header: [String] = [], rows: [[String]] = []
-        try CSVReader(path: export.appendingPathComponent(name).path).read(header: { header = $0 }, record: { rows.append($0.values) })
+        try CSVReader(path: export.appendingPathComponent(name).path).read(
+            header: { header = $0 }, record: { rows.append($0.values) })
         return (header, rows)
     }
 
@@ -26,10 +27,15 @@ struct ExampleExportTests {
 
     @Test func writesEveryDatasetTheWorkbookFindingsAndReconciliation() throws {
         let csv = try FileManager.default.contentsOfDirectory(atPath: Self.export.appendingPathComponent("csv").path).sorted()
-        #expect(csv == ["ae.csv", "dm.csv", "ds.csv", "ex.csv", "ie.csv", "rs.csv", "suppae.csv", "suppdm.csv", "suppex.csv",
-                        "ta.csv", "te.csv", "ti.csv", "tr.csv", "ts.csv", "tu.csv"])
-        for file in ["NCT05549466-sdtm.xlsx", "findings.csv", "reconciliation.csv", "reports/consort.md",
-                     "reports/arm-APA+CAM+CT.md", "reports/arm-APA+CAM.md", "reports/arm-CAM+CT.md", "reports/arm-CT.md"] {
+        #expect(
+            csv == [
+                "ae.csv", "dm.csv", "ds.csv", "ex.csv", "ie.csv", "rs.csv", "suppae.csv", "suppdm.csv", "suppex.csv",
+                "ta.csv", "te.csv", "ti.csv", "tr.csv", "ts.csv", "tu.csv",
+            ])
+        for file in [
+            "NCT05549466-sdtm.xlsx", "findings.csv", "reconciliation.csv", "reports/consort.md",
+            "reports/arm-APA+CAM+CT.md", "reports/arm-APA+CAM.md", "reports/arm-CAM+CT.md", "reports/arm-CT.md",
+        ] {
             #expect(FileManager.default.fileExists(atPath: Self.export.appendingPathComponent(file).path), "\(file)")
         }
     }
@@ -42,7 +48,10 @@ struct ExampleExportTests {
         #expect(dm.rows.count == screened.count)
         let arms = Self.column("ARMCD", of: dm).filter { !$0.isEmpty }
         #expect(arms.count == 84)
-        #expect(Dictionary(grouping: arms, by: { $0 }).mapValues(\.count) == ["APA+CAM+CT": 21, "APA+CAM": 21, "CAM+CT": 21, "CT": 21])
+        #expect(
+            Dictionary(grouping: arms, by: { $0 }).mapValues(\.count) == [
+                "APA+CAM+CT": 21, "APA+CAM": 21, "CAM+CT": 21, "CT": 21,
+            ])
         let reasons = Set(Self.column("ARMNRS", of: dm))
         #expect(reasons.isSubset(of: ["", "SCREEN FAILURE", "ASSIGNED, NOT TREATED"]))
         #expect(reasons.contains("SCREEN FAILURE"))
@@ -96,8 +105,10 @@ struct ExampleExportTests {
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
-    @Test(arguments: ["findings.csv", "reconciliation.csv", "reports/consort.md", "reports/consort.svg", "reports/arm-APA+CAM+CT.md",
-                      "reports/arm-APA+CAM.md", "reports/arm-CAM+CT.md", "reports/arm-CT.md"])
+    @Test(arguments: [
+        "findings.csv", "reconciliation.csv", "reports/consort.md", "reports/consort.svg", "reports/arm-APA+CAM+CT.md",
+        "reports/arm-APA+CAM.md", "reports/arm-CAM+CT.md", "reports/arm-CT.md",
+    ])
     func reportMatchesItsGoldenFile(name: String) throws {
         let data = try Data(contentsOf: Self.export.appendingPathComponent(name))
         let golden = TestPaths.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Goldens/NCT05549466/\(name)")
@@ -113,7 +124,9 @@ struct ExampleExportTests {
             let csv = try Self.table("csv/\(name.lowercased()).csv")
             let sheet = try #require(workbook.sheet(name))
             let grid = sheet.grid
-            let header = grid.first?.map { cell -> String in if case .string(let s)? = cell { return s }; return "" }
+            let header = grid.first?.map { cell -> String in
+                if case .string(let s)? = cell { return s }; return ""
+            }
             #expect(header == csv.header, "\(name) header")
             #expect(grid.count == csv.rows.count + 1, "\(name) rows")
             for (r, row) in csv.rows.enumerated() {

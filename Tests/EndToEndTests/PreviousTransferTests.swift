@@ -25,7 +25,9 @@ struct PreviousTransferTests {
         #expect(result.status == 0, "\(result.stderr)")
         let workbook = try XLSXReader(path: week2.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
         let changes = try #require(workbook.sheet("Changes")).grid.dropFirst().map { row in
-            row.map { cell -> String in if case .string(let s)? = cell { return s }; return "" }
+            row.map { cell -> String in
+                if case .string(let s)? = cell { return s }; return ""
+            }
         }
         #expect(changes.count == 1, "exactly one change: \(changes)")
         #expect(changes.first.map { [$0[0], $0[1], $0[3], $0[4], $0[5]] } == ["AE", "changed", "AETOXGR", "2", "3"])

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import TestSupport
 import Testing
 import TrialExportCore
 import TrialExportIO
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reports of the example study, built from the dataset CSVs the binary writes (never from raw data).
 @Suite(.serialized)
@@ -41,8 +42,10 @@ struct ReportExampleTests {
         final class Collector: NSObject, XMLParserDelegate {
             var elements: [String] = []
             var text = ""
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) { elements.append(name) }
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) { elements.append(name) }
             func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
             func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
                 text += "\n"

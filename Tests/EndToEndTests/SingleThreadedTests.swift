@@ -11,13 +11,19 @@ struct SingleThreadedTests {
         let generated = try BinaryRunner.run(["generate", "--subjects", "300", "--out", raw.path, "--quiet"])
         #expect(generated.status == 0, "\(generated.stderr)")
         let previous = base.appendingPathComponent("previous")
-        #expect(try BinaryRunner.run(["export", "--raw", raw.path, "--out", previous.path, "--cutoff", "2024-01-31",
-                                      "--quiet"]).status == 0)
+        #expect(
+            try BinaryRunner.run([
+                "export", "--raw", raw.path, "--out", previous.path, "--cutoff", "2024-01-31",
+                "--quiet",
+            ]).status == 0)
         var exports: [URL] = []
         for (name, extra) in [("concurrent", [String]()), ("single", ["--single-threaded"])] {
             let out = base.appendingPathComponent(name)
-            let result = try BinaryRunner.run(["export", "--raw", raw.path, "--out", out.path, "--previous", previous.path,
-                                               "--quiet"] + extra)
+            let result = try BinaryRunner.run(
+                [
+                    "export", "--raw", raw.path, "--out", out.path, "--previous", previous.path,
+                    "--quiet",
+                ] + extra)
             #expect(result.status == 0, "\(result.stderr)")
             exports.append(out)
         }
@@ -39,7 +45,9 @@ struct SingleThreadedTests {
         let root = folder.standardizedFileURL.path + "/"
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
         return enumerator.compactMap { item -> String? in
-            guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { return nil }
+            guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
+                return nil
+            }
             return String(url.standardizedFileURL.path.dropFirst(root.count))
         }.sorted()
     }

@@ -24,8 +24,12 @@ struct WorkbookPrintTests {
         try #require(result.status == 0, "\(result.stderr)")
         let workbook = export.appendingPathComponent("NCT05549466-sdtm.xlsx")
         let home = folder.appendingPathComponent("home")  // LibreOffice's profile, never the user's
-        try run(tool("soffice")!, ["-env:UserInstallation=file://\(home.path)", "--headless", "--convert-to", "pdf",
-                                   "--outdir", folder.path, workbook.path])
+        try run(
+            tool("soffice")!,
+            [
+                "-env:UserInstallation=file://\(home.path)", "--headless", "--convert-to", "pdf",
+                "--outdir", folder.path, workbook.path,
+            ])
         let pdf = folder.appendingPathComponent("NCT05549466-sdtm.pdf")
         let text = folder.appendingPathComponent("pages.txt")
         try run(tool("pdftotext")!, ["-layout", pdf.path, text.path])
@@ -53,7 +57,8 @@ struct WorkbookPrintTests {
         for (index, page) in pages.enumerated() {
             let lines = page.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             let first = String(lines.first ?? ""), last = String(lines.last ?? "")
-            #expect(first.contains("Study NCT05549466") && first.contains("Data cut-off: 2025-06-30"), "page \(index + 1): \(first)")
+            #expect(
+                first.contains("Study NCT05549466") && first.contains("Data cut-off: 2025-06-30"), "page \(index + 1): \(first)")
             #expect(last.contains("Page \(index + 1) of \(pages.count)"), "page \(index + 1): \(last)")
             let sheet = first.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.map(String.init) ?? ""
             if !["Study", "Summary", "Findings", "Reconciliation", "Changes", "Data"].contains(sheet) {

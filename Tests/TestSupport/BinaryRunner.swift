@@ -11,7 +11,9 @@ public struct BinaryRunner {
     /// The binary beside the test bundle (`.build/<triple>/debug/trialexport`).
     public static var binary: URL {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let candidates = [exe.deletingLastPathComponent(), URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        let candidates = [
+            exe.deletingLastPathComponent(), URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        ]
         for dir in candidates {
             let url = dir.appendingPathComponent("trialexport")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
@@ -20,8 +22,10 @@ public struct BinaryRunner {
     }
 
     /// Runs `trialexport arguments` in `directory` with extra environment variables.
-    public static func run(_ arguments: [String], in directory: URL = TestPaths.repositoryRoot,
-                           environment: [String: String] = [:]) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: URL = TestPaths.repositoryRoot,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         try run(executable: binary, arguments, in: directory, environment: environment)
     }
 
@@ -30,8 +34,10 @@ public struct BinaryRunner {
         try run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory, environment: [:])
     }
 
-    private static func run(executable: URL, _ arguments: [String], in directory: URL,
-                            environment: [String: String]) throws -> Result {
+    private static func run(
+        executable: URL, _ arguments: [String], in directory: URL,
+        environment: [String: String]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -45,13 +51,16 @@ public struct BinaryRunner {
         let stderrBox = DataBox()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { stderrBox.data = readAll(err.fileHandleForReading); group.leave() }
+        DispatchQueue.global().async {
+            stderrBox.data = readAll(err.fileHandleForReading); group.leave()
+        }
         let stdoutData = readAll(out.fileHandleForReading)
         group.wait()
         let stderrData = stderrBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }
 

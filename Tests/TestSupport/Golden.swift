@@ -12,13 +12,15 @@ public enum Golden {
             return nil
         }
         guard let expected = FileManager.default.contents(atPath: golden.path) else {
-            return "golden file \(golden.path) is missing: run the tests with TRIALEXPORT_RECORD_GOLDENS=1 to record it, then review it"
+            return
+                "golden file \(golden.path) is missing: run the tests with TRIALEXPORT_RECORD_GOLDENS=1 to record it, then review it"
         }
         if expected == actual { return nil }
         let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for i in 0..<max(a.count, e.count) where (i < a.count ? a[i] : nil) != (i < e.count ? e[i] : nil) {
-            return "\(golden.lastPathComponent) line \(i + 1) differs:\n  expected: \(i < e.count ? String(e[i]) : "<none>")\n  actual:   \(i < a.count ? String(a[i]) : "<none>")\n(re-record with TRIALEXPORT_RECORD_GOLDENS=1 if the change is intended)"
+            return
+                "\(golden.lastPathComponent) line \(i + 1) differs:\n  expected: \(i < e.count ? String(e[i]) : "<none>")\n  actual:   \(i < a.count ? String(a[i]) : "<none>")\n(re-record with TRIALEXPORT_RECORD_GOLDENS=1 if the change is intended)"
         }
         return "\(golden.lastPathComponent) differs in bytes (line endings?)"
     }

@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An XML element met while parsing: its name, attributes and the text directly inside.
@@ -27,8 +27,10 @@ final class XMLFlattener: NSObject, XMLParserDelegate {
         return flattener.nodes
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String]
+    ) {
         nodes.append(XMLNode(name: name, attributes: attributes, path: open.map { nodes[$0].name }))
         open.append(nodes.count - 1)
     }

@@ -10,7 +10,9 @@ extension XLSXArchiveFiles {
         func finish() {
             guard let current = cell else { return }
             if boldStyles.contains(current.style) { sheet.boldCells.insert(current.position) }
-            if let value = text { sheet.cells[current.position] = Self.cell(value, type: current.type, sharedStrings: sharedStrings) }
+            if let value = text {
+                sheet.cells[current.position] = Self.cell(value, type: current.type, sharedStrings: sharedStrings)
+            }
             cell = nil
             text = nil
         }
@@ -43,7 +45,8 @@ extension XLSXArchiveFiles {
 
     private static func addWidths(_ node: XMLNode, to sheet: inout XLSXSheetContent) {
         guard let min = Int(node.attributes["min"] ?? ""), let max = Int(node.attributes["max"] ?? ""),
-              let width = Double(node.attributes["width"] ?? "") else { return }
+            let width = Double(node.attributes["width"] ?? "")
+        else { return }
         for column in min...max { sheet.columnWidths[column - 1] = width }
     }
 
@@ -71,7 +74,9 @@ extension XLSXArchiveFiles {
             result += rest[..<range.lowerBound]
             let after = rest[range.upperBound...]
             let hex = after.prefix(4)
-            if hex.count == 4, after.dropFirst(4).first == "_", let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) {
+            if hex.count == 4, after.dropFirst(4).first == "_", let code = UInt32(hex, radix: 16),
+                let scalar = Unicode.Scalar(code)
+            {
                 result.unicodeScalars.append(scalar)
                 rest = after.dropFirst(5)
             } else {

@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// One cell as stored: text or a number.

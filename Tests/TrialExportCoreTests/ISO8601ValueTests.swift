@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialExportCore
 
 struct ISO8601ValueTests {

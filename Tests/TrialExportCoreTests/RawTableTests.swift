@@ -1,10 +1,12 @@
 import Testing
+
 @testable import TrialExportCore
 
 struct RawTableTests {
     func table(_ rows: [[String]]) -> RawTable {
-        RawTable(form: "ae", file: "ae.csv", header: ["Subject", "AETERM", "AESTDAT"],
-                 rows: rows.enumerated().map { RawRow(line: $0.offset + 2, values: $0.element) })
+        RawTable(
+            form: "ae", file: "ae.csv", header: ["Subject", "AETERM", "AESTDAT"],
+            rows: rows.enumerated().map { RawRow(line: $0.offset + 2, values: $0.element) })
     }
 
     @Test func valuesComeBackAsCollectedAndTrimmed() {
@@ -14,8 +16,11 @@ struct RawTableTests {
         #expect(t.cleanValue(0, 1) == "Nausea")
         #expect(t.value(1, 2) == "")
         #expect(t.line(1) == 3)
-        #expect(Array(t.rows) == [RawRow(line: 2, values: ["101-0001", " Nausea ", "2023-03-01"]),
-                                  RawRow(line: 3, values: ["101-0002", "Nausea", ""])])
+        #expect(
+            Array(t.rows) == [
+                RawRow(line: 2, values: ["101-0001", " Nausea ", "2023-03-01"]),
+                RawRow(line: 3, values: ["101-0002", "Nausea", ""]),
+            ])
     }
 
     @Test func equalValuesShareOneEntryPerColumn() {
@@ -55,8 +60,9 @@ struct RawTableTests {
         let variables = ["USUBJID", "AETERM"].enumerated().map {
             VariableMetadata(dataset: "AE", order: $0.offset + 1, name: $0.element, label: $0.element, type: .char, core: .req)
         }
-        let dataset = Dataset(name: "AE", label: "Adverse Events", keys: [], variables: variables,
-                              rows: [["S-1", " Nausea"], ["S-2", ""], ["S-1", "Rash"]])
+        let dataset = Dataset(
+            name: "AE", label: "Adverse Events", keys: [], variables: variables,
+            rows: [["S-1", " Nausea"], ["S-2", ""], ["S-1", "Rash"]])
         let t = RawTable(dataset: dataset)
         #expect(t.form == "ae" && t.file == "ae.csv" && t.header == ["USUBJID", "AETERM"])
         #expect(t.rowCount == 3)

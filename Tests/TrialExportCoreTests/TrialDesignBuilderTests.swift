@@ -12,29 +12,31 @@ struct TrialDesignBuilderTests {
         #expect(findings.isEmpty, "\(findings.map(\.message))")
     }
 
-    @Test("TS values, codes and parameter names come from CDISC CT", arguments: [
-        ("TITLE", "Trial Title", "A Test Study", "", ""),
-        ("REGID", "Registry Identifier", "NCT00000001", "NCT00000001", "ClinicalTrials.gov"),
-        ("TPHASE", "Trial Phase Classification", "PHASE II TRIAL", "C15601", "CDISC CT"),
-        ("STYPE", "Study Type", "INTERVENTIONAL", "C98388", "CDISC CT"),
-        ("TTYPE", "Trial Type", "EFFICACY", "C49666", "CDISC CT"),
-        ("TINDTP", "Trial Intent Type", "TREATMENT", "C49656", "CDISC CT"),
-        ("RANDOM", "Trial is Randomized", "Y", "C49488", "CDISC CT"),
-        ("TBLIND", "Trial Blinding Schema", "OPEN LABEL", "C49659", "CDISC CT"),
-        ("TCNTRL", "Control Type", "ACTIVE", "C49649", "CDISC CT"),
-        ("INTMODEL", "Intervention Model", "PARALLEL", "C82639", "CDISC CT"),
-        ("NARMS", "Planned Number of Arms", "2", "", ""),
-        ("PLANSUB", "Planned Number of Subjects", "84", "", ""),
-        ("AGEMIN", "Planned Minimum Age of Subjects", "P18Y", "", "ISO 8601"),
-        ("AGEMAX", "Planned Maximum Age of Subjects", "P70Y", "", "ISO 8601"),
-        ("SEXPOP", "Sex of Participants", "BOTH", "C49636", "CDISC CT"),
-        ("HLTSUBJI", "Healthy Subject Indicator", "N", "C49487", "CDISC CT"),
-        ("INDIC", "Trial Disease/Condition Indication", "Nasopharyngeal Carcinoma", "", ""),
-        ("DCUTDTC", "Data Cutoff Date", "2025-06-30", "", "ISO 8601"),
-        ("SSTDTC", "Study Start Date", "2022-11-05", "", "ISO 8601"),
-        ("SDTIGVER", "SDTM IG Version", "3.4", "", ""),
-        ("SDTMVER", "SDTM Version", "2.0", "", ""),
-    ])
+    @Test(
+        "TS values, codes and parameter names come from CDISC CT",
+        arguments: [
+            ("TITLE", "Trial Title", "A Test Study", "", ""),
+            ("REGID", "Registry Identifier", "NCT00000001", "NCT00000001", "ClinicalTrials.gov"),
+            ("TPHASE", "Trial Phase Classification", "PHASE II TRIAL", "C15601", "CDISC CT"),
+            ("STYPE", "Study Type", "INTERVENTIONAL", "C98388", "CDISC CT"),
+            ("TTYPE", "Trial Type", "EFFICACY", "C49666", "CDISC CT"),
+            ("TINDTP", "Trial Intent Type", "TREATMENT", "C49656", "CDISC CT"),
+            ("RANDOM", "Trial is Randomized", "Y", "C49488", "CDISC CT"),
+            ("TBLIND", "Trial Blinding Schema", "OPEN LABEL", "C49659", "CDISC CT"),
+            ("TCNTRL", "Control Type", "ACTIVE", "C49649", "CDISC CT"),
+            ("INTMODEL", "Intervention Model", "PARALLEL", "C82639", "CDISC CT"),
+            ("NARMS", "Planned Number of Arms", "2", "", ""),
+            ("PLANSUB", "Planned Number of Subjects", "84", "", ""),
+            ("AGEMIN", "Planned Minimum Age of Subjects", "P18Y", "", "ISO 8601"),
+            ("AGEMAX", "Planned Maximum Age of Subjects", "P70Y", "", "ISO 8601"),
+            ("SEXPOP", "Sex of Participants", "BOTH", "C49636", "CDISC CT"),
+            ("HLTSUBJI", "Healthy Subject Indicator", "N", "C49487", "CDISC CT"),
+            ("INDIC", "Trial Disease/Condition Indication", "Nasopharyngeal Carcinoma", "", ""),
+            ("DCUTDTC", "Data Cutoff Date", "2025-06-30", "", "ISO 8601"),
+            ("SSTDTC", "Study Start Date", "2022-11-05", "", "ISO 8601"),
+            ("SDTIGVER", "SDTM IG Version", "3.4", "", ""),
+            ("SDTMVER", "SDTM Version", "2.0", "", ""),
+        ])
     func summaryValue(parameter: String, name: String, value: String, code: String, reference: String) throws {
         let ts = try #require(F.build().datasets["TS"])
         let row = try #require(ts.records.first { $0["TSPARMCD"] == parameter })
@@ -129,10 +131,12 @@ struct TrialDesignBuilderTests {
         #expect(findings.first?.value == "INCL02")
     }
 
-    @Test("TA: arm x element rows with epochs and the branch on the element before it", arguments: [
-        ("A+B", ["SCRN", "AB", "FU"], ["SCREENING", "TREATMENT", "FOLLOW-UP"], "Randomized to Drug A plus Drug B"),
-        ("B", ["SCRN", "B", "FU"], ["SCREENING", "TREATMENT", "FOLLOW-UP"], "Randomized to Drug B"),
-    ])
+    @Test(
+        "TA: arm x element rows with epochs and the branch on the element before it",
+        arguments: [
+            ("A+B", ["SCRN", "AB", "FU"], ["SCREENING", "TREATMENT", "FOLLOW-UP"], "Randomized to Drug A plus Drug B"),
+            ("B", ["SCRN", "B", "FU"], ["SCREENING", "TREATMENT", "FOLLOW-UP"], "Randomized to Drug B"),
+        ])
     func arms(arm: String, elements: [String], epochs: [String], branch: String) throws {
         let ta = try #require(F.build().datasets["TA"])
         let rows = ta.records.filter { $0["ARMCD"] == arm }
@@ -149,9 +153,11 @@ struct TrialDesignBuilderTests {
         #expect(te.records.first { $0["ETCD"] == "SCRN" }?["TEDUR"] == "P28D")
     }
 
-    @Test("a registry value the CT map lacks gives a finding naming the value and the list", arguments: [
-        ("TPHASE", "Phase 9"), ("INTMODEL", "Parallel"), ("SEXPOP", "Everyone"),
-    ])
+    @Test(
+        "a registry value the CT map lacks gives a finding naming the value and the list",
+        arguments: [
+            ("TPHASE", "Phase 9"), ("INTMODEL", "Parallel"), ("SEXPOP", "Everyone"),
+        ])
     func missingFromCTMap(list: String, value: String) throws {
         var study = F.study()
         switch list {

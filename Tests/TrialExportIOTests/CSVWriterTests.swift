@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrialExportCore
+
 @testable import TrialExportIO
 
 struct CSVWriterTests {
@@ -82,15 +83,18 @@ struct CSVWriterTests {
     @Test func datasetGolden() throws {
         let variables = [
             VariableMetadata(dataset: "DM", order: 1, name: "STUDYID", label: "Study Identifier", type: .char, core: .req),
-            VariableMetadata(dataset: "DM", order: 2, name: "USUBJID", label: "Unique Subject Identifier", type: .char, core: .req),
+            VariableMetadata(
+                dataset: "DM", order: 2, name: "USUBJID", label: "Unique Subject Identifier", type: .char, core: .req),
             VariableMetadata(dataset: "DM", order: 3, name: "AGE", label: "Age", type: .num, core: .exp),
             VariableMetadata(dataset: "DM", order: 4, name: "RACE", label: "Race", type: .char, core: .exp),
         ]
-        let dataset = Dataset(name: "DM", label: "Demographics", keys: ["STUDYID", "USUBJID"], variables: variables, rows: [
-            ["ST-01", "ST-01-001", "64", "ASIAN"],
-            ["ST-01", "ST-01-002", "", "BLACK OR AFRICAN AMERICAN"],
-            ["ST-01", "ST-01-003", "12.5", "OTHER, \"MIXED\""],
-        ])
+        let dataset = Dataset(
+            name: "DM", label: "Demographics", keys: ["STUDYID", "USUBJID"], variables: variables,
+            rows: [
+                ["ST-01", "ST-01-001", "64", "ASIAN"],
+                ["ST-01", "ST-01-002", "", "BLACK OR AFRICAN AMERICAN"],
+                ["ST-01", "ST-01-003", "12.5", "OTHER, \"MIXED\""],
+            ])
         let path = TestPaths.temporaryDirectory("csvw").appendingPathComponent("dm.csv").path
         try DatasetCSVWriter.write(dataset, to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)

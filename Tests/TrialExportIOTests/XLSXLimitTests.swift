@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrialExportCore
+
 @testable import TrialExportIO
 
 /// Values longer than an XLSX cell holds (32,767 characters) leave their cell empty; nothing else changes.
@@ -15,7 +16,8 @@ struct XLSXLimitTests {
     /// A CO dataset: COVAL text, COSEQ numeric, one row per value.
     static func co(_ values: [String], seq: [String]? = nil) -> Dataset {
         let variables = ["USUBJID", "COSEQ", "COVAL", "COREF"].enumerated().map { i, name in
-            VariableMetadata(dataset: "CO", order: i + 1, name: name, label: name, type: name == "COSEQ" ? .num : .char, core: .exp)
+            VariableMetadata(
+                dataset: "CO", order: i + 1, name: name, label: name, type: name == "COSEQ" ? .num : .char, core: .exp)
         }
         let rows = values.enumerated().map { i, value in ["S\(i + 1)", seq?[i] ?? String(i + 1), value, "after"] }
         return Dataset(name: "CO", label: "Comments", keys: ["USUBJID", "COSEQ"], variables: variables, rows: rows)
@@ -24,8 +26,9 @@ struct XLSXLimitTests {
     /// Writes a workbook with `dataset` and `extra` and reads it back.
     func write(_ dataset: Dataset, extra: [SheetTable] = [], marks: [Int: RowMark] = [:]) throws -> XLSXReader {
         let file = TestPaths.temporaryDirectory("xlsx-limit").appendingPathComponent("review.xlsx").path
-        var content = WorkbookContent(studyId: "ST-01", title: "Limits", cutoff: "2025-01-31", created: Self.cutoff,
-                                      datasets: [dataset], extraSheets: extra)
+        var content = WorkbookContent(
+            studyId: "ST-01", title: "Limits", cutoff: "2025-01-31", created: Self.cutoff,
+            datasets: [dataset], extraSheets: extra)
         content.rowMarks = [dataset.name: marks]
         try XLSXWorkbookWriter.write(content, to: file)
         return try XLSXReader(path: file)

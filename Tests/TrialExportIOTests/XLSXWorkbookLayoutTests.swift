@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import TrialExportIO
 
 struct XLSXWorkbookLayoutTests {
-    @Test(arguments: [
-        ("64", 64.0), ("-1.5", -1.5), ("2E-3", 0.002), ("+7", 7.0), ("007", 7.0),
-        ("", nil), ("NA", nil), ("0x10", nil), ("inf", nil), ("nan", nil), (" 5", nil), ("1e999", nil),
-    ] as [(String, Double?)])
+    @Test(
+        arguments: [
+            ("64", 64.0), ("-1.5", -1.5), ("2E-3", 0.002), ("+7", 7.0), ("007", 7.0),
+            ("", nil), ("NA", nil), ("0x10", nil), ("inf", nil), ("nan", nil), (" 5", nil), ("1e999", nil),
+        ] as [(String, Double?)])
     func numbers(_ text: String, _ expected: Double?) {
         #expect(WorkbookLayout.number(text) == expected)
     }

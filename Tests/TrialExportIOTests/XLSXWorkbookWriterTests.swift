@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrialExportCore
+
 @testable import TrialExportIO
 
 struct XLSXWorkbookWriterTests {
@@ -96,9 +97,10 @@ struct XLSXWorkbookWriterTests {
         try XLSXWorkbookWriter.write(Self.content(), to: file)
         let book = try XLSXReader(path: file)
         let dm = try #require(book.sheet("DM"))
-        let expected = Dictionary(uniqueKeysWithValues: Self.dm.variables.enumerated().map {
-            (XLSXPosition(row: 0, column: $0.offset), $0.element.label)
-        })
+        let expected = Dictionary(
+            uniqueKeysWithValues: Self.dm.variables.enumerated().map {
+                (XLSXPosition(row: 0, column: $0.offset), $0.element.label)
+            })
         #expect(dm.comments == expected)
         #expect(try #require(book.sheet("Findings")).comments.isEmpty)
     }
@@ -125,27 +127,30 @@ struct XLSXWorkbookWriterTests {
         content.extraSheets[0].caption = "Every problem found"
         try XLSXWorkbookWriter.write(content, to: file)
         let study = try #require(XLSXReader(path: file).sheet("Study"))
-        #expect(study.grid == [
-            [.string("A Phase 2 Study"), nil, nil, nil],
-            [.string("Study ID"), .string("ST-01"), nil, nil],
-            [.string("Data cut-off"), .string("2025-01-31"), nil, nil],
-            [.string("Standards"), .string("SDTMIG 3.4, SDTM 2.0"), nil, nil],
-            [nil, nil, nil, nil],
-            [.string("Contents"), nil, nil, nil],
-            [.string("Sheet"), .string("Label"), .string("Rows"), .string("Sheets")],
-            [.string("DM"), .string("Demographics"), .number(4), .string("DM")],
-            [.string("Findings"), .string("Every problem found"), .number(2), .string("Findings")],
-            [nil, nil, nil, nil],
-            [.string("Sponsor"), .string("Acme Pharma"), nil, nil],
-            [.string("Phase"), .string("Phase 2"), nil, nil],
-        ])
+        #expect(
+            study.grid == [
+                [.string("A Phase 2 Study"), nil, nil, nil],
+                [.string("Study ID"), .string("ST-01"), nil, nil],
+                [.string("Data cut-off"), .string("2025-01-31"), nil, nil],
+                [.string("Standards"), .string("SDTMIG 3.4, SDTM 2.0"), nil, nil],
+                [nil, nil, nil, nil],
+                [.string("Contents"), nil, nil, nil],
+                [.string("Sheet"), .string("Label"), .string("Rows"), .string("Sheets")],
+                [.string("DM"), .string("Demographics"), .number(4), .string("DM")],
+                [.string("Findings"), .string("Every problem found"), .number(2), .string("Findings")],
+                [nil, nil, nil, nil],
+                [.string("Sponsor"), .string("Acme Pharma"), nil, nil],
+                [.string("Phase"), .string("Phase 2"), nil, nil],
+            ])
         let bold = [(0, 0), (1, 0), (2, 0), (3, 0), (5, 0), (6, 0), (6, 1), (6, 2), (6, 3), (10, 0), (11, 0)]
         #expect(study.boldCells == Set(bold.map { XLSXPosition(row: $0.0, column: $0.1) }))
         let xml = try XLSXPackage(path: file).text("xl/worksheets/sheet1.xml")
         #expect(xml.contains("<hyperlink ref=\"A8\" location=\"'DM'!A1\""), "\(xml)")
         #expect(xml.contains("<hyperlink ref=\"A9\" location=\"'Findings'!A1\""))
         // The contents page prints on one portrait page (1 x 1 is the default, so not written).
-        #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>") && xml.contains("<pageSetup paperSize=\"9\" orientation=\"portrait\"/>"))
+        #expect(
+            xml.contains("<pageSetUpPr fitToPage=\"1\"/>")
+                && xml.contains("<pageSetup paperSize=\"9\" orientation=\"portrait\"/>"))
     }
 
     @Test func datasetSheetsPrintOnePageWideWithTheirHeaderOnEveryPage() throws {
@@ -161,7 +166,9 @@ struct XLSXWorkbookWriterTests {
         #expect(dm.contains("<pane xSplit=\"2\" ySplit=\"1\""))
         #expect(dm.contains("<ignoredError sqref=\"A1:XFD1048576\" numberStoredAsText=\"1\"/>"))
         let workbook = try package.text("xl/workbook.xml")
-        #expect(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">DM!$1:$1</definedName>"), "\(workbook)")
+        #expect(
+            workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">DM!$1:$1</definedName>"), "\(workbook)"
+        )
     }
 
     @Test func longTextWrapsInItsColumn() throws {
@@ -226,7 +233,8 @@ struct XLSXWorkbookWriterTests {
         // workbook_close through `check` (libxlsxwriter also prints it to stderr).
         // Other users fail the writable-folder check first.
         guard FileManager.default.fileExists(atPath: "/proc/self") else { return }
-        let expected = getuid() == 0
+        let expected =
+            getuid() == 0
             ? "Error creating output xlsx file. Usually a permissions error. (writing the file)"
             : "the output folder is not writable"
         #expect(throws: TrialExportError.writeFailed(path: "/proc/review.xlsx", detail: expected)) {
@@ -265,7 +273,9 @@ struct XLSXWorkbookWriterTests {
         var content = Self.content()
         content.extraSheets = [wide]
         let file = path()
-        #expect(throws: TrialExportError.writeFailed(path: file, detail: "Wide has 16385 columns, more than a sheet holds (16384)")) {
+        #expect(
+            throws: TrialExportError.writeFailed(path: file, detail: "Wide has 16385 columns, more than a sheet holds (16384)")
+        ) {
             try XLSXWorkbookWriter.write(content, to: file)
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialSimulator
 
 @Suite struct AdverseEventConsistencyTests {
@@ -44,7 +45,9 @@ import Testing
     }
 
     @Test func relationshipIsBlankExactlyWhenTheDrugWasNotGiven() {
-        let given = Dictionary(grouping: export.records("ex"), by: { $0["Subject"]! }).mapValues { Set($0.map { norm($0["EXTRT"]) }) }
+        let given = Dictionary(grouping: export.records("ex"), by: { $0["Subject"]! }).mapValues {
+            Set($0.map { norm($0["EXTRT"]) })
+        }
         let chemo: Set<String> = ["GEMCITABINE", "CAPECITABINE", "DOCETAXEL"]
         for row in export.records("ae") {
             let drugs = given[row["Subject"]!] ?? []

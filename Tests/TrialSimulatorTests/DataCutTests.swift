@@ -1,9 +1,12 @@
 import Testing
+
 @testable import TrialSimulator
 
 /// Weekly cuts of the default run: what shows on a day, and the generator's change log.
 @Suite struct DataCutTests {
-    static func cut(_ asOf: String, since: String? = nil, subjects: Int? = nil) throws -> (sink: InMemoryFormSink, log: ChangeLog?) {
+    static func cut(_ asOf: String, since: String? = nil, subjects: Int? = nil) throws -> (
+        sink: InMemoryFormSink, log: ChangeLog?
+    ) {
         let sink = InMemoryFormSink()
         let simulator = EDCSimulator(study: Fixtures.study, profile: try Fixtures.profile(), subjects: subjects)
         let outcome = try simulator.run(into: sink, cut: DataCut(asOf: asOf, since: since), logChanges: true)
@@ -55,7 +58,9 @@ import Testing
         let (_, log) = try Self.cut("2023-06-15", since: "2023-06-08")
         let fix = try #require(log?.valuesChanged.first { $0.query == "adverseEventGrade" })
         #expect(fix.reason == .correction && fix.old != fix.new)
-        let before = try Self.cut("2023-06-08").sink.records("ae").first { $0["Subject"] == fix.subject && $0["RecordPosition"] == fix.key["RecordPosition"] }
+        let before = try Self.cut("2023-06-08").sink.records("ae").first {
+            $0["Subject"] == fix.subject && $0["RecordPosition"] == fix.key["RecordPosition"]
+        }
         #expect(before?["AETOXGR"] == fix.old)
     }
 
@@ -79,7 +84,9 @@ import Testing
         for form in a.sink.formNames { #expect(a.sink.rows[form]! == b.sink.rows[form]!) }
     }
 
-    @Test(arguments: [("2023-13-01", nil), ("2026-01-01", nil), ("2023-06-08", "2023-06-08"), ("2023-06-08", "8 JUN 2023")] as [(String, String?)])
+    @Test(
+        arguments: [("2023-13-01", nil), ("2026-01-01", nil), ("2023-06-08", "2023-06-08"), ("2023-06-08", "8 JUN 2023")]
+            as [(String, String?)])
     func badDatesAreRefused(asOf: String, since: String?) throws {
         #expect(throws: (any Error).self) { try Self.cut(asOf, since: since, subjects: 5) }
     }

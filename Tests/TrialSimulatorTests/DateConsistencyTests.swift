@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialSimulator
 
 @Suite struct DateConsistencyTests {
@@ -6,9 +7,12 @@ import Testing
     let cutoff = EDCDate("30 JUN 2025")!
 
     static let dateFields: [(form: String, column: String, partialAllowed: Bool)] = [
-        ("ic", "ICDAT", false), ("elig", "IEDAT", false), ("ienm", "IEDAT", false), ("dm", "DMDAT", false), ("dm", "BRTHDAT", true),
-        ("rand", "RANDDAT", false), ("ex", "EXSTDAT", false), ("ex", "EXENDAT", false), ("ae", "AESTDAT", true), ("ae", "AEENDAT", true),
-        ("tl", "LESDAT", false), ("tm", "TMDAT", false), ("rs", "RSDAT", false), ("bor", "BORDAT", false), ("ecog", "ECOGDAT", false),
+        ("ic", "ICDAT", false), ("elig", "IEDAT", false), ("ienm", "IEDAT", false), ("dm", "DMDAT", false),
+        ("dm", "BRTHDAT", true),
+        ("rand", "RANDDAT", false), ("ex", "EXSTDAT", false), ("ex", "EXENDAT", false), ("ae", "AESTDAT", true),
+        ("ae", "AEENDAT", true),
+        ("tl", "LESDAT", false), ("tm", "TMDAT", false), ("rs", "RSDAT", false), ("bor", "BORDAT", false),
+        ("ecog", "ECOGDAT", false),
         ("eot", "EOTDAT", false), ("eos", "EOSDAT", false), ("death", "DTHDAT", false),
     ]
 
@@ -43,7 +47,8 @@ import Testing
     @Test func milestonesAreOrderedPerSubject() {
         for rand in export.records("rand") {
             let s = rand["Subject"]!
-            let consent = dates(s, "ic", "ICDAT")[0], screening = dates(s, "elig", "IEDAT")[0], randomized = EDCDate(rand["RANDDAT"]!)!
+            let consent = dates(s, "ic", "ICDAT")[0], screening = dates(s, "elig", "IEDAT")[0],
+                randomized = EDCDate(rand["RANDDAT"]!)!
             #expect(consent.mayPrecede(screening) && screening.mayPrecede(randomized), "\(s)")
             let doses = dates(s, "ex", "EXSTDAT")
             if let first = doses.min(by: { $0.earliest < $1.earliest }) {

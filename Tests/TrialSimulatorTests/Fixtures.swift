@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import TrialExportCore
 import TrialExportIO
+
 @testable import TrialSimulator
 
 /// The study, profile and default export the simulator tests share.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialSimulator
 
 /// Counts rows without keeping them, as a file writer would.

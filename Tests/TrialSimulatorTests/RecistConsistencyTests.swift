@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialSimulator
 
 /// Re-derives RECIST 1.1 from the `tl`/`tm` rows, independently of the simulator's own rules.
@@ -6,7 +7,10 @@ import Testing
     let export = Fixtures.defaultExport
 
     static func code(_ value: String?) -> String {
-        let long = ["COMPLETE RESPONSE": "CR", "PARTIAL RESPONSE": "PR", "STABLE DISEASE": "SD", "PROGRESSIVE DISEASE": "PD", "NOT EVALUABLE": "NE"]
+        let long = [
+            "COMPLETE RESPONSE": "CR", "PARTIAL RESPONSE": "PR", "STABLE DISEASE": "SD", "PROGRESSIVE DISEASE": "PD",
+            "NOT EVALUABLE": "NE",
+        ]
         let v = norm(value)
         return long[v] ?? v
     }
@@ -20,23 +24,35 @@ import Testing
             let visits = Dictionary(grouping: rows, by: { $0["FolderName"]! })
                 .sorted { EDCDate($0.value[0]["TMDAT"]!)!.earliest < EDCDate($1.value[0]["TMDAT"]!)!.earliest }
             let targetIds = visits[0].value.map { $0["LESID"]! }.filter { $0.hasPrefix("T") }
-            let sumOf = { (rows: [[String: String]]) in rows.filter { $0["LESID"]!.hasPrefix("T") }.compactMap { Int($0["TMDIAM"]!) } }
+            let sumOf = { (rows: [[String: String]]) in
+                rows.filter { $0["LESID"]!.hasPrefix("T") }.compactMap { Int($0["TMDIAM"]!) }
+            }
             let baseline = sumOf(visits[0].value).reduce(0, +)
             var nadir = baseline
             for (folder, rows) in visits.dropFirst() {
                 let sizes = sumOf(rows), sum = sizes.reduce(0, +), complete = sizes.count == targetIds.count
                 var target = "SD"
                 let growth = Double(sum) >= 1.2 * Double(nadir) && sum - nadir >= 5
-                if growth { target = "PD" }
-                else if !complete { target = "NE" }
-                else if rows.filter({ $0["LESID"]!.hasPrefix("T") }).allSatisfy({ node[$0["LESID"]!]! ? Int($0["TMDIAM"]!)! < 10 : $0["TMDIAM"] == "0" }) { target = "CR" }
-                else if Double(sum) <= 0.7 * Double(baseline) { target = "PR" }
+                if growth {
+                    target = "PD"
+                } else if !complete {
+                    target = "NE"
+                } else if rows.filter({ $0["LESID"]!.hasPrefix("T") }).allSatisfy({
+                    node[$0["LESID"]!]! ? Int($0["TMDIAM"]!)! < 10 : $0["TMDIAM"] == "0"
+                }) {
+                    target = "CR"
+                } else if Double(sum) <= 0.7 * Double(baseline) {
+                    target = "PR"
+                }
                 if complete { nadir = min(nadir, sum) }
                 let states = rows.filter { $0["LESID"]!.hasPrefix("NT") }.map { norm($0["TMSTATE"]) }
                 let newLesion = rows.contains { $0["LESID"]!.hasPrefix("NEW") }
                 var overall = target
-                if newLesion || target == "PD" || states.contains("UNEQUIVOCAL PROGRESSION") { overall = "PD" }
-                else if target == "CR", !states.isEmpty, !states.allSatisfy({ $0 == "ABSENT" }) { overall = "PR" }
+                if newLesion || target == "PD" || states.contains("UNEQUIVOCAL PROGRESSION") {
+                    overall = "PD"
+                } else if target == "CR", !states.isEmpty, !states.allSatisfy({ $0 == "ABSENT" }) {
+                    overall = "PR"
+                }
                 out["\(subject) \(folder)"] = overall
             }
         }
@@ -69,7 +85,8 @@ import Testing
         for (subject, lesions) in export.bySubject("tl") {
             let targets = lesions.filter { norm($0["LESTYPE"]) == "TARGET" }
             #expect((1...5).contains(targets.count), "\(subject)")
-            let organs = Dictionary(grouping: targets, by: { norm($0["LESLOC"]).hasSuffix("LYMPH NODE") ? "NODE" : norm($0["LESLOC"]) })
+            let organs = Dictionary(
+                grouping: targets, by: { norm($0["LESLOC"]).hasSuffix("LYMPH NODE") ? "NODE" : norm($0["LESLOC"]) })
             #expect(organs.values.allSatisfy { $0.count <= 2 }, "\(subject)")
             for t in targets {
                 let size = Int(tm[subject]!.first { $0["LESID"] == t["LESID"] && $0["FolderName"] == "Screening" }!["TMDIAM"]!)!

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialSimulator
 
 @Suite struct SimulatorDeterminismTests {
@@ -28,7 +29,10 @@ import Testing
 
     @Test func everyFormIsBegunOnceWithItsHeaderAndTheSinkIsEnded() {
         let sink = Fixtures.defaultExport.sink
-        #expect(sink.formNames == ["ic", "elig", "ienm", "dm", "rand", "ex", "ae", "tl", "tm", "rs", "bor", "ecog", "eot", "eos", "death"])
+        #expect(
+            sink.formNames == [
+                "ic", "elig", "ienm", "dm", "rand", "ex", "ae", "tl", "tm", "rs", "bor", "ecog", "eot", "eos", "death",
+            ])
         #expect(sink.ended)
         for form in sink.formNames {
             #expect(Array(sink.headers[form]!.prefix(2)) == ["SiteNumber", "Subject"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialSimulator
 
 @Suite struct SupportTests {

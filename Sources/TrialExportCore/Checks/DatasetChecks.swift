@@ -17,7 +17,9 @@ public struct DatasetChecks {
         let seq = dataset.index(of: "\(dataset.name)SEQ")
         let skipCT = checkedWhileMapping[dataset.name] ?? []
         let rules = dataset.variables.map { CellRule($0, terminology: terminology, skipCT: skipCT) }
-        let ranges = Self.dateRanges(in: dataset).map { (start: $0.0, end: $0.1, s: dataset.index(of: $0.0)!, e: dataset.index(of: $0.1)!) }
+        let ranges = Self.dateRanges(in: dataset).map {
+            (start: $0.0, end: $0.1, s: dataset.index(of: $0.0)!, e: dataset.index(of: $0.1)!)
+        }
         // Each distinct value is checked once per variable (datasets repeat their values a lot).
         var valid = [[String: Bool]](repeating: [:], count: rules.count)
         for row in dataset.rows {
@@ -27,7 +29,8 @@ public struct DatasetChecks {
                 let value = row[i]
                 if value.isEmpty {
                     if rule.variable.core == .req {
-                        findings.report(.requiredNull(domain: dataset.name, usubjid: subject, seq: seqValue, variable: rule.variable.name))
+                        findings.report(
+                            .requiredNull(domain: dataset.name, usubjid: subject, seq: seqValue, variable: rule.variable.name))
                     }
                     continue
                 }
@@ -37,8 +40,9 @@ public struct DatasetChecks {
                 if ok { valid[i][value] = true }
             }
             for range in ranges {
-                checkStartEnd(row[range.s], row[range.e], range: (range.start, range.end), dataset: dataset.name,
-                              subject: subject, seq: seqValue)
+                checkStartEnd(
+                    row[range.s], row[range.e], range: (range.start, range.end), dataset: dataset.name,
+                    subject: subject, seq: seqValue)
             }
         }
         checkUniqueSubjects(dataset)
@@ -62,12 +66,15 @@ public struct DatasetChecks {
     private func checkCell(_ value: String, rule: CellRule, dataset: String, subject: String?, seq: Int?) -> Bool {
         var ok = true
         if rule.isDate, !ISO8601Value.isValid(value) {
-            findings.report(.invalidISO8601(domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value))
+            findings.report(
+                .invalidISO8601(domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value))
             ok = false
         }
         if let list = rule.codelist, !list.contains(value) {
-            findings.report(.notInCodelist(domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value,
-                                           codelist: list))
+            findings.report(
+                .notInCodelist(
+                    domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value,
+                    codelist: list))
             ok = false
         }
         return ok
@@ -80,13 +87,18 @@ public struct DatasetChecks {
         return pairs.filter { dataset.index(of: $0.0) != nil && dataset.index(of: $0.1) != nil }
     }
 
-    private func checkStartEnd(_ s: String, _ e: String, range: (start: String, end: String), dataset: String,
-                               subject: String?, seq: Int?) {
+    private func checkStartEnd(
+        _ s: String, _ e: String, range: (start: String, end: String), dataset: String,
+        subject: String?, seq: Int?
+    ) {
         guard !s.isEmpty, !e.isEmpty, let sd = ISO8601Value.date(of: s), let ed = ISO8601Value.date(of: e),
-              sd.isComplete, ed.isComplete else { return }
+            sd.isComplete, ed.isComplete
+        else { return }
         if sd > ed || (sd == ed && s.count == e.count && s > e) {
-            findings.report(.startAfterEnd(domain: dataset, usubjid: subject, seq: seq, start: range.start, end: range.end,
-                                           startValue: s, endValue: e))
+            findings.report(
+                .startAfterEnd(
+                    domain: dataset, usubjid: subject, seq: seq, start: range.start, end: range.end,
+                    startValue: s, endValue: e))
         }
     }
 

@@ -27,17 +27,20 @@ extension Finding {
     /// Variables whose overflow goes to numbered variables of the same dataset rather than to SUPP--.
     static let numberedInDataset: Set<String> = ["COVAL", "TSVAL"]
 
-    static func valueTooLongForXPT(_ record: ValueLengthChecks.Record, variable: String, value: String,
-                                   qualifier: String?) -> Finding {
+    static func valueTooLongForXPT(
+        _ record: ValueLengthChecks.Record, variable: String, value: String,
+        qualifier: String?
+    ) -> Finding {
         let limit = ValueLengthChecks.valueByteLimit
-        let hint = qualifier.map { qnam in
-            "Split the text over several \(record.domain) records of at most \(limit) bytes each, with QNAM"
-                + " \(numberedName(qnam, 1)), \(numberedName(qnam, 2)), ... (SDTMIG 4.5.3.2), or shorten it in the EDC."
-        } ?? "Keep the first \(limit) bytes in \(variable) and move the rest, \(limit) bytes at a time, to"
-                + (numberedInDataset.contains(variable)
-                    ? " the variables \(numberedName(variable, 1)), \(numberedName(variable, 2)), ... of \(record.domain)"
-                    : " SUPP\(record.domain) records with QNAM \(numberedName(variable, 1)), \(numberedName(variable, 2)), ...")
-                + " (SDTMIG 4.5.3.2), or shorten the text at its source."
+        let hint =
+            qualifier.map { qnam in
+                "Split the text over several \(record.domain) records of at most \(limit) bytes each, with QNAM"
+                    + " \(numberedName(qnam, 1)), \(numberedName(qnam, 2)), ... (SDTMIG 4.5.3.2), or shorten it in the EDC."
+            } ?? "Keep the first \(limit) bytes in \(variable) and move the rest, \(limit) bytes at a time, to"
+            + (numberedInDataset.contains(variable)
+                ? " the variables \(numberedName(variable, 1)), \(numberedName(variable, 2)), ... of \(record.domain)"
+                : " SUPP\(record.domain) records with QNAM \(numberedName(variable, 1)), \(numberedName(variable, 2)), ...")
+            + " (SDTMIG 4.5.3.2), or shorten the text at its source."
         return valueLength(
             .warning, "CHK0030", record, variable: variable, value: String(value.prefix(ValueLengthChecks.quotedCharacters)),
             message: "\(variable) is \(value.utf8.count) bytes long (UTF-8), more than the \(limit) an SDTM"
@@ -95,10 +98,11 @@ extension Finding {
     }
 
     static func valueNotASCII(_ record: ValueLengthChecks.Record, variable: String, value: String) -> Finding {
-        let first = value.unicodeScalars.first { !$0.isASCII }.map { scalar in
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "\"\(Character(scalar))\" U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        } ?? ""
+        let first =
+            value.unicodeScalars.first { !$0.isASCII }.map { scalar in
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "\"\(Character(scalar))\" U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } ?? ""
         return valueLength(
             .error, "CHK0037", record, variable: variable,
             value: String(escapedForMessage(value).prefix(ValueLengthChecks.quotedCharacters)),
@@ -113,7 +117,9 @@ extension Finding {
     static func escapedForMessage(_ value: String) -> String {
         var text = ""
         for scalar in value.unicodeScalars {
-            if scalar.properties.generalCategory == .control { text += "\\u{\(String(scalar.value, radix: 16))}" } else {
+            if scalar.properties.generalCategory == .control {
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
                 text.unicodeScalars.append(scalar)
             }
         }

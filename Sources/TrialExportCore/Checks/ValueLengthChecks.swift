@@ -70,8 +70,10 @@ public struct ValueLengthChecks {
                 if !Self.fitsWorkbookCell(value) {
                     findings.report(.valueTooLongForCell(locate(row), variable: variable, value: value))
                 } else if character[i] {
-                    findings.report(.valueTooLongForXPT(locate(row), variable: variable, value: value,
-                                                        qualifier: qnam.map { row[$0] }))
+                    findings.report(
+                        .valueTooLongForXPT(
+                            locate(row), variable: variable, value: value,
+                            qualifier: qnam.map { row[$0] }))
                 }
             }
         }
@@ -90,9 +92,10 @@ public struct ValueLengthChecks {
                 counts[value, default: 0] += 1
             }
             for (value, record) in first {
-                findings.report(variable == "QNAM"
-                    ? .qualifierNameTooLong(record, value: value, records: counts[value] ?? 1)
-                    : .qualifierLabelTooLong(record, value: value, records: counts[value] ?? 1))
+                findings.report(
+                    variable == "QNAM"
+                        ? .qualifierNameTooLong(record, value: value, records: counts[value] ?? 1)
+                        : .qualifierLabelTooLong(record, value: value, records: counts[value] ?? 1))
             }
         }
     }
@@ -122,8 +125,9 @@ public struct ValueLengthChecks {
             let subject = usubjid.map { row[$0] }
             var parent = ""
             if let idvar, let idvarval, !row[idvar].isEmpty { parent = "\(row[idvar])=\(row[idvarval])" }
-            return Record(domain: domain, usubjid: subject?.isEmpty == true ? nil : subject,
-                          seq: seq.flatMap { Int(row[$0]) }, parent: parent)
+            return Record(
+                domain: domain, usubjid: subject?.isEmpty == true ? nil : subject,
+                seq: seq.flatMap { Int(row[$0]) }, parent: parent)
         }
     }
 }

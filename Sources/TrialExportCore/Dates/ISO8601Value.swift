@@ -29,7 +29,8 @@ public enum ISO8601Value {
             return PartialDate(year: year, month: month)
         case 10:
             guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let month = number(5, 2),
-                  let day = number(8, 2) else { return nil }
+                let day = number(8, 2)
+            else { return nil }
             return PartialDate(year: year, month: month, day: day)
         default: return nil
         }

@@ -35,7 +35,9 @@ public enum DiffMarkdownRenderer {
         out.line("| Dataset | Status | Old records | New records | Changed | Added | Removed |")
         out.line("|---|---|---:|---:|---:|---:|---:|")
         for r in DiffSummaryRow.rows(diff) {
-            out.line("| \(r.name) | \(r.status.rawValue) | \(r.oldRecords) | \(r.newRecords) | \(r.changed) | \(r.added) | \(r.removed) |")
+            out.line(
+                "| \(r.name) | \(r.status.rawValue) | \(r.oldRecords) | \(r.newRecords) | \(r.changed) | \(r.added) | \(r.removed) |"
+            )
         }
         out.line("")
         out.line(DiffSummaryRow.total(diff))
@@ -54,8 +56,10 @@ public enum DiffMarkdownRenderer {
             table("Changed records", ["Key", "Lines (old, new)", "Changes"], into: &out)
             for change in dataset.changed {
                 let changes = change.changes.map { "`\($0.variable)`: \(shown($0.old)) → \(shown($0.new))" }
-                out.record(row([dataset.describeKey(change.key), "\(change.oldLine), \(change.newLine)"]) + " " + changes.map(cell)
-                    .joined(separator: "<br>") + " |")
+                out.record(
+                    row([dataset.describeKey(change.key), "\(change.oldLine), \(change.newLine)"]) + " "
+                        + changes.map(cell)
+                        .joined(separator: "<br>") + " |")
             }
         }
         records("Added records", dataset.added, dataset, into: &out)
@@ -133,8 +137,9 @@ public enum DiffMarkdownRenderer {
                 if line.isRecord { shown += 1 }
             }
             emit("")
-            emit("*Cut at \(limit) bytes (--max-bytes): \(records - shown) of \(records) changed, added or removed records "
-                + "are not shown. Run `trialexport diff --format markdown --max-bytes 0` for the whole report.*")
+            emit(
+                "*Cut at \(limit) bytes (--max-bytes): \(records - shown) of \(records) changed, added or removed records "
+                    + "are not shown. Run `trialexport diff --format markdown --max-bytes 0` for the whole report.*")
         }
     }
 }

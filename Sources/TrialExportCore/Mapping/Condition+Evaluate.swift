@@ -26,7 +26,9 @@ extension Condition {
         var x = a, y = b
         let ascii = x.withUTF8 { xs in
             y.withUTF8 { ys -> Bool? in
-                guard xs.count == ys.count else { return xs.allSatisfy { $0 < 0x80 } && ys.allSatisfy { $0 < 0x80 } ? false : nil }
+                guard xs.count == ys.count else {
+                    return xs.allSatisfy { $0 < 0x80 } && ys.allSatisfy { $0 < 0x80 } ? false : nil
+                }
                 for i in 0..<xs.count {
                     let p = xs[i], q = ys[i]
                     if p >= 0x80 || q >= 0x80 { return nil }

@@ -19,7 +19,10 @@ final class BlockPlan {
     /// The slot of USUBJID, for findings.
     let usubjidSlot: Int?
 
-    init(block: RecordSpec, table: RawTable, subjectColumn: Int?, joins: [JoinPlan], condition: CompiledCondition?, dateColumn: Int?, groupColumns: [Int]?, variables: [CompiledVariable], usubjidSlot: Int?) {
+    init(
+        block: RecordSpec, table: RawTable, subjectColumn: Int?, joins: [JoinPlan], condition: CompiledCondition?,
+        dateColumn: Int?, groupColumns: [Int]?, variables: [CompiledVariable], usubjidSlot: Int?
+    ) {
         self.block = block
         self.table = table
         self.subjectColumn = subjectColumn
@@ -43,7 +46,10 @@ final class JoinPlan {
     /// For a lookup: pairs of (primary column, joined column) that must hold equal values.
     let keys: [(primary: Int?, joined: Int?)]?
 
-    init(form: String, table: RawTable?, subjectRows: [String: [Int]], joinedOnSubject: Bool, keys: [(primary: Int?, joined: Int?)]?) {
+    init(
+        form: String, table: RawTable?, subjectRows: [String: [Int]], joinedOnSubject: Bool,
+        keys: [(primary: Int?, joined: Int?)]?
+    ) {
         self.form = form
         self.table = table
         self.subjectRows = subjectRows
@@ -116,7 +122,11 @@ final class CompiledVariable {
     /// The CDISC codelist named by `codelist`, if any.
     let codelist: Codelist?
 
-    init(spec: VariableSpec, slot: Int, when: CompiledCondition?, from: RawField?, date: RawField?, time: RawField?, fromVariable: VarRef?, references: [VarRef], template: [TemplatePart], screenFailure: CompiledCondition?, sources: [CompiledSource], codelist: Codelist?) {
+    init(
+        spec: VariableSpec, slot: Int, when: CompiledCondition?, from: RawField?, date: RawField?, time: RawField?,
+        fromVariable: VarRef?, references: [VarRef], template: [TemplatePart], screenFailure: CompiledCondition?,
+        sources: [CompiledSource], codelist: Codelist?
+    ) {
         self.spec = spec
         self.slot = slot
         self.when = when
@@ -144,7 +154,10 @@ final class CompiledSource {
     let treatment: Int?
     let condition: CompiledCondition?
 
-    init(source: DateTimeSource, table: RawTable?, subjectRows: [String: [Int]], date: Int?, time: Int?, fallbackDate: Int?, fallbackTime: Int?, treatment: Int?, condition: CompiledCondition?) {
+    init(
+        source: DateTimeSource, table: RawTable?, subjectRows: [String: [Int]], date: Int?, time: Int?, fallbackDate: Int?,
+        fallbackTime: Int?, treatment: Int?, condition: CompiledCondition?
+    ) {
         self.source = source
         self.table = table
         self.subjectRows = subjectRows

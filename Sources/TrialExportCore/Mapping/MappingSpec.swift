@@ -38,8 +38,10 @@ public struct RecordSpec: Codable, Hashable, Sendable {
     public var groupBy: [String]?
     public var variables: [VariableSpec]
 
-    public init(form: String, where condition: Condition? = nil, excludedReason: String? = nil,
-                join: [String]? = nil, variables: [VariableSpec]) {
+    public init(
+        form: String, where condition: Condition? = nil, excludedReason: String? = nil,
+        join: [String]? = nil, variables: [VariableSpec]
+    ) {
         self.form = form
         self.where = condition
         self.excludedReason = excludedReason
@@ -76,10 +78,12 @@ public struct VariableSpec: Codable, Hashable, Sendable {
     /// Makes the variable a supplemental qualifier (SUPP--) instead of a parent variable.
     public var supp: SuppSpec?
 
-    public init(variable: String, algorithm: Algorithm, from: String? = nil, fromVariable: String? = nil,
-                value: String? = nil, codelist: String? = nil, date: String? = nil, time: String? = nil,
-                sources: [DateTimeSource]? = nil, variables: [String]? = nil, when: Condition? = nil,
-                screenFailure: Condition? = nil, days: Int? = nil, supp: SuppSpec? = nil) {
+    public init(
+        variable: String, algorithm: Algorithm, from: String? = nil, fromVariable: String? = nil,
+        value: String? = nil, codelist: String? = nil, date: String? = nil, time: String? = nil,
+        sources: [DateTimeSource]? = nil, variables: [String]? = nil, when: Condition? = nil,
+        screenFailure: Condition? = nil, days: Int? = nil, supp: SuppSpec? = nil
+    ) {
         self.days = days
         self.supp = supp
         self.variable = variable
@@ -212,9 +216,11 @@ public struct Condition: Codable, Hashable, Sendable {
     public var all: [Condition]?
     public var any: [Condition]?
 
-    public init(column: String? = nil, variable: String? = nil, equals: String? = nil, notEquals: String? = nil,
-                in options: [String]? = nil, notNull: Bool? = nil, isNull: Bool? = nil, greaterThan: Double? = nil,
-                all: [Condition]? = nil, any: [Condition]? = nil) {
+    public init(
+        column: String? = nil, variable: String? = nil, equals: String? = nil, notEquals: String? = nil,
+        in options: [String]? = nil, notNull: Bool? = nil, isNull: Bool? = nil, greaterThan: Double? = nil,
+        all: [Condition]? = nil, any: [Condition]? = nil
+    ) {
         self.column = column
         self.variable = variable
         self.equals = equals

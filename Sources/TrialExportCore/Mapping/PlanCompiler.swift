@@ -20,8 +20,9 @@ struct PlanCompiler {
             let joined = context.raw.table(form)
             let lookup = (block.lookups ?? []).last { $0.form == form }
             let keys = lookup.map { $0.on.map { (table.columnIndex[$0], joined?.columnIndex[$0]) } }
-            return JoinPlan(form: form, table: joined, subjectRows: context.raw.subjectIndex(of: form),
-                            joinedOnSubject: (block.join ?? []).contains(form), keys: keys)
+            return JoinPlan(
+                form: form, table: joined, subjectRows: context.raw.subjectIndex(of: form),
+                joinedOnSubject: (block.join ?? []).contains(form), keys: keys)
         }
         let scope = Scope(compiler: self, block: block, table: table, joins: joins)
         return BlockPlan(
@@ -42,7 +43,9 @@ struct PlanCompiler {
         func field(_ text: String) -> RawField {
             let ref = FieldRef(text, defaultForm: block.form)
             if ref.form == block.form { return RawField(ref: ref, source: 0, column: table.columnIndex[ref.column]) }
-            guard let k = joins.firstIndex(where: { $0.form == ref.form }) else { return RawField(ref: ref, source: nil, column: nil) }
+            guard let k = joins.firstIndex(where: { $0.form == ref.form }) else {
+                return RawField(ref: ref, source: nil, column: nil)
+            }
             return RawField(ref: ref, source: k + 1, column: joins[k].table?.columnIndex[ref.column])
         }
 
@@ -68,7 +71,8 @@ struct PlanCompiler {
             CompiledVariable(
                 spec: spec, slot: compiler.slots[spec.variable]!, when: spec.when.map { condition($0) },
                 from: spec.from.map(field), date: spec.date.map(field), time: spec.time.map(field),
-                fromVariable: spec.fromVariable.map(reference), references: (spec.variables ?? Self.defaultVariables(spec.algorithm)).map(reference),
+                fromVariable: spec.fromVariable.map(reference),
+                references: (spec.variables ?? Self.defaultVariables(spec.algorithm)).map(reference),
                 template: spec.algorithm == .template ? template(spec.value ?? "") : [],
                 screenFailure: spec.screenFailure.map { condition($0) },
                 sources: (spec.sources ?? []).map(source),

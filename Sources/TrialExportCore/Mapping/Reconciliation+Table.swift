@@ -1,7 +1,9 @@
 /// The reconciliation as a table: one row per form, then one per dataset written.
 extension Reconciliation {
-    public static let tableColumns = ["Kind", "Name", "File", "Read", "Rejected", "Mapped", "Excluded",
-                                      "NotMapped", "Detail"]
+    public static let tableColumns = [
+        "Kind", "Name", "File", "Read", "Rejected", "Mapped", "Excluded",
+        "NotMapped", "Detail",
+    ]
 
     /// Rows in a stable order (forms by name, then datasets by name); counts balance per form:
     /// Read = Rejected + Mapped-as-source + Excluded + NotMapped.
@@ -14,12 +16,16 @@ extension Reconciliation {
             detail += account.rejected.map { "rejected line \($0.line): \($0.reason)" }
             let notMapped = account.notMappedAsPrimary
             if notMapped > 0 {
-                detail.append(account.usedFor.isEmpty
-                    ? "\(notMapped) not mapped: no domain spec maps form \(account.form) yet"
-                    : "\(notMapped) not mapped to a record of their own; used for \(account.usedFor.sorted().joined(separator: ", "))")
+                detail.append(
+                    account.usedFor.isEmpty
+                        ? "\(notMapped) not mapped: no domain spec maps form \(account.form) yet"
+                        : "\(notMapped) not mapped to a record of their own; used for \(account.usedFor.sorted().joined(separator: ", "))"
+                )
             }
-            return ["form", account.form, account.file, String(account.read), String(account.rejected.count),
-                    String(account.sourced), String(excluded), String(notMapped), detail.joined(separator: " | ")]
+            return [
+                "form", account.form, account.file, String(account.read), String(account.rejected.count),
+                String(account.sourced), String(excluded), String(notMapped), detail.joined(separator: " | "),
+            ]
         }
         let datasetRows = written.sorted { $0.key < $1.key }.map { name, count -> [String] in
             let sources = forms.values.filter { $0.mapped[name] != nil }.map(\.form).sorted()

@@ -35,7 +35,11 @@ public struct Reconciliation: Sendable, Hashable {
         public mutating func markExcluded(row: Int, reason: String) {
             grow(to: row)
             guard rowState[row] == 0 else { return }
-            let index = reasons.firstIndex(of: reason) ?? { reasons.append(reason); return reasons.count - 1 }()
+            let index =
+                reasons.firstIndex(of: reason)
+                ?? {
+                    reasons.append(reason); return reasons.count - 1
+                }()
             rowState[row] = UInt16(index + 2)
         }
 
@@ -50,7 +54,11 @@ public struct Reconciliation: Sendable, Hashable {
                     rowState[row] = 1
                 } else if rowState[row] == 0 {
                     let reason = other.reasons[Int(state) - 2]
-                    let index = reasons.firstIndex(of: reason) ?? { reasons.append(reason); return reasons.count - 1 }()
+                    let index =
+                        reasons.firstIndex(of: reason)
+                        ?? {
+                            reasons.append(reason); return reasons.count - 1
+                        }()
                     rowState[row] = UInt16(index + 2)
                 }
             }
@@ -98,9 +106,10 @@ public struct Reconciliation: Sendable, Hashable {
     /// True when, for every form, each record read is rejected, excluded or sourced, or the form
     /// is a derivation-only source, and every dataset's written count equals its mapped records.
     public var balances: Bool {
-        forms.values.allSatisfy { $0.notMappedAsPrimary >= 0 } && written.allSatisfy { dataset, count in
-            supplementalOf[dataset] != nil || fromStudyDefinition.contains(dataset)
-                || forms.values.reduce(0) { $0 + ($1.mapped[dataset] ?? 0) } == count
-        }
+        forms.values.allSatisfy { $0.notMappedAsPrimary >= 0 }
+            && written.allSatisfy { dataset, count in
+                supplementalOf[dataset] != nil || fromStudyDefinition.contains(dataset)
+                    || forms.values.reduce(0) { $0 + ($1.mapped[dataset] ?? 0) } == count
+            }
     }
 }

@@ -5,8 +5,10 @@ extension RecordBuilder {
         let code = value(reference)
         guard !code.isEmpty else { return "" }
         guard let arm = context.study.arm(code: code) else {
-            findings.report(.unknownArm(domain: domain, usubjid: usubjidForFindings, variable: codeVariable, value: code,
-                                        studyFile: context.studyPath))
+            findings.report(
+                .unknownArm(
+                    domain: domain, usubjid: usubjidForFindings, variable: codeVariable, value: code,
+                    studyFile: context.studyPath))
             return ""
         }
         return arm.name
@@ -21,8 +23,10 @@ extension RecordBuilder {
         if let plannedArm, Set(plannedArm.treatments) == received { return planned }
         if let exact = context.study.arms.first(where: { Set($0.treatments) == received }) { return exact.code }
         if let plannedArm, received.isSubset(of: Set(plannedArm.treatments)) { return planned }
-        findings.report(.unplannedTreatment(domain: domain, usubjid: usubjidForFindings, planned: planned,
-                                            received: received.sorted()))
+        findings.report(
+            .unplannedTreatment(
+                domain: domain, usubjid: usubjidForFindings, planned: planned,
+                received: received.sorted()))
         return planned
     }
 
@@ -35,7 +39,10 @@ extension RecordBuilder {
                 if let condition = source.condition, !source.holds(condition, row: index) { continue }
                 let dateText = source.date.map { table.value(index, $0) } ?? ""
                 if let cutoff = context.cutoff, case .success(let date?) = EDCDateParser.parseDate(dateText),
-                   date.isComplete, date > cutoff { continue }
+                    date.isComplete, date > cutoff
+                {
+                    continue
+                }
                 let collected = table.cleanValue(index, column)
                 guard !collected.isEmpty else { continue }
                 let code = context.ctMap.submissionValue(for: collected, in: "EXTRT") ?? collected.uppercased()

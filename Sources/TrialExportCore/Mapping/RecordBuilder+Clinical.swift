@@ -35,7 +35,8 @@ extension RecordBuilder {
     /// A partial start date counts as emergent unless it is certainly before the first dose.
     func treatmentEmergent(_ variable: CompiledVariable) -> String {
         guard let reference = variable.references.first, let start = ISO8601Value.date(of: value(reference)),
-              let first = ISO8601Value.date(of: value(rfxstdtc)) else { return "" }
+            let first = ISO8601Value.date(of: value(rfxstdtc))
+        else { return "" }
         let last = ISO8601Value.date(of: value(rfxendtc))
         if let s = start.dayNumber, let f = first.dayNumber {
             guard s >= f else { return "N" }
@@ -49,7 +50,9 @@ extension RecordBuilder {
 
     /// doseForm, route or frequency of the study treatment named by the variable (e.g. EXTRT).
     func treatmentAttribute(_ variable: CompiledVariable) -> String {
-        guard let reference = variable.references.first, let treatment = context.study.treatment(code: value(reference)) else { return "" }
+        guard let reference = variable.references.first, let treatment = context.study.treatment(code: value(reference)) else {
+            return ""
+        }
         switch variable.spec.value {
         case "doseForm": return treatment.doseForm ?? ""
         case "route": return treatment.route ?? ""
@@ -95,8 +98,10 @@ extension RecordBuilder {
     func assignNumber(_ variable: CompiledVariable) -> String {
         guard let field = variable.from, let text = raw(field), !text.isEmpty else { return "" }
         guard let number = Double(text), number.isFinite else {
-            findings.report(.notANumber(location(field), domain: domain, usubjid: usubjidForFindings,
-                                        variable: variable.spec.variable, value: text))
+            findings.report(
+                .notANumber(
+                    location(field), domain: domain, usubjid: usubjidForFindings,
+                    variable: variable.spec.variable, value: text))
             return ""
         }
         return NumberText.canonical(number)

@@ -55,7 +55,8 @@ public struct VisitSchedule: Codable, Hashable, Sendable {
         }
         let prefix = String(pattern[..<range.lowerBound]), suffix = String(pattern[range.upperBound...])
         guard text.count > prefix.count + suffix.count,
-              text.lowercased().hasPrefix(prefix.lowercased()), text.lowercased().hasSuffix(suffix.lowercased()) else { return nil }
+            text.lowercased().hasPrefix(prefix.lowercased()), text.lowercased().hasSuffix(suffix.lowercased())
+        else { return nil }
         let middle = text.dropFirst(prefix.count).dropLast(suffix.count)
         guard let n = Int(middle), n >= 0 else { return nil }
         return .some(n)

@@ -47,8 +47,9 @@ public struct ControlledTerminology: Sendable {
             guard let i = lists.firstIndex(where: { $0.code == key || $0.name == key }) else { return .failure(.unknown(key)) }
             guard lists[i].extensible else { return .failure(.notExtensible(key)) }
             let old = lists[i]
-            lists[i] = Codelist(code: old.code, name: old.name, extensible: true,
-                                terms: old.terms + (additions[key] ?? []).filter { !old.contains($0) })
+            lists[i] = Codelist(
+                code: old.code, name: old.name, extensible: true,
+                terms: old.terms + (additions[key] ?? []).filter { !old.contains($0) })
         }
         return .success(ControlledTerminology(version: version, codelists: lists))
     }

@@ -29,8 +29,10 @@ extension DatasetMetadata {
             let later = Set(timing[(rank + 1)...].map(\.0))
             let anchor = copy.variables.first { later.contains($0.name) }
             let order = anchor.map { Double($0.order) - 0.5 } ?? Double((copy.variables.map(\.order).max() ?? 0) + 1)
-            copy.variables.append(VariableMetadata(dataset: name, order: Int(order * 2), name: timingName, label: label,
-                                                   type: type, core: .perm))
+            copy.variables.append(
+                VariableMetadata(
+                    dataset: name, order: Int(order * 2), name: timingName, label: label,
+                    type: type, core: .perm))
             copy.variables = copy.variables.map { v in
                 guard v.name != timingName else { return v }
                 var w = v
@@ -38,7 +40,9 @@ extension DatasetMetadata {
                 return w
             }
             copy.variables.sort { $0.order < $1.order }
-            copy.variables = copy.variables.enumerated().map { var w = $1; w.order = $0 + 1; return w }
+            copy.variables = copy.variables.enumerated().map {
+                var w = $1; w.order = $0 + 1; return w
+            }
         }
         return copy
     }

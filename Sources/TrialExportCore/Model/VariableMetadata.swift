@@ -46,8 +46,10 @@ public struct DatasetMetadata: Codable, Hashable, Sendable {
         case datasetClass = "class"
     }
 
-    public init(name: String, label: String, structure: String, keys: [String], variables: [VariableMetadata],
-                datasetClass: String? = nil) {
+    public init(
+        name: String, label: String, structure: String, keys: [String], variables: [VariableMetadata],
+        datasetClass: String? = nil
+    ) {
         self.datasetClass = datasetClass
         self.name = name
         self.label = label
@@ -80,7 +82,9 @@ public struct StandardMetadata: Sendable {
         let parent = String(name.dropFirst(4))
         supp.name = name
         supp.label = "Supplemental Qualifiers for \(parent)"
-        supp.variables = supp.variables.map { var v = $0; v.dataset = name; return v }
+        supp.variables = supp.variables.map {
+            var v = $0; v.dataset = name; return v
+        }
         return supp
     }
 }

@@ -137,21 +137,27 @@ public struct ConsortDiagram: Sendable, Equatable {
     }
 
     static func exclusionLines(_ c: ConsortSummary) -> [String] {
-        ["Excluded " + count(c.excluded), "• Not meeting eligibility criteria " + count(c.notMeetingCriteria),
-         "• Declined to participate " + count(c.declined)]
+        [
+            "Excluded " + count(c.excluded), "• Not meeting eligibility criteria " + count(c.notMeetingCriteria),
+            "• Declined to participate " + count(c.declined),
+        ]
             + c.otherExclusions.map { "• \(sentence($0.reason)) " + count($0.count) }
     }
 
     static func allocationLines(_ a: ArmFlow) -> [String] {
-        ["Allocated to \(a.name) (\(a.code)) " + count(a.allocated),
-         "• Received allocated intervention " + count(a.receivedAllocated),
-         "• Did not receive allocated intervention " + count(a.notReceived.total)] + reasons(a.notReceived)
+        [
+            "Allocated to \(a.name) (\(a.code)) " + count(a.allocated),
+            "• Received allocated intervention " + count(a.receivedAllocated),
+            "• Did not receive allocated intervention " + count(a.notReceived.total),
+        ] + reasons(a.notReceived)
     }
 
     static func followUpLines(_ a: ArmFlow) -> [String] {
         ["Discontinued intervention " + count(a.discontinued.total)] + reasons(a.discontinued)
-            + ["Completed treatment " + count(a.completedTreatment), "On treatment at the cut-off " + count(a.onTreatment),
-               "Lost to follow-up " + count(a.lostToFollowUp), "Died " + count(a.died)]
+            + [
+                "Completed treatment " + count(a.completedTreatment), "On treatment at the cut-off " + count(a.onTreatment),
+                "Lost to follow-up " + count(a.lostToFollowUp), "Died " + count(a.died),
+            ]
     }
 
     static func analysisLines(_ a: ArmFlow) -> [String] {

@@ -48,7 +48,8 @@ public struct ReportDatasets: Sendable {
         memo.value(["QNAM", qnam, rdomain]) { () -> [String: [String: String]] in
             var values: [String: [String: String]] = [:]
             guard let supp = byName["SUPP\(rdomain)"], let usubjid = supp.index(of: "USUBJID"), let name = supp.index(of: "QNAM"),
-                  let idvarval = supp.index(of: "IDVARVAL"), let qval = supp.index(of: "QVAL") else { return values }
+                let idvarval = supp.index(of: "IDVARVAL"), let qval = supp.index(of: "QVAL")
+            else { return values }
             for row in supp.rows where row[name] == qnam {
                 values[row[usubjid], default: [:]][row[idvarval].trimmingSpaces] = row[qval]
             }

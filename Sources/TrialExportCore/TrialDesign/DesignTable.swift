@@ -14,8 +14,9 @@ struct DesignTable {
             variable.core != .perm || filled.contains { !($0[variable.name] ?? "").isEmpty }
         }
         let rows = filled.map { record in variables.map { record[$0.name] ?? "" } }
-        var dataset = Dataset(name: metadata.name, label: metadata.label, keys: metadata.keys,
-                              variables: variables, rows: rows)
+        var dataset = Dataset(
+            name: metadata.name, label: metadata.label, keys: metadata.keys,
+            variables: variables, rows: rows)
         dataset.sortByKeys()
         return dataset
     }

@@ -5,7 +5,8 @@ extension TrialDesignBuilder {
         for arm in study.arms {
             for (index, code) in arm.elements.enumerated() {
                 let element = study.elements.first { $0.code == code }
-                let next = arm.elements.indices.contains(index + 1)
+                let next =
+                    arm.elements.indices.contains(index + 1)
                     ? study.elements.first { $0.code == arm.elements[index + 1] } : nil
                 table.append([
                     "ARMCD": arm.code, "ARM": arm.name, "TAETORD": String(index + 1), "ETCD": code,

@@ -19,7 +19,8 @@ extension TrialDesignBuilder {
         var values: [TrialSummaryValue] = [
             .text("TITLE", study.title),
             .text("SPONSOR", study.sponsor),
-            TrialSummaryValue(parameter: "REGID", value: study.registryId, reference: "ClinicalTrials.gov", code: study.registryId),
+            TrialSummaryValue(
+                parameter: "REGID", value: study.registryId, reference: "ClinicalTrials.gov", code: study.registryId),
             coded("TPHASE", study.phase),
             coded("STYPE", study.studyType),
             coded("TTYPE", design.primaryPurpose),
@@ -72,8 +73,10 @@ extension TrialDesignBuilder {
 
     func summaryRecord(_ item: TrialSummaryValue, seq: Int) -> [String: String] {
         checkTerm(item.parameter, codelist: "TSPARMCD", domain: "TS", variable: "TSPARMCD")
-        var record = ["TSSEQ": String(seq), "TSPARMCD": item.parameter, "TSPARM": parameterName(item.parameter),
-                      "TSVAL": item.value]
+        var record = [
+            "TSSEQ": String(seq), "TSPARMCD": item.parameter, "TSPARM": parameterName(item.parameter),
+            "TSVAL": item.value,
+        ]
         guard !item.value.isEmpty else {
             record["TSVALNF"] = item.nullFlavor ?? Self.unknownNullFlavor
             return record
@@ -84,7 +87,8 @@ extension TrialDesignBuilder {
         }
         if let codelist = item.codelist {
             if checkTerm(item.value, codelist: codelist, domain: "TS", variable: item.parameter),
-               let code = termCodes.code(of: item.value, in: codelist) {
+                let code = termCodes.code(of: item.value, in: codelist)
+            {
                 record["TSVALCD"] = code
                 record["TSVCDREF"] = "CDISC CT"
                 record["TSVCDVER"] = terminology.version
@@ -99,7 +103,8 @@ extension TrialDesignBuilder {
     /// TSPARM: the TSPARM term with the same NCI code as the TSPARMCD term.
     func parameterName(_ parameter: String) -> String {
         guard let code = termCodes.code(of: parameter, in: "TSPARMCD"),
-              let name = termCodes.term(withCode: code, in: "TSPARM") else {
+            let name = termCodes.term(withCode: code, in: "TSPARM")
+        else {
             findings.report(.parameterNameUnknown(parameter: parameter))
             return ""
         }

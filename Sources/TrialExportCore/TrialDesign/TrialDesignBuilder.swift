@@ -11,8 +11,10 @@ public struct TrialDesignBuilder {
     public let termCodes: TermCodes
     let findings: FindingSink
 
-    public init(study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata,
-                terminology: ControlledTerminology, termCodes: TermCodes, findings: FindingSink) {
+    public init(
+        study: StudyDefinition, ctMap: CTMap, metadata: StandardMetadata,
+        terminology: ControlledTerminology, termCodes: TermCodes, findings: FindingSink
+    ) {
         self.study = study
         self.ctMap = ctMap
         self.metadata = metadata
@@ -28,7 +30,7 @@ public struct TrialDesignBuilder {
             trialSummary(actualSubjects: actualSubjects, studyStart: studyStart), trialArms(), trialElements(),
             trialInclusionExclusion(),
         ]
-            .compactMap { $0?.dataset(studyId: study.studyId) }
+        .compactMap { $0?.dataset(studyId: study.studyId) }
     }
 
     /// An empty table for `domain`, or nil (with a finding) when the metadata lacks it.
@@ -58,8 +60,10 @@ public struct TrialDesignBuilder {
     /// terms to suggest); nil, with a finding, when the map does not cover the value.
     func submissionValue(_ registered: String, list: String, codelist: String, domain: String, variable: String) -> String? {
         if let value = ctMap.submissionValue(for: registered, in: list) { return value }
-        findings.report(.registryValueNotInCTMap(parameter: variable, value: registered, list: list,
-                                                 codelist: terminology.codelist(codelist), domain: domain))
+        findings.report(
+            .registryValueNotInCTMap(
+                parameter: variable, value: registered, list: list,
+                codelist: terminology.codelist(codelist), domain: domain))
         return nil
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import TrialExportCore
 
 #if canImport(Glibc)
-import Glibc
-private let systemClose = Glibc.close
+    import Glibc
+    private let systemClose = Glibc.close
 #elseif canImport(Darwin)
-import Darwin
-private let systemClose = Darwin.close
+    import Darwin
+    private let systemClose = Darwin.close
 #endif
 
 /// A file opened for writing through a large buffer, so few `write` calls reach the system.

@@ -136,8 +136,9 @@ public enum ExportJob {
         report.previous = previous
         report.trialReport = trialReport
         report.reportFiles = reportFiles
-        report.define = DefineSources(specs: bundle.specs, metadata: bundle.metadata, terminology: bundle.terminology,
-                                      termCodes: bundle.termCodes)
+        report.define = DefineSources(
+            specs: bundle.specs, metadata: bundle.metadata, terminology: bundle.terminology,
+            termCodes: bundle.termCodes)
         for phase in try output.finish(report) { timer.add(phase) }
         return ExportOutcome(
             datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,

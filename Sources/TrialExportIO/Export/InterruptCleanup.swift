@@ -15,7 +15,8 @@ public enum InterruptCleanup {
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 state.undoAll()
-                FileHandle.standardError.write(Data("trialexport: interrupted; nothing was written, the previous output is unchanged.\n".utf8))
+                FileHandle.standardError.write(
+                    Data("trialexport: interrupted; nothing was written, the previous output is unchanged.\n".utf8))
                 exit(128 + sig)
             }
             source.resume()

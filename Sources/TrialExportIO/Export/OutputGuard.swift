@@ -132,9 +132,13 @@ public enum OutputGuard {
     static func isEarlierExport(_ entries: [String]) -> Bool {
         entries.contains("csv/")
             && entries.allSatisfy { entry in
-                ["csv/", "reports/", "findings.csv", "reconciliation.csv"].contains(entry)
+                ["csv/", "reports/", "xpt/", "json/", "findings.csv", "reconciliation.csv", "define.xml"].contains(entry)
+                    || (entry.hasPrefix("xpt/") && entry.hasSuffix(".xpt") && !entry.dropFirst(4).contains("/"))
+                    || (entry.hasPrefix("json/") && (entry.hasSuffix(".json") || entry.hasSuffix(".ndjson"))
+                        && !entry.dropFirst(5).contains("/"))
                     || (entry.hasPrefix("csv/") && entry.hasSuffix(".csv") && !entry.dropFirst(4).contains("/"))
-                    || (entry.hasPrefix("reports/") && (entry.hasSuffix(".md") || entry.hasSuffix(".svg")) && !entry.dropFirst(8).contains("/"))
+                    || (entry.hasPrefix("reports/") && (entry.hasSuffix(".md") || entry.hasSuffix(".svg"))
+                        && !entry.dropFirst(8).contains("/"))
                     || (entry.hasSuffix("-sdtm.xlsx") && !entry.contains("/"))
             }
     }

@@ -54,8 +54,9 @@ public final class OutputWriter: @unchecked Sendable {
     public func start(study: StudyDefinition, cutoff: String) throws {
         let created = WorkbookBuilder.creationDate(cutoff)
         channels = try formats.map { format in
-            Channel(format: format, sink: try sink(format, study: study, cutoff: cutoff, created: created),
-                    jobs: SerialJobs(label: "trialexport.\(format.rawValue)", background: concurrent))
+            Channel(
+                format: format, sink: try sink(format, study: study, cutoff: cutoff, created: created),
+                jobs: SerialJobs(label: "trialexport.\(format.rawValue)", background: concurrent))
         }
     }
 
@@ -131,8 +132,9 @@ public final class OutputWriter: @unchecked Sendable {
         phase.seconds += channel.jobs.seconds
         guard channel.format == .xpt else { return [phase] }
         let define = try Self.timed("write define.xml", records: records) {
-            try DefineWriter.write(report, files: (channel.sink as? XPTSink)?.files ?? [:],
-                                   to: self.staging.url.appendingPathComponent("define.xml"))
+            try DefineWriter.write(
+                report, files: (channel.sink as? XPTSink)?.files ?? [:],
+                to: self.staging.url.appendingPathComponent("define.xml"))
         }
         return [phase, define]
     }

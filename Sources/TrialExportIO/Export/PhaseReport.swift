@@ -32,8 +32,9 @@ struct PhaseTimer {
     /// Ends the current phase and starts the next.
     mutating func lap(_ phase: String, records: Int) {
         let now = DispatchTime.now().uptimeNanoseconds
-        let report = PhaseReport(phase: phase, seconds: Double(now - start) / 1e9, records: records,
-                                 peakResidentBytes: ProcessMemory.peakResidentBytes())
+        let report = PhaseReport(
+            phase: phase, seconds: Double(now - start) / 1e9, records: records,
+            peakResidentBytes: ProcessMemory.peakResidentBytes())
         reports.append(report)
         observer(report)
         ProcessMemory.resetPeak()

@@ -11,10 +11,14 @@ public struct ProjectLayout: Sendable {
 
     /// The first folder holding `standards/` and `mappings/`: the working folder and its
     /// parents first, then the executable's folder and its parents.
-    public static func locate(workingDirectory: String = FileManager.default.currentDirectoryPath,
-                              executable: String = CommandLine.arguments.first ?? "") -> ProjectLayout? {
-        let starts = [URL(fileURLWithPath: workingDirectory),
-                      URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()]
+    public static func locate(
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        executable: String = CommandLine.arguments.first ?? ""
+    ) -> ProjectLayout? {
+        let starts = [
+            URL(fileURLWithPath: workingDirectory),
+            URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent(),
+        ]
         for start in starts {
             var url = start.standardizedFileURL
             while true {

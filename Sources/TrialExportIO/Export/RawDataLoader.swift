@@ -16,13 +16,15 @@ public enum RawDataLoader {
         let present = Set(files.map { RawFormLoader.formName(ofPath: $0) })
         if let missing = required.keys.sorted().first(where: { !present.contains($0) }) {
             let who = required[missing]?.values.sorted().first ?? "a spec"
-            throw TrialExportError.fileNotFound(path: folder.appendingPathComponent("\(missing).csv").path,
-                                                what: "form \(missing), needed by \(who),")
+            throw TrialExportError.fileNotFound(
+                path: folder.appendingPathComponent("\(missing).csv").path,
+                what: "form \(missing), needed by \(who),")
         }
         return try files.map { file in
             let form = RawFormLoader.formName(ofPath: file)
-            return try RawFormLoader.load(path: folder.appendingPathComponent(file).path, form: form,
-                                          requiredColumns: required[form] ?? [:], findings: findings, displayPath: file)
+            return try RawFormLoader.load(
+                path: folder.appendingPathComponent(file).path, form: form,
+                requiredColumns: required[form] ?? [:], findings: findings, displayPath: file)
         }
     }
 }

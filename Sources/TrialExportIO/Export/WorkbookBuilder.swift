@@ -12,17 +12,22 @@ enum WorkbookBuilder {
             ("Secondary ids", study.secondaryIds.joined(separator: ", ")),
             ("Sponsor", study.sponsor),
             ("Findings", "\(errors) errors, \(warnings) warnings (sheet Findings)"),
-            ("Reconciliation", report.result.reconciliation.balances
-                ? "balanced: every raw record is mapped, excluded or rejected (sheet Reconciliation)"
-                : "does not balance: see sheet Reconciliation"),
+            (
+                "Reconciliation",
+                report.result.reconciliation.balances
+                    ? "balanced: every raw record is mapped, excluded or rejected (sheet Reconciliation)"
+                    : "does not balance: see sheet Reconciliation"
+            ),
             ("Variable labels", "shown as comments on the header cells of each dataset sheet"),
         ]
-        var findings = SheetTable(name: "Findings", columns: ExportReport.findingColumns, numericColumns: [3, 7],
-                                  rows: report.findingRows)
+        var findings = SheetTable(
+            name: "Findings", columns: ExportReport.findingColumns, numericColumns: [3, 7],
+            rows: report.findingRows)
         findings.caption = "Every problem found, with its raw file, line and column or its record"
         findings.frozenColumns = 2
-        var reconciliation = SheetTable(name: "Reconciliation", columns: Reconciliation.tableColumns,
-                                        numericColumns: [3, 4, 5, 6, 7], rows: report.result.reconciliation.tableRows())
+        var reconciliation = SheetTable(
+            name: "Reconciliation", columns: Reconciliation.tableColumns,
+            numericColumns: [3, 4, 5, 6, 7], rows: report.result.reconciliation.tableRows())
         reconciliation.caption = "Every raw record read, rejected, mapped or excluded; every dataset's records"
         var content = WorkbookContent(
             studyId: study.studyId, title: study.title, cutoff: report.cutoff, created: creationDate(report.cutoff),
@@ -35,7 +40,8 @@ enum WorkbookBuilder {
         if let previous = report.previous {
             content.extraSheets.insert(previous.changes, at: report.trialReport == nil ? 0 : 1)
             content.rowMarks = previous.marks
-            content.studyFacts.append(("Changes", "since the previous transfer: sheet Changes; new rows green, changed rows yellow"))
+            content.studyFacts.append(
+                ("Changes", "since the previous transfer: sheet Changes; new rows green, changed rows yellow"))
         }
         return content
     }

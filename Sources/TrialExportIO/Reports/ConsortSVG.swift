@@ -18,7 +18,8 @@ public enum ConsortSVG {
             """
         for box in diagram.boxes { svg += draw(box) }
         for line in diagram.connectors {
-            svg += "<line x1=\"\(line.x1)\" y1=\"\(line.y1)\" x2=\"\(line.x2)\" y2=\"\(line.y2)\" stroke=\"#333\" stroke-width=\"1.2\""
+            svg +=
+                "<line x1=\"\(line.x1)\" y1=\"\(line.y1)\" x2=\"\(line.x2)\" y2=\"\(line.y2)\" stroke=\"#333\" stroke-width=\"1.2\""
                 + (line.arrow ? " marker-end=\"url(#arrow)\"" : "") + "/>\n"
         }
         return svg + "</svg>\n"
@@ -26,7 +27,8 @@ public enum ConsortSVG {
 
     private static func draw(_ box: ConsortDiagram.Box) -> String {
         let fill = box.isStage ? "#D9E1F2" : "#FFFFFF"
-        var text = "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\" rx=\"4\" "
+        var text =
+            "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\" rx=\"4\" "
             + "fill=\"\(fill)\" stroke=\"#333\" stroke-width=\"1\"/>\n"
         if box.isStage {
             let y = box.y + box.height / 2 + 4

@@ -9,12 +9,14 @@ public enum StandardsLoader {
         var datasets: [String: DatasetMetadata] = [:]
         for (index, dataset) in file.datasets.enumerated() {
             guard datasets[dataset.name] == nil else {
-                throw TrialExportError.invalidSpec(path: path, location: "datasets[\(index)].name",
-                                                   detail: "dataset \"\(dataset.name)\" appears twice; re-run the extraction script")
+                throw TrialExportError.invalidSpec(
+                    path: path, location: "datasets[\(index)].name",
+                    detail: "dataset \"\(dataset.name)\" appears twice; re-run the extraction script")
             }
-            datasets[dataset.name] = DatasetMetadata(name: dataset.name, label: dataset.label, structure: dataset.structure,
-                                                     keys: dataset.keys, variables: dataset.variables,
-                                                     datasetClass: dataset.datasetClass)
+            datasets[dataset.name] = DatasetMetadata(
+                name: dataset.name, label: dataset.label, structure: dataset.structure,
+                keys: dataset.keys, variables: dataset.variables,
+                datasetClass: dataset.datasetClass)
         }
         return StandardMetadata(version: file.version, modelVersion: file.modelVersion, datasets: datasets)
     }
@@ -54,8 +56,9 @@ public enum StandardsLoader {
         let file = try decodeJSON(CTFile.self, from: path)
         for (index, list) in file.codelists.enumerated() {
             if let codes = list.termCodes, codes.count != list.terms.count {
-                throw TrialExportError.invalidSpec(path: path, location: "codelists[\(index)].termCodes",
-                                                   detail: "\(codes.count) codes for \(list.terms.count) terms in \(list.name); re-run the extraction script")
+                throw TrialExportError.invalidSpec(
+                    path: path, location: "codelists[\(index)].termCodes",
+                    detail: "\(codes.count) codes for \(list.terms.count) terms in \(list.name); re-run the extraction script")
             }
         }
         return file

@@ -48,7 +48,9 @@ struct StudyValidator {
         }
         let total = randomization.ratio.reduce(0, +)
         if randomization.blockSize <= 0 || (total > 0 && randomization.blockSize % total != 0) {
-            add("design.randomization.blockSize", "\(randomization.blockSize) is not a positive multiple of the ratio total \(total)")
+            add(
+                "design.randomization.blockSize",
+                "\(randomization.blockSize) is not a positive multiple of the ratio total \(total)")
         }
     }
 
@@ -71,7 +73,9 @@ struct StudyValidator {
         checkDuplicates(study.arms.map(\.code), key: { "arms[\($0)].code" }, what: "arm code")
         let elements = Set(study.elements.map(\.code))
         for (i, arm) in study.arms.enumerated() {
-            if arm.code.isEmpty || arm.code.count > 20 { add("arms[\(i)].code", "\"\(arm.code)\" must have 1 to 20 characters (ARMCD)") }
+            if arm.code.isEmpty || arm.code.count > 20 {
+                add("arms[\(i)].code", "\"\(arm.code)\" must have 1 to 20 characters (ARMCD)")
+            }
             if arm.name.isEmpty || arm.name.count > 200 { add("arms[\(i)].name", "must have 1 to 200 characters (ARM)") }
             for (j, code) in arm.treatments.enumerated() where study.treatment(code: code) == nil {
                 add("arms[\(i)].treatments[\(j)]", "\"\(code)\" is not defined under treatments")
@@ -86,7 +90,9 @@ struct StudyValidator {
     mutating func checkElements() {
         checkDuplicates(study.elements.map(\.code), key: { "elements[\($0)].code" }, what: "element code")
         for (i, element) in study.elements.enumerated() {
-            if element.code.isEmpty || element.code.count > 8 { add("elements[\(i)].code", "\"\(element.code)\" must have 1 to 8 characters (ETCD)") }
+            if element.code.isEmpty || element.code.count > 8 {
+                add("elements[\(i)].code", "\"\(element.code)\" must have 1 to 8 characters (ETCD)")
+            }
             if element.epoch.isEmpty { add("elements[\(i)].epoch", "must be a CDISC EPOCH value such as TREATMENT") }
             if element.startRule.isEmpty { add("elements[\(i)].startRule", "must not be empty (TESTRL is required)") }
             if let duration = element.duration, !Self.isDuration(duration) {

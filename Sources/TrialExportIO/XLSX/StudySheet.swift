@@ -26,12 +26,14 @@ struct StudySheet {
         add(["Sheet", "Label", "Rows", "Sheets"], .tableHeader)
         for dataset in content.datasets {
             let sheets = layout.sheetNames[dataset.name, default: []]
-            add([dataset.name, dataset.label, String(dataset.rows.count), sheets.joined(separator: ", ")], .datasetRow,
+            add(
+                [dataset.name, dataset.label, String(dataset.rows.count), sheets.joined(separator: ", ")], .datasetRow,
                 target: sheets.first)
         }
         for table in content.extraSheets {
             let sheets = layout.sheetNames[table.name, default: []]
-            add([table.name, table.caption, String(table.rows.count), sheets.joined(separator: ", ")], .sheetRow,
+            add(
+                [table.name, table.caption, String(table.rows.count), sheets.joined(separator: ", ")], .sheetRow,
                 target: sheets.first)
         }
         if !content.studyFacts.isEmpty { add([], .plain) }

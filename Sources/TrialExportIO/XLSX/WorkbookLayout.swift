@@ -38,8 +38,9 @@ struct WorkbookLayout {
             }
             sheetNames[table.name] = names
             if parts > 1 {
-                notes.append("\(table.name) has \(table.rows.count) rows, more than one sheet holds "
-                    + "(\(perSheet) data rows); it continues on \(names.dropFirst().joined(separator: ", ")).")
+                notes.append(
+                    "\(table.name) has \(table.rows.count) rows, more than one sheet holds "
+                        + "(\(perSheet) data rows); it continues on \(names.dropFirst().joined(separator: ", ")).")
             }
         }
     }
@@ -79,8 +80,11 @@ struct WorkbookLayout {
     ///
     /// Only decimal notation counts (`64`, `-1.5`, `2E-3`), not `0x10`, `inf` or ` 5`.
     static func number(_ value: String) -> Double? {
-        guard value.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x45 || $0 == 0x65 }),
-              let number = Double(value), number.isFinite
+        guard
+            value.utf8.allSatisfy({
+                (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x45 || $0 == 0x65
+            }),
+            let number = Double(value), number.isFinite
         else { return nil }
         return number
     }

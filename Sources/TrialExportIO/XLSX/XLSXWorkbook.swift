@@ -25,7 +25,9 @@ final class XLSXWorkbook {
             options.tmpdir = dir
             return workbook_new_opt(path, &options)
         }
-        guard let handle else { throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not start a workbook") }
+        guard let handle else {
+            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not start a workbook")
+        }
         workbook = handle
         try setProperties(created: created, title: title)
     }
@@ -39,7 +41,8 @@ final class XLSXWorkbook {
         let handle = try open()
         try check(workbook_validate_sheet_name(handle, name), "sheet name \"\(name)\"")
         guard let sheet = workbook_add_worksheet(handle, name) else {
-            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not add sheet \"\(name)\" (check the temporary folder)")
+            throw TrialExportError.writeFailed(
+                path: path, detail: "libxlsxwriter could not add sheet \"\(name)\" (check the temporary folder)")
         }
         worksheet_set_comments_author(sheet, "trialexport")
         return XLSXSheet(sheet: sheet, workbook: self)
@@ -140,7 +143,10 @@ struct XLSXSheet {
     func write(_ text: String, row: Int, column: Int, style: CellStyle) throws {
         let format = try workbook.format(style)
         guard !text.isEmpty, ValueLengthChecks.fitsWorkbookCell(text) else {
-            if let format { try workbook.check(worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)") }
+            if let format {
+                try workbook.check(
+                    worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), format), "cell \(row + 1),\(column + 1)")
+            }
             return
         }
         try workbook.check(
@@ -152,12 +158,15 @@ struct XLSXSheet {
         var style = style
         if let mark { style.mark = mark }
         let format = try workbook.format(style)
-        try workbook.check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "cell \(row + 1),\(column + 1)")
+        try workbook.check(
+            worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "cell \(row + 1),\(column + 1)")
     }
 
     func comment(_ text: String, row: Int, column: Int) throws {
         guard !text.isEmpty else { return }
-        try workbook.check(worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), XLSXCellText.encoded(text)), "comment \(row + 1),\(column + 1)")
+        try workbook.check(
+            worksheet_write_comment(sheet, lxw_row_t(row), lxw_col_t(column), XLSXCellText.encoded(text)),
+            "comment \(row + 1),\(column + 1)")
     }
 
     func setWidth(_ width: Double, column: Int) throws {
@@ -173,7 +182,9 @@ struct XLSXSheet {
     func link(_ text: String, toSheet name: String, row: Int, column: Int) throws {
         let target = "internal:'\(name.replacingOccurrences(of: "'", with: "''"))'!A1"
         let format = try workbook.format(CellStyle(link: true))
-        try workbook.check(worksheet_write_url_opt(sheet, lxw_row_t(row), lxw_col_t(column), target, format, text, nil), "link \(row + 1),\(column + 1)")
+        try workbook.check(
+            worksheet_write_url_opt(sheet, lxw_row_t(row), lxw_col_t(column), target, format, text, nil),
+            "link \(row + 1),\(column + 1)")
     }
 
     /// Page setup for printing: landscape, fitted to one page wide (and one page tall with
@@ -196,7 +207,8 @@ struct XLSXSheet {
 
     /// Silences Excel's "number stored as text" marker on every cell (Char variables may hold digits).
     func ignoreNumbersStoredAsText() throws {
-        try workbook.check(worksheet_ignore_errors(sheet, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), "A1:XFD1048576"), "ignored errors")
+        try workbook.check(
+            worksheet_ignore_errors(sheet, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), "A1:XFD1048576"), "ignored errors")
     }
 
     /// Sets a row's height in points (e.g. for a title row).

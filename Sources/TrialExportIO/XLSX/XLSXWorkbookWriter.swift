@@ -67,7 +67,8 @@ public enum XLSXWorkbookWriter {
     /// Study id, title and cut-off; the datasets with label, rows and sheets; facts; notes.
     ///
     /// The sheet is the workbook's contents page: each sheet name links to its sheet, and it prints on one page.
-    static func writeStudySheet(_ content: WorkbookContent, layout: WorkbookLayout, to sheet: XLSXSheet, page: PageLabels) throws {
+    static func writeStudySheet(_ content: WorkbookContent, layout: WorkbookLayout, to sheet: XLSXSheet, page: PageLabels) throws
+    {
         let study = StudySheet(content, layout: layout)
         for (column, width) in study.columnWidths.enumerated() { try sheet.setWidth(width, column: column) }
         for (row, line) in study.lines.enumerated() {

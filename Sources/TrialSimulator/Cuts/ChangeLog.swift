@@ -64,9 +64,11 @@ extension ChangeLog {
             }
             for c in values.indices where values[c] != before[c] {
                 let query = queries.first { $0.row == i && $0.column == c && $0.isOpen(on: since) }
-                valuesChanged.append(Value(
-                    form: form.rawValue, subject: subject, key: key, column: layout.headers[form]![c], old: before[c], new: values[c],
-                    reason: query == nil ? .update : .correction, query: query?.kind.rawValue))
+                valuesChanged.append(
+                    Value(
+                        form: form.rawValue, subject: subject, key: key, column: layout.headers[form]![c], old: before[c],
+                        new: values[c],
+                        reason: query == nil ? .update : .correction, query: query?.kind.rawValue))
             }
         }
         for (i, values) in old where earlier[i] != nil {

@@ -5,7 +5,8 @@ struct CutRenderer {
     let layout: FormLayout
 
     /// The rows visible on `day` as (position in `rows`, values); none before the screening visit.
-    func rows(_ rows: [EDCRow], record: SubjectRecord, queries: [DataQuery], on day: StudyDay) -> [(index: Int, values: [String])] {
+    func rows(_ rows: [EDCRow], record: SubjectRecord, queries: [DataQuery], on day: StudyDay) -> [(index: Int, values: [String])]
+    {
         guard record.screening <= day else { return [] }
         var out: [(index: Int, values: [String])] = []
         for (i, row) in rows.enumerated() {
@@ -52,7 +53,8 @@ struct CutRenderer {
     private func bestResponse(_ row: EDCRow, record: SubjectRecord, on day: StudyDay) -> [String]? {
         let responses = record.assessments.dropFirst().filter { $0.day <= day }.map { (day: $0.day, overall: $0.overall) }
         guard let firstDose = record.firstDose, !responses.isEmpty,
-            let best = RecistRules.best(responses: responses, firstDose: firstDose, minimumSDDays: 7 * context.study.schedule.tumourAssessmentEveryWeeks)
+            let best = RecistRules.best(
+                responses: responses, firstDose: firstDose, minimumSDDays: 7 * context.study.schedule.tumourAssessmentEveryWeeks)
         else { return nil }
         if let full = record.bestResponse, full.day == best.day, full.response == best.response { return row.values }
         return [record.site, record.subject, best.day.edc, best.response]

@@ -16,7 +16,8 @@ public struct DataCut: Equatable, Sendable {
     func days(cutoff: StudyDay) throws -> (asOf: StudyDay, since: StudyDay) {
         let asOfDay = try DataCut.day(asOf, option: "--as-of")
         guard asOfDay <= cutoff else {
-            throw TrialExportError.usage("--as-of \(asOf) is after the study's data cut-off \(cutoff.iso): the simulated history ends there")
+            throw TrialExportError.usage(
+                "--as-of \(asOf) is after the study's data cut-off \(cutoff.iso): the simulated history ends there")
         }
         let sinceDay = try since.map { try DataCut.day($0, option: "--since") } ?? asOfDay - 7
         guard sinceDay < asOfDay else { throw TrialExportError.usage("--since \(sinceDay.iso) must be before --as-of \(asOf)") }

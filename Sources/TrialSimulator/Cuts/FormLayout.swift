@@ -10,7 +10,9 @@ struct FormLayout {
 
     /// The position of `column` in `form`'s rows.
     func index(_ form: EDCForm, _ column: String) -> Int {
-        guard let i = headers[form]?.firstIndex(of: column) else { preconditionFailure("\(form.rawValue) has no column \(column)") }
+        guard let i = headers[form]?.firstIndex(of: column) else {
+            preconditionFailure("\(form.rawValue) has no column \(column)")
+        }
         return i
     }
 

@@ -11,7 +11,9 @@ struct SubjectFormWriter {
         self.mess = mess
     }
 
-    private mutating func put(_ form: EDCForm, _ record: SubjectRecord, _ values: [String], on day: StudyDay, _ evolution: EDCRow.Evolution? = nil) {
+    private mutating func put(
+        _ form: EDCForm, _ record: SubjectRecord, _ values: [String], on day: StudyDay, _ evolution: EDCRow.Evolution? = nil
+    ) {
         rows.append(EDCRow(form: form, values: [record.site, record.subject] + values, entered: day, evolution: evolution))
     }
 
@@ -32,10 +34,17 @@ struct SubjectFormWriter {
         put(.elig, r, ["Screening", r.screening.edc, mess.yesNo(r.failedCriteria.isEmpty)], on: r.screening)
         for (i, id) in r.failedCriteria.enumerated() {
             let category = context.criteria[id] ?? "Inclusion"
-            put(.ienm, r, [String(i + 1), mess.label(category), SimulationContext.edcCriterionCode(id), r.screening.edc], on: r.screening)
+            put(
+                .ienm, r, [String(i + 1), mess.label(category), SimulationContext.edcCriterionCode(id), r.screening.edc],
+                on: r.screening)
         }
         let birth = mess.date(r.birth, partialRate: mess.rates.partialBirthDateRate)
-        put(.dm, r, ["Screening", r.screening.edc, birth, String(r.age), mess.label(r.male ? "Male" : "Female"), mess.label(r.race), mess.label(r.ethnicity)], on: r.screening)
+        put(
+            .dm, r,
+            [
+                "Screening", r.screening.edc, birth, String(r.age), mess.label(r.male ? "Male" : "Female"), mess.label(r.race),
+                mess.label(r.ethnicity),
+            ], on: r.screening)
         for e in r.ecog.sorted(by: { $0.day < $1.day }) { put(.ecog, r, [e.folder, e.day.edc, mess.ecog(e.grade)], on: e.day) }
     }
 
@@ -48,17 +57,23 @@ struct SubjectFormWriter {
     private mutating func writeDoses(_ r: SubjectRecord) {
         for (i, d) in r.doses.enumerated() {
             let name = context.drugs[d.treatment]?.profile.edcName ?? d.treatment
-            put(.ex, r, [
-                "Cycle \(d.cycle)", String(i + 1), mess.label(name), d.start.edc, mess.time(d.startTime), d.end.edc, mess.time(d.endTime),
-                SubjectFormWriter.number(d.dose), d.unit, mess.label(d.adjustment ?? ""), d.adjustment == nil ? "" : mess.label("Adverse event"),
-            ], on: d.start, .dosing(end: d.end))
+            put(
+                .ex, r,
+                [
+                    "Cycle \(d.cycle)", String(i + 1), mess.label(name), d.start.edc, mess.time(d.startTime), d.end.edc,
+                    mess.time(d.endTime),
+                    SubjectFormWriter.number(d.dose), d.unit, mess.label(d.adjustment ?? ""),
+                    d.adjustment == nil ? "" : mess.label("Adverse event"),
+                ], on: d.start, .dosing(end: d.end))
         }
     }
 
     private mutating func writeAdverseEvents(_ r: SubjectRecord) {
         for (i, e) in r.adverseEvents.enumerated() {
             let rate = mess.rates.partialAEDateRate
-            var row = [String(i + 1), e.term, e.profile.pt, e.profile.soc, mess.date(e.start, partialRate: rate), mess.time(e.startTime)]
+            var row = [
+                String(i + 1), e.term, e.profile.pt, e.profile.soc, mess.date(e.start, partialRate: rate), mess.time(e.startTime),
+            ]
             row += [mess.date(e.end, partialRate: e.fatal ? 0 : rate), mess.yesNo(e.end == nil), mess.grade(e.grade)]
             row += [e.serious, e.fatal, e.hospitalised, e.lifeThreatening, false, false, false].map { mess.yesNo($0) }
             row += e.relationships.map { mess.label($0) }
@@ -69,7 +84,12 @@ struct SubjectFormWriter {
 
     private mutating func writeTumour(_ r: SubjectRecord) {
         for l in r.lesions {
-            put(.tl, r, [l.folder, l.id, l.kind.rawValue, mess.label(l.site.location), l.laterality ?? "", mess.yesNo(l.site.node), l.site.method, l.day.edc], on: l.day)
+            put(
+                .tl, r,
+                [
+                    l.folder, l.id, l.kind.rawValue, mess.label(l.site.location), l.laterality ?? "", mess.yesNo(l.site.node),
+                    l.site.method, l.day.edc,
+                ], on: l.day)
         }
         let reasons = context.profile.tumour.notDoneReasons
         for a in r.assessments {
@@ -78,15 +98,19 @@ struct SubjectFormWriter {
                 // Reasons in turn, so the random draws (and every other value) stay as they were.
                 let reason = notDone && !reasons.isEmpty ? reasons[notDoneCount % reasons.count] : ""
                 if notDone { notDoneCount += 1 }
-                put(.tm, r, [a.folder, d.id, a.day.edc, d.mm.map(String.init) ?? "", "", notDone ? "Not done" : "", reason], on: a.day)
+                put(
+                    .tm, r, [a.folder, d.id, a.day.edc, d.mm.map(String.init) ?? "", "", notDone ? "Not done" : "", reason],
+                    on: a.day)
             }
             for s in a.states { put(.tm, r, [a.folder, s.id, a.day.edc, "", mess.label(s.state), "", ""], on: a.day) }
         }
         for a in r.assessments.dropFirst() {
-            put(.rs, r, [
-                a.folder, a.day.edc, mess.response(a.targetResponse), mess.response(a.nonTargetResponse),
-                mess.yesNo(a.newLesion), mess.response(a.overall),
-            ], on: a.day)
+            put(
+                .rs, r,
+                [
+                    a.folder, a.day.edc, mess.response(a.targetResponse), mess.response(a.nonTargetResponse),
+                    mess.yesNo(a.newLesion), mess.response(a.overall),
+                ], on: a.day)
         }
         if let best = r.bestResponse { put(.bor, r, [best.day.edc, mess.response(best.response)], on: best.day, .bestResponse) }
     }

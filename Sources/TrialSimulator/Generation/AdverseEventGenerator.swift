@@ -22,7 +22,9 @@ struct AdverseEventGenerator {
         var reductions: [String: Int] = [:]
         for i in events.indices {
             finish(&events[i], plan: plan, deathDay: deathDay, exposure: exposure, rng: &rng)
-            if let m = modification(for: &events[i], plan: plan, treatments: record.randomization!.treatments, reductions: &reductions, rng: &rng) {
+            if let m = modification(
+                for: &events[i], plan: plan, treatments: record.randomization!.treatments, reductions: &reductions, rng: &rng)
+            {
                 modifications.append(m)
             }
         }
@@ -31,7 +33,9 @@ struct AdverseEventGenerator {
     }
 
     /// Episodes of one catalogue event: the first with its probability, each further one with the recurrence rate.
-    private func episodes(of entry: SimulationProfile.AdverseEventProfile, plan: CoursePlan, rng: inout RandomSource) -> [AdverseEvent] {
+    private func episodes(of entry: SimulationProfile.AdverseEventProfile, plan: CoursePlan, rng: inout RandomSource)
+        -> [AdverseEvent]
+    {
         var out: [AdverseEvent] = []
         var onset = plan.firstDose + 1 + Int(rng.exponential(mean: 40))
         var chance = entry.probability
@@ -55,15 +59,20 @@ struct AdverseEventGenerator {
         entry.drugs.isEmpty || entry.drugs.contains(where: exposure.contains)
     }
 
-    private func pick(_ exposure: Set<String>, rng: inout RandomSource, where ok: (SimulationProfile.AdverseEventProfile) -> Bool) -> SimulationProfile.AdverseEventProfile? {
+    private func pick(_ exposure: Set<String>, rng: inout RandomSource, where ok: (SimulationProfile.AdverseEventProfile) -> Bool)
+        -> SimulationProfile.AdverseEventProfile?
+    {
         let candidates = context.profile.adverseEvents.filter { ok($0) && isExposed($0, exposure) }
         return candidates.isEmpty ? nil : rng.pick(candidates)
     }
 
-    private func event(_ entry: SimulationProfile.AdverseEventProfile, onset: StudyDay, grade: Int, rng: inout RandomSource) -> AdverseEvent {
+    private func event(_ entry: SimulationProfile.AdverseEventProfile, onset: StudyDay, grade: Int, rng: inout RandomSource)
+        -> AdverseEvent
+    {
         let term = rng.chance(0.7) ? entry.terms[0] : rng.pick(entry.terms)
         var e = AdverseEvent(
-            profile: entry, term: term, start: onset, startTime: rng.chance(0.25) ? ClockTime(minutes: rng.int(7 * 60...20 * 60)) : nil,
+            profile: entry, term: term, start: onset,
+            startTime: rng.chance(0.25) ? ClockTime(minutes: rng.int(7 * 60...20 * 60)) : nil,
             end: onset + Int(rng.exponential(mean: 8 + 6 * Double(grade))), grade: grade)
         if grade >= 3, rng.chance(entry.seriousRate) {
             e.hospitalised = true
@@ -72,7 +81,9 @@ struct AdverseEventGenerator {
         return e
     }
 
-    private func fatal(_ entry: SimulationProfile.AdverseEventProfile, onset: StudyDay, death: StudyDay, rng: inout RandomSource) -> AdverseEvent {
+    private func fatal(_ entry: SimulationProfile.AdverseEventProfile, onset: StudyDay, death: StudyDay, rng: inout RandomSource)
+        -> AdverseEvent
+    {
         var e = event(entry, onset: onset, grade: 5, rng: &rng)
         e.end = death
         e.fatal = true
@@ -83,7 +94,9 @@ struct AdverseEventGenerator {
     }
 
     /// Relationships, end, outcome and the default action of an event.
-    private func finish(_ e: inout AdverseEvent, plan: CoursePlan, deathDay: StudyDay?, exposure: Set<String>, rng: inout RandomSource) {
+    private func finish(
+        _ e: inout AdverseEvent, plan: CoursePlan, deathDay: StudyDay?, exposure: Set<String>, rng: inout RandomSource
+    ) {
         e.relationships = context.profile.relationshipColumns.map { column in
             guard column.treatments.contains(where: exposure.contains) else { return "" }
             let causes = column.treatments.contains(where: e.profile.drugs.contains)
@@ -101,7 +114,10 @@ struct AdverseEventGenerator {
     }
 
     /// A dose change of one related drug for a grade >= 2 event on treatment, with the event's action.
-    private func modification(for e: inout AdverseEvent, plan: CoursePlan, treatments: [String], reductions: inout [String: Int], rng: inout RandomSource) -> DoseModification? {
+    private func modification(
+        for e: inout AdverseEvent, plan: CoursePlan, treatments: [String], reductions: inout [String: Int],
+        rng: inout RandomSource
+    ) -> DoseModification? {
         guard e.grade >= 2, !e.fatal, e.action == "Dose not changed", e.start < plan.stop else { return nil }
         for (i, column) in context.profile.relationshipColumns.enumerated() where e.relationships[i] == "Related" {
             for code in treatments where column.treatments.contains(code) {
@@ -115,7 +131,8 @@ struct AdverseEventGenerator {
                 let oral = drug.infusionMinutes == nil
                 if rng.chance(oral ? drug.interruptionRate : drug.delayRate) {
                     e.action = "Drug interrupted"
-                    return DoseModification(treatment: code, kind: oral ? .interrupt : .delay, day: day, until: day + rng.int(4...13))
+                    return DoseModification(
+                        treatment: code, kind: oral ? .interrupt : .delay, day: day, until: day + rng.int(4...13))
                 }
             }
         }

@@ -18,7 +18,8 @@ struct CourseGenerator {
         record.firstDose = firstDose
         let event = competingEvent(firstDose: firstDose, rng: &rng)
         let horizon = min(context.cutoff, event?.day ?? context.cutoff)
-        TumourGenerator(context: context).followUp(&record, armIndex: rand.armIndex, firstDose: firstDose, lastDay: horizon, rng: &rng)
+        TumourGenerator(context: context).followUp(
+            &record, armIndex: rand.armIndex, firstDose: firstDose, lastDay: horizon, rng: &rng)
         var plan = CoursePlan(firstDose: firstDose, stop: context.cutoff + 1, reason: nil, collectionEnd: context.cutoff)
         if let last = record.assessments.last, last.overall == "PD" {
             plan.stop = min(last.day + rng.int(1...7), context.cutoff)
@@ -31,7 +32,8 @@ struct CourseGenerator {
         if let reason = plan.reason {
             record.endOfTreatment = (plan.stop, reason)
             if reason != "Death" {
-                record.ecog.append(("End of Treatment", plan.stop, min(baselineECOG + (reason == "Progressive disease" ? 1 : 0), 2)))
+                record.ecog.append(
+                    ("End of Treatment", plan.stop, min(baselineECOG + (reason == "Progressive disease" ? 1 : 0), 2)))
             }
             followUp(&record, plan: plan, baselineECOG: baselineECOG, rng: &rng)
         }

@@ -17,9 +17,12 @@ struct DosingGenerator {
             for code in treatments {
                 guard let drug = context.drugs[code] else { continue }
                 if drug.isChoice, let cap = context.study.schedule.maxChemotherapyCycles, cycle > cap { continue }
-                let rows = drug.profile.infusionMinutes == nil
+                let rows =
+                    drug.profile.infusionMinutes == nil
                     ? oral(drug, cycle: cycle, start: start, lastDay: lastDay, modifications: modifications, state: &state)
-                    : infusions(drug, cycle: cycle, start: start, lastDay: lastDay, delayed: delayed, modifications: modifications, state: &state, rng: &rng)
+                    : infusions(
+                        drug, cycle: cycle, start: start, lastDay: lastDay, delayed: delayed, modifications: modifications,
+                        state: &state, rng: &rng)
                 record.doses += rows
             }
             let next = start + cycleLength
@@ -53,8 +56,11 @@ struct DosingGenerator {
             var row = DoseRecord(
                 cycle: cycle, treatment: drug.definition.code, start: day, startTime: begin, end: day, endTime: end,
                 dose: amount, unit: drug.definition.doseUnit!)
-            if delayed, rows.isEmpty { row.adjustment = "Dose delayed" }
-            else if let last = state.lastDose[drug.definition.code], amount < last { row.adjustment = "Dose reduced" }
+            if delayed, rows.isEmpty {
+                row.adjustment = "Dose delayed"
+            } else if let last = state.lastDose[drug.definition.code], amount < last {
+                row.adjustment = "Dose reduced"
+            }
             state.lastDose[drug.definition.code] = amount
             rows.append(row)
         }
@@ -86,9 +92,13 @@ struct DosingGenerator {
             if let open = rows.last, open.end == day - 1, open.dose == amount {
                 rows[rows.count - 1].end = day
             } else {
-                var row = DoseRecord(cycle: cycle, treatment: code, start: day, end: day, dose: amount, unit: drug.definition.doseUnit!)
-                if paused { row.adjustment = "Dose interrupted" }
-                else if let last = state.lastDose[code], amount < last { row.adjustment = "Dose reduced" }
+                var row = DoseRecord(
+                    cycle: cycle, treatment: code, start: day, end: day, dose: amount, unit: drug.definition.doseUnit!)
+                if paused {
+                    row.adjustment = "Dose interrupted"
+                } else if let last = state.lastDose[code], amount < last {
+                    row.adjustment = "Dose reduced"
+                }
                 rows.append(row)
             }
             paused = false

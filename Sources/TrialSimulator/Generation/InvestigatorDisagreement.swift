@@ -9,9 +9,13 @@ enum InvestigatorDisagreement {
             guard sizes.count == a.diameters.count, a.overall == a.targetResponse else { continue }
             let sum = sizes.reduce(0, +)
             let flipped: String
-            if a.targetResponse == "SD", sum * 10 <= baseline * 8 { flipped = "PR" }
-            else if a.targetResponse == "PR", sum * 100 > baseline * 65 { flipped = "SD" }
-            else { continue }
+            if a.targetResponse == "SD", sum * 10 <= baseline * 8 {
+                flipped = "PR"
+            } else if a.targetResponse == "PR", sum * 100 > baseline * 65 {
+                flipped = "SD"
+            } else {
+                continue
+            }
             record.assessments[i].targetResponse = flipped
             record.assessments[i].overall = flipped
             record.disagreement = a.folder

@@ -36,17 +36,23 @@ enum RecistRules {
 
     /// Best overall response with confirmation (CR/PR confirmed >= 28 days later; SD >= `minimumSDDays`
     /// after first dose), from responses in date order up to the first PD.
-    static func best(responses: [(day: StudyDay, overall: String)], firstDose: StudyDay, minimumSDDays: Int) -> (day: StudyDay, response: String)? {
+    static func best(responses: [(day: StudyDay, overall: String)], firstDose: StudyDay, minimumSDDays: Int) -> (
+        day: StudyDay, response: String
+    )? {
         guard let last = responses.last else { return nil }
         var sd: StudyDay?
         for (i, r) in responses.enumerated() {
             let later = responses[(i + 1)...].filter { $0.day - r.day >= 28 }.map(\.overall)
             if r.overall == "CR", later.contains("CR") { return (r.day, "CR") }
             if r.overall == "PD" { break }
-            if sd == nil, ["CR", "PR", "SD", "Non-CR/Non-PD"].contains(r.overall), r.day - firstDose >= minimumSDDays { sd = r.day }
+            if sd == nil, ["CR", "PR", "SD", "Non-CR/Non-PD"].contains(r.overall), r.day - firstDose >= minimumSDDays {
+                sd = r.day
+            }
         }
         for (i, r) in responses.enumerated() where r.overall == "PR" || r.overall == "CR" {
-            if responses[(i + 1)...].contains(where: { $0.day - r.day >= 28 && ($0.overall == "PR" || $0.overall == "CR") }) { return (r.day, "PR") }
+            if responses[(i + 1)...].contains(where: { $0.day - r.day >= 28 && ($0.overall == "PR" || $0.overall == "CR") }) {
+                return (r.day, "PR")
+            }
         }
         if let sd { return (sd, "SD") }
         if let pd = responses.first(where: { $0.overall == "PD" }) { return (pd.day, "PD") }

@@ -20,9 +20,12 @@ struct RunState {
         let design = context.study.design.randomization
         let ratio = design?.ratio ?? Array(repeating: 1, count: context.arms.count)
         randomizer = BlockRandomizer(
-            ratio: ratio, blockSize: design?.blockSize ?? context.profile.randomization.defaultBlockSize, rng: RandomSource(seed: seed, stream: 2))
+            ratio: ratio, blockSize: design?.blockSize ?? context.profile.randomization.defaultBlockSize,
+            rng: RandomSource(seed: seed, stream: 2))
         var pick = RandomSource(seed: seed, stream: 3)
-        neverDosed = RunState.choose(count: Int((context.profile.enrolment.neverDosedRate * Double(simulator.subjects)).rounded()), from: simulator.subjects, rng: &pick)
+        neverDosed = RunState.choose(
+            count: Int((context.profile.enrolment.neverDosedRate * Double(simulator.subjects)).rounded()),
+            from: simulator.subjects, rng: &pick)
         let enrolment = context.profile.enrolment
         lastConsent = context.cutoff - 90
         let expected = Double(simulator.subjects) / max(0.05, 1 - enrolment.screenFailureRate)
@@ -77,6 +80,8 @@ struct RunState {
         DosingGenerator(context: context).simulate(&record, plan: plan, modifications: modifications, rng: &rng)
         if disagreementsLeft > 0, main.chance(0.15), InvestigatorDisagreement.apply(to: &record) { disagreementsLeft -= 1 }
         let responses = record.assessments.dropFirst().map { (day: $0.day, overall: $0.overall) }
-        record.bestResponse = RecistRules.best(responses: Array(responses), firstDose: plan.firstDose, minimumSDDays: 7 * context.study.schedule.tumourAssessmentEveryWeeks)
+        record.bestResponse = RecistRules.best(
+            responses: Array(responses), firstDose: plan.firstDose,
+            minimumSDDays: 7 * context.study.schedule.tumourAssessmentEveryWeeks)
     }
 }

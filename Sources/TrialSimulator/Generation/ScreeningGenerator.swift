@@ -3,7 +3,9 @@ struct ScreeningGenerator {
     let context: SimulationContext
 
     /// A screened subject; screen failures get the criteria they do not meet.
-    func screen(index: Int, site: String, subject: String, consent: StudyDay, fails: Bool, rng: inout RandomSource) -> SubjectRecord {
+    func screen(index: Int, site: String, subject: String, consent: StudyDay, fails: Bool, rng: inout RandomSource)
+        -> SubjectRecord
+    {
         let profile = context.profile
         let failed = fails ? failedCriteria(rng: &rng) : []
         let age = age(failsAgeCriterion: failed.contains(profile.screenFailure.ageCriterion), rng: &rng)

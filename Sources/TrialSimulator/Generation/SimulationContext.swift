@@ -42,7 +42,8 @@ struct SimulationContext {
                 detail: "\"\(study.dataCutoff)\" must be a YYYY-MM-DD date at least 120 days after the simulated enrolment start")
         }
         guard !study.sites.isEmpty else {
-            throw TrialExportError.invalidSpec(path: "study.yaml", location: "sites", detail: "at least one site is needed to simulate data")
+            throw TrialExportError.invalidSpec(
+                path: "study.yaml", location: "sites", detail: "at least one site is needed to simulate data")
         }
         self.start = start
         self.cutoff = cutoff
@@ -63,14 +64,17 @@ struct SimulationContext {
                 throw invalid("treatments", "treatment \(t.code) of the study has no entry; add one with its edcName and rates")
             }
             guard t.dose != nil, t.doseUnit != nil else {
-                throw TrialExportError.invalidSpec(path: "study.yaml", location: "treatments.\(t.code)", detail: "dose and doseUnit are needed to simulate dosing")
+                throw TrialExportError.invalidSpec(
+                    path: "study.yaml", location: "treatments.\(t.code)",
+                    detail: "dose and doseUnit are needed to simulate dosing")
             }
             plans[t.code] = DrugPlan(definition: t, profile: p, isChoice: choiceOptions.contains(t.code))
         }
         return plans
     }
 
-    private static func armPlan(_ arm: StudyDefinition.Arm, study: StudyDefinition, profile: SimulationProfile) throws -> ArmPlan {
+    private static func armPlan(_ arm: StudyDefinition.Arm, study: StudyDefinition, profile: SimulationProfile) throws -> ArmPlan
+    {
         guard let p = profile.arm(code: arm.code) else {
             throw invalid("arms", "arm \(arm.code) of the study has no entry; add its irtLabel and response weights")
         }
@@ -87,13 +91,16 @@ struct SimulationContext {
     }
 
     private func validateScreenFailureCriteria() throws {
-        for c in profile.screenFailure.criteria + [SimulationProfile.Weighted(value: profile.screenFailure.ageCriterion, weight: 0)]
+        for c in profile.screenFailure.criteria + [
+            SimulationProfile.Weighted(value: profile.screenFailure.ageCriterion, weight: 0)
+        ]
         where criteria[c.value] == nil {
             throw SimulationContext.invalid("screenFailure", "criterion \(c.value) is not a criterion id of the study")
         }
         for arm in arms {
             for code in arm.fixed + arm.choices where drugs[code] == nil {
-                throw SimulationContext.invalid("treatments", "treatment \(code) of arm \(arm.code) is not a simulated study drug")
+                throw SimulationContext.invalid(
+                    "treatments", "treatment \(code) of arm \(arm.code) is not a simulated study drug")
             }
         }
     }

@@ -17,12 +17,16 @@ struct TumourGenerator {
             guard !candidates.isEmpty else { break }
             let site = sites[candidates[rng.index(weights: candidates.map { sites[$0].weight })]]
             perOrgan[site.organ, default: 0] += 1
-            record.lesions.append(lesion(id: "T", number: record.lesions.count + 1, kind: .target, site: site, folder: "Screening", day: scan, rng: &rng))
+            record.lesions.append(
+                lesion(
+                    id: "T", number: record.lesions.count + 1, kind: .target, site: site, folder: "Screening", day: scan,
+                    rng: &rng))
         }
         let nonTargets = rng.index(weights: tumour.nonTargetCountWeights)
         for n in 0..<nonTargets {
             let site = sites[rng.index(weights: sites.map(\.weight))]
-            record.lesions.append(lesion(id: "NT", number: n + 1, kind: .nonTarget, site: site, folder: "Screening", day: scan, rng: &rng))
+            record.lesions.append(
+                lesion(id: "NT", number: n + 1, kind: .nonTarget, site: site, folder: "Screening", day: scan, rng: &rng))
         }
         record.assessments = [
             TumourAssessment(
@@ -32,7 +36,10 @@ struct TumourGenerator {
         ]
     }
 
-    private func lesion(id: String, number: Int, kind: Lesion.Kind, site: SimulationProfile.LesionSite, folder: String, day: StudyDay, rng: inout RandomSource) -> Lesion {
+    private func lesion(
+        id: String, number: Int, kind: Lesion.Kind, site: SimulationProfile.LesionSite, folder: String, day: StudyDay,
+        rng: inout RandomSource
+    ) -> Lesion {
         Lesion(
             id: id + SimulationContext.padded(number, width: 2), kind: kind, site: site,
             laterality: site.lateral ? (rng.chance(0.5) ? "Left" : "Right") : nil,
@@ -41,7 +48,9 @@ struct TumourGenerator {
 
     /// Post-baseline assessments from `firstDose` up to `lastDay`, ending at the first PD.
     func followUp(_ record: inout SubjectRecord, armIndex: Int, firstDose: StudyDay, lastDay: StudyDay, rng: inout RandomSource) {
-        var path = TumourPath(arm: context.arms[armIndex].profile, tumour: tumour, hasNonTargets: record.lesions.contains { $0.kind == .nonTarget }, rng: &rng)
+        var path = TumourPath(
+            arm: context.arms[armIndex].profile, tumour: tumour, hasNonTargets: record.lesions.contains { $0.kind == .nonTarget },
+            rng: &rng)
         let targets = record.lesions.filter { $0.kind == .target }
         let baselineSum = targets.map(\.baselineMM).reduce(0, +)
         var nadir = baselineSum
@@ -54,7 +63,10 @@ struct TumourGenerator {
             let step = path.step(k, baselineSum: baselineSum, nadir: nadir, rng: &rng)
             var a = assessment(folder: "Week \(weeks * k)", day: day, targets: targets, ratio: step.ratio, rng: &rng)
             a.states = record.lesions.filter { $0.kind == .nonTarget }.enumerated().map { i, l in
-                (l.id, step.nonTargetProgression && i == 0 ? "Unequivocal progression" : (step.nonTargetsGone ? "Absent" : "Present"))
+                (
+                    l.id,
+                    step.nonTargetProgression && i == 0 ? "Unequivocal progression" : (step.nonTargetsGone ? "Absent" : "Present")
+                )
             }
             if step.newLesion {
                 let site = tumour.sites[rng.index(weights: tumour.sites.map(\.weight))]
@@ -72,7 +84,9 @@ struct TumourGenerator {
         }
     }
 
-    private func assessment(folder: String, day: StudyDay, targets: [Lesion], ratio: Double, rng: inout RandomSource) -> TumourAssessment {
+    private func assessment(folder: String, day: StudyDay, targets: [Lesion], ratio: Double, rng: inout RandomSource)
+        -> TumourAssessment
+    {
         let notDone = context.profile.messiness.measurementNotDoneRate
         let diameters: [(id: String, mm: Int?)] = targets.map { lesion in
             if rng.chance(notDone) { return (lesion.id, nil) }
@@ -84,7 +98,8 @@ struct TumourGenerator {
     }
 
     private func score(_ a: inout TumourAssessment, targets: [Lesion], baselineSum: Int, nadir: Int) {
-        a.targetResponse = RecistRules.targetResponse(diameters: a.diameters.map(\.mm), nodes: targets.map(\.site.node), baseline: baselineSum, nadir: nadir)
+        a.targetResponse = RecistRules.targetResponse(
+            diameters: a.diameters.map(\.mm), nodes: targets.map(\.site.node), baseline: baselineSum, nadir: nadir)
         a.nonTargetResponse = RecistRules.nonTargetResponse(states: a.states.filter { !$0.id.hasPrefix("NEW") }.map(\.state))
         a.overall = RecistRules.overall(target: a.targetResponse, nonTarget: a.nonTargetResponse, newLesion: a.newLesion)
     }
@@ -105,7 +120,8 @@ struct TumourPath {
     private var lowest = 1.0
     private var last = 1.0
 
-    init(arm: SimulationProfile.ArmProfile, tumour: SimulationProfile.TumourProfile, hasNonTargets: Bool, rng: inout RandomSource) {
+    init(arm: SimulationProfile.ArmProfile, tumour: SimulationProfile.TumourProfile, hasNonTargets: Bool, rng: inout RandomSource)
+    {
         intended = arm.response[rng.index(weights: arm.response.map(\.weight))].value
         let weeks = max(1, Int(rng.exponential(mean: arm.meanWeeksToProgression) / 6))
         switch intended {
@@ -125,8 +141,11 @@ struct TumourPath {
         switch intended {
         case "CR": ratio = k == 1 ? rng.uniform(0.45...0.7) : 0
         case "PR":
-            if k == 1 { ratio = rng.uniform(0.55...0.8) }
-            else { ratio = lowest > 0.64 ? rng.uniform(0.45...0.64) : lowest * rng.uniform(0.9...1.08) }
+            if k == 1 {
+                ratio = rng.uniform(0.55...0.8)
+            } else {
+                ratio = lowest > 0.64 ? rng.uniform(0.45...0.64) : lowest * rng.uniform(0.9...1.08)
+            }
         default: ratio = k == 1 ? rng.uniform(0.8...1.08) : max(0.72, lowest * rng.uniform(0.95...1.1))
         }
         lowest = min(lowest, ratio)

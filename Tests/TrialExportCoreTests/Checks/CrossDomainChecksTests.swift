@@ -116,13 +116,14 @@ struct CrossDomainChecksTests {
         #expect(fixture.run().map(E.init) == [E("CHK0028", c.dataset, c.usubjid, c.seq, c.variable, c.value)])
     }
 
-    @Test(arguments: [
-        ("2023-01-05", "2023-01-05", 1), ("2023-01-06T10:00", "2023-01-05", 2), ("2022-12-31", "2023-01-05", -5),
-        ("2024-03-01", "2024-02-28", 3), ("2024-02-29T23:59:59", "2023-03-01", 366), ("2023-01", "2023-01-05", nil),
-        ("2023", "2023-01-05", nil), ("2023-02-30", "2023-01-05", nil), ("2023-1-05", "2023-01-05", nil),
-        ("2023-01-05X", "2023-01-05", nil), ("05 JAN 2023", "2023-01-05", nil), ("", "2023-01-05", nil),
-        ("2023-01-05", "2023-01", nil),
-    ] as [(String, String, Int?)])
+    @Test(
+        arguments: [
+            ("2023-01-05", "2023-01-05", 1), ("2023-01-06T10:00", "2023-01-05", 2), ("2022-12-31", "2023-01-05", -5),
+            ("2024-03-01", "2024-02-28", 3), ("2024-02-29T23:59:59", "2023-03-01", 366), ("2023-01", "2023-01-05", nil),
+            ("2023", "2023-01-05", nil), ("2023-02-30", "2023-01-05", nil), ("2023-1-05", "2023-01-05", nil),
+            ("2023-01-05X", "2023-01-05", nil), ("05 JAN 2023", "2023-01-05", nil), ("", "2023-01-05", nil),
+            ("2023-01-05", "2023-01", nil),
+        ] as [(String, String, Int?)])
     func studyDayOfCompleteDatesOnly(date: String, reference: String, day: Int?) {
         #expect(ISO8601Value.studyDay(date, reference: reference) == day)
         let byDayNumber = ISO8601Value.dayNumber(ofComplete: date).flatMap { d in

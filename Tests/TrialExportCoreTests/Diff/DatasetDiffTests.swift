@@ -234,8 +234,9 @@ struct DatasetDiffTests {
         let lines = (0..<5000).map { "S\($0 / 10),\($0 % 10),\($0 % 7)" }
         var changed = lines
         changed[4321] = "S432,1,X"
-        let diff = DatasetDiff.compare(old: F.table("tr", [header] + lines), new: F.table("tr", [header] + changed.reversed()),
-                                       metadata: F.tr)
+        let diff = DatasetDiff.compare(
+            old: F.table("tr", [header] + lines), new: F.table("tr", [header] + changed.reversed()),
+            metadata: F.tr)
         #expect(diff.added.isEmpty && diff.removed.isEmpty)
         #expect(diff.changed.map(\.key) == [["S432", "1"]])
         #expect(diff.changed.first?.oldLine == 4323 && diff.changed.first?.newLine == 5000 - 4321 + 1)

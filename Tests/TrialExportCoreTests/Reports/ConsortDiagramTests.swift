@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialExportCore
 
 /// The CONSORT diagram's layout: nothing overlaps, no line runs through a box it does not join,
