@@ -12,6 +12,9 @@ struct SubmissionPackageTests {
 
     /// Python with pyreadstat and jsonschema (installed with pip when missing), or why not.
     static let python: String? = {
+        guard FileManager.default.fileExists(atPath: jsonSchema) else {
+            return "the Dataset-JSON schema is not at \(jsonSchema) (../shared beside the repository)"
+        }
         let probe = { try? BinaryRunner.runTool(["python3", "-c", "import pyreadstat, jsonschema"]) }
         if probe()?.status == 0 { return nil }
         _ = try? BinaryRunner.runTool(["python3", "-m", "pip", "install", "-q", "pyreadstat", "jsonschema"])
@@ -20,8 +23,10 @@ struct SubmissionPackageTests {
     }()
 
     static let xmllint: String? =
-        (try? BinaryRunner.runTool(["xmllint", "--version"]))?.status == 0
-        ? nil : "xmllint is not installed (apt-get install libxml2-utils)"
+        !FileManager.default.fileExists(atPath: defineSchema)
+        ? "the Define-XML schema is not at \(defineSchema) (../shared beside the repository)"
+        : (try? BinaryRunner.runTool(["xmllint", "--version"]))?.status == 0
+            ? nil : "xmllint is not installed (apt-get install libxml2-utils)"
 
     static func checkPackage(_ export: URL) throws -> BinaryRunner.Result {
         try BinaryRunner.runTool(["python3", "scripts/check-package.py", export.path, jsonSchema])
