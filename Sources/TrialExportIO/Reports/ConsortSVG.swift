@@ -10,7 +10,7 @@ public enum ConsortSVG {
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(diagram.width)" height="\(diagram.height)" \
             viewBox="0 0 \(diagram.width) \(diagram.height)" font-family="Helvetica, Arial, sans-serif" font-size="11">
-            <title>\(escaped(title))</title>
+            <title>\(XMLText.escaped(title))</title>
             <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" \
             orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>
             <rect width="100%" height="100%" fill="white"/>
@@ -33,18 +33,13 @@ public enum ConsortSVG {
         if box.isStage {
             let y = box.y + box.height / 2 + 4
             return text + "<text x=\"\(box.x + box.width / 2)\" y=\"\(y)\" text-anchor=\"middle\" font-weight=\"bold\">"
-                + escaped(box.lines.first ?? "") + "</text>\n"
+                + XMLText.escaped(box.lines.first ?? "") + "</text>\n"
         }
         for (i, line) in box.lines.enumerated() {
             let y = box.y + 8 + 11 + i * 15
             let weight = i == 0 ? " font-weight=\"bold\"" : ""
-            text += "<text x=\"\(box.x + 8)\" y=\"\(y)\" xml:space=\"preserve\"\(weight)>\(escaped(line))</text>\n"
+            text += "<text x=\"\(box.x + 8)\" y=\"\(y)\" xml:space=\"preserve\"\(weight)>\(XMLText.escaped(line))</text>\n"
         }
         return text
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

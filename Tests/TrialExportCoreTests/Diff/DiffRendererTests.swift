@@ -81,12 +81,10 @@ struct DiffRendererTests {
     }
 
     @Test func markdownGroupsARecordsChangesInOneRow() {
-        let old = F.table("ae", [F.aeHeader, "S1,AE,S1-001,1,HEADACHE,2024-01-02,MILD"])
         var header = F.aeHeader
         header += ",AEOUT"
         let oldTwo = F.table("ae", [header, "S1,AE,S1-001,1,HEADACHE,2024-01-02,MILD,NOT RECOVERED"])
         let newTwo = F.table("ae", [header, "S1,AE,S1-001,1,HEADACHE,2024-01-02,SEVERE,RECOVERED"])
-        _ = old
         let text = DiffMarkdownRenderer.render(
             ExportDiff(old: "a", new: "b", datasets: [DatasetDiff.compare(old: oldTwo, new: newTwo, metadata: F.ae)]))
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("| STUDYID=S1") }
