@@ -24,22 +24,44 @@ struct PreviousTransferTests {
         let result = try BinaryRunner.run(["export", "--raw", raw.path, "--out", week2.path, "--previous", week1.path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let workbook = try XLSXReader(path: week2.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
-        let changes = try #require(workbook.sheet("Changes")).grid.dropFirst().map { row in
+        let grid = try #require(workbook.sheet("Changes")).grid.map { row in
             row.map { cell -> String in
-                if case .string(let s)? = cell { return s }; return ""
+                switch cell {
+                case .string(let s)?: return s
+                case .number(let n)?: return String(Int(n))
+                default: return ""
+                }
             }
         }
+        // The previous transfer is named and the counts come first, then the header and the changes.
+        #expect(grid.first?.first == "Changes since the previous transfer (data cut-off 2025-06-30)")
+        #expect(grid.dropFirst().first?.first == "AE: 1 changed")
+        let header = try #require(grid.firstIndex { $0.first == "Dataset" })
+        #expect(grid[header] == ["Dataset", "Change", "Key", "Variable", "Previous", "Current", "Row"])
+        let changes = Array(grid[(header + 1)...])
         #expect(changes.count == 1, "exactly one change: \(changes)")
-        #expect(changes.first.map { [$0[0], $0[1], $0[3], $0[4], $0[5]] } == ["AE", "changed", "AETOXGR", "2", "3"])
+        let change = try #require(changes.first)
+        #expect(
+            [change[0], change[1], change[3], change[4], change[5], change[6]] == ["AE", "changed", "AETOXGR", "2", "3", "1"])
+        #expect(change[2].hasPrefix("USUBJID=NCT05549466-"), "the key names its variables: \(change[2])")
+        #expect(!change[2].contains("STUDYID"))
+        let changesXML = try XLSXPackage(path: week2.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
+        let sheets = try changesXML.text("xl/workbook.xml")
+        #expect(sheets.contains("name=\"Changes\""))
         // The AE sheet (4th: Study, DM, SUPPDM, AE) styles the changed row's cells; week 1 styles only the header.
         #expect(workbook.sheetNames[3] == "AE")
         func styledCells(_ folder: URL) throws -> Int {
             try XLSXPackage(path: folder.appendingPathComponent("NCT05549466-sdtm.xlsx").path).text("xl/worksheets/sheet4.xml")
                 .components(separatedBy: " s=\"").count - 1
         }
-        let header = try #require(workbook.sheet("AE")).grid[0].count
-        #expect(try styledCells(week1) == header)
-        #expect(try styledCells(week2) == 2 * header, "every cell of the changed row is filled")
+        let columns = try #require(workbook.sheet("AE")).grid[0].count
+        #expect(try styledCells(week1) == columns)
+        #expect(try styledCells(week2) == 2 * columns, "every cell of the changed row is filled")
+        // The changed cell holds its previous value as a comment, and the link goes to AE's row 2.
+        let comments = try (1...12).map { try changesXML.text("xl/comments\($0).xml") }.joined()
+        #expect(comments.contains("Previous transfer: 2"))
+        let sheetsXML = try (1...30).map { try changesXML.text("xl/worksheets/sheet\($0).xml") }.joined()
+        #expect(sheetsXML.contains("AE'!A2\"") || sheetsXML.contains("AE&apos;!A2\""), "a link to the changed row")
         let sheetWithoutPrevious = try XLSXReader(path: week1.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
         #expect(sheetWithoutPrevious.sheet("Changes") == nil)
     }

@@ -10,8 +10,6 @@ struct PreviousTransfer {
     /// The previous export's data cut-off (its TS.DCUTDTC), when it has one.
     var previousCutoff: String?
 
-    static let columns = ["Dataset", "Change", "Key", "Variable", "Previous", "Current"]
-
     /// Compares `datasets` with the export in `folder` (or its `csv/` subfolder).
     static func compare(_ datasets: [Dataset], previous folder: URL, metadata: StandardMetadata) throws -> PreviousTransfer {
         let comparer = try Comparer(previous: folder, metadata: metadata)
@@ -29,7 +27,7 @@ struct PreviousTransfer {
         private let files: [String: String]
         private let metadata: StandardMetadata
         private var marks: [String: [Int: RowMark]] = [:]
-        private var rows: [[String]] = []
+        private var sheet = ChangesSheet()
         private var current = Set<String>()
 
         init(previous folder: URL, metadata: StandardMetadata) throws {
@@ -60,7 +58,7 @@ struct PreviousTransfer {
             let name = dataset.name
             let new = RawTable(dataset: dataset)
             guard let path = files[name.lowercased()] ?? files[name] else {
-                rows.append([name, "dataset added", "", "", "", "\(dataset.rows.count) records"])
+                sheet.addDataset(name, records: dataset.rows.count)
                 return Dictionary(uniqueKeysWithValues: dataset.rows.indices.map { ($0, .added) })
             }
             var old = try DiffTableLoader.load(path, name: name)
@@ -80,37 +78,27 @@ struct PreviousTransfer {
             }
             let diff = DatasetDiff.compare(old: old, new: current, metadata: metadata.dataset(name))
             var datasetMarks: [Int: RowMark] = [:]
-            for record in diff.added {
-                datasetMarks[record.line - 2] = .added
-                rows.append([name, "added", record.key.joined(separator: " | "), "", "", ""])
-            }
+            for record in diff.added { datasetMarks[record.line - 2] = .added }
             for change in diff.changed {
-                datasetMarks[change.newLine - 2] = .changed
-                for value in change.changes {
-                    rows.append([name, "changed", change.key.joined(separator: " | "), value.variable, value.old, value.new])
-                }
+                var previous: [Int: String] = [:]
+                for value in change.changes { if let column = dataset.index(of: value.variable) { previous[column] = value.old } }
+                datasetMarks[change.newLine - 2] = .changed(previous: previous)
             }
-            for record in diff.removed { rows.append([name, "removed", record.key.joined(separator: " | "), "", "", ""]) }
-            for column in diff.columnsAdded { rows.append([name, "variable added", "", column, "", ""]) }
-            for column in diff.columnsRemoved { rows.append([name, "variable removed", "", column, "", ""]) }
+            sheet.add(diff, dataset: name)
             return datasetMarks.isEmpty ? nil : datasetMarks
         }
 
         /// The marks of every dataset compared and the Changes sheet, with the datasets no longer exported.
         func result() -> PreviousTransfer {
-            var rows = self.rows
-            for name in files.keys.sorted() where !current.contains(name.lowercased()) {
-                rows.append([name.uppercased(), "dataset removed", "", "", "", ""])
-            }
-            if rows.isEmpty { rows.append(["", "no changes since the previous transfer", "", "", "", ""]) }
-            var changes = SheetTable(name: "Changes", columns: columns, rows: rows)
-            changes.caption = "Records added, removed or changed since the previous transfer"
-            return PreviousTransfer(marks: marks, changes: changes, previousCutoff: try? previousCutoff())
+            var sheet = self.sheet
+            for name in files.keys.sorted() where !current.contains(name.lowercased()) { sheet.removeDataset(name.uppercased()) }
+            let cutoff = try? previousCutoff()
+            return PreviousTransfer(marks: marks, changes: sheet.table(previousCutoff: cutoff), previousCutoff: cutoff)
         }
 
         /// TS.DCUTDTC of the previous export.
         private func previousCutoff() throws -> String? {
-            guard let path = files["ts"] else { return nil }
+            guard let path = files["TS"] ?? files["ts"] else { return nil }
             let ts = try DiffTableLoader.load(path, name: "TS")
             guard let parameter = ts.columnIndex["TSPARMCD"], let value = ts.columnIndex["TSVAL"] else { return nil }
             return (0..<ts.rowCount).first { ts.value($0, parameter) == "DCUTDTC" }.map { ts.value($0, value) }

@@ -41,7 +41,10 @@ enum WorkbookBuilder {
             content.extraSheets.insert(previous.changes, at: report.trialReport == nil ? 0 : 1)
             content.rowMarks = previous.marks
             content.studyFacts.append(
-                ("Changes", "since the previous transfer: sheet Changes; new rows green, changed rows yellow"))
+                (
+                    "Changes",
+                    "since the previous transfer: sheet Changes; added rows green, changed cells orange with the previous value as a comment"
+                ))
         }
         return content
     }

@@ -34,9 +34,15 @@ public struct WorkbookContent: Sendable {
     }
 }
 
-/// How a row differs from the previous transfer; marked rows get a fill colour.
-public enum RowMark: String, Sendable, Hashable {
-    case added, changed
+/// How a row differs from the previous transfer: an added row is filled; a changed row's changed
+/// cells are filled and carry their previous value as a comment.
+public enum RowMark: Sendable, Hashable {
+    case added
+    /// The previous value of each changed cell, by column position ("" was null).
+    case changed(previous: [Int: String])
+
+    /// A changed row whose changed cells are not known (every cell is marked).
+    public static let changed = RowMark.changed(previous: [:])
 }
 
 /// A plain table for one sheet: named columns, optional labels, rows of text.
@@ -58,6 +64,22 @@ public struct SheetTable: Sendable, Hashable {
     public var frozenColumns = 0
     /// Values of these columns written as percentages (0.381 shows as 38.1%).
     public var percentColumns: Set<Int> = []
+    /// Lines above the header on the table's first sheet, the first one as its title.
+    public var preamble: [String] = []
+    /// Cells linking to a row of another table's sheet.
+    public var rowLinks: RowLinks?
+
+    /// The columns of a row that name another table (a sheet) and a row of it (1 is its first
+    /// record): the row cell links there.
+    public struct RowLinks: Sendable, Hashable {
+        public var sheetColumn: Int
+        public var rowColumn: Int
+
+        public init(sheetColumn: Int, rowColumn: Int) {
+            self.sheetColumn = sheetColumn
+            self.rowColumn = rowColumn
+        }
+    }
 
     public init(name: String, columns: [String], labels: [String]? = nil, numericColumns: Set<Int> = [], rows: [[String]]) {
         self.init(name: name, columns: columns, labels: labels, numericColumns: numericColumns, rows: DatasetRows(rows))

@@ -28,12 +28,19 @@ struct WorkbookLayout {
     init(tables: [SheetTable], rowLimit: Int) {
         let perSheet = max(rowLimit - 1, 1)
         for table in tables {
-            let parts = max(1, (table.rows.count + perSheet - 1) / perSheet)
+            // The first sheet also holds the lines above the header.
+            var ranges: [Range<Int>] = []
+            var start = 0
+            repeat {
+                let room = max(perSheet - (ranges.isEmpty ? Self.preambleRows(table) : 0), 1)
+                ranges.append(start..<min(start + room, table.rows.count))
+                start += room
+            } while start < table.rows.count
+            let parts = ranges.count
             var names: [String] = []
-            for part in 0..<parts {
+            for (part, range) in ranges.enumerated() {
                 let name = Self.sheetName(table.name, part: part + 1)
-                let start = part * perSheet
-                sheets.append(Sheet(name: name, table: table, rows: start..<min(start + perSheet, table.rows.count)))
+                sheets.append(Sheet(name: name, table: table, rows: range))
                 names.append(name)
             }
             sheetNames[table.name] = names
@@ -43,6 +50,16 @@ struct WorkbookLayout {
                         + "(\(perSheet) data rows); it continues on \(names.dropFirst().joined(separator: ", ")).")
             }
         }
+    }
+
+    /// Rows above the header of a table's first sheet: its preamble and a blank line.
+    static func preambleRows(_ table: SheetTable) -> Int { table.preamble.isEmpty ? 0 : table.preamble.count + 1 }
+
+    /// The sheet and row (0-based, as libxlsxwriter counts) of record `index` of a table with no
+    /// preamble, written with `rowLimit`.
+    static func place(record index: Int, of table: String, rowLimit: Int) -> (sheet: String, row: Int) {
+        let perSheet = max(rowLimit - 1, 1)
+        return (sheetName(table, part: index / perSheet + 1), index % perSheet + 1)
     }
 
     /// `DM` for the first part, `DM (2)`, `DM (3)`... after, shortened to fit 31 characters.

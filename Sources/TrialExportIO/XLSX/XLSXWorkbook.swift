@@ -135,11 +135,11 @@ struct XLSXSheet {
     /// So does a value longer than a cell holds, which libxlsxwriter refuses: the CSV keeps it whole and
     /// ``ValueLengthChecks`` reports it (CHK0031). The text goes through ``XLSXCellText``, so a NUL
     /// does not cut it short.
-    func write(_ text: String, row: Int, column: Int, bold: Bool = false, mark: RowMark? = nil) throws {
-        try write(text, row: row, column: column, style: CellStyle(bold: bold, mark: mark))
+    func write(_ text: String, row: Int, column: Int, bold: Bool = false) throws {
+        try write(text, row: row, column: column, style: CellStyle(bold: bold))
     }
 
-    /// Writes text in a given style (see ``write(_:row:column:bold:mark:)``).
+    /// Writes text in a given style (see ``write(_:row:column:bold:)``).
     func write(_ text: String, row: Int, column: Int, style: CellStyle) throws {
         let format = try workbook.format(style)
         guard !text.isEmpty, ValueLengthChecks.fitsWorkbookCell(text) else {
@@ -154,9 +154,7 @@ struct XLSXSheet {
             "cell \(row + 1),\(column + 1)")
     }
 
-    func write(_ number: Double, row: Int, column: Int, mark: RowMark? = nil, style: CellStyle = CellStyle()) throws {
-        var style = style
-        if let mark { style.mark = mark }
+    func write(_ number: Double, row: Int, column: Int, style: CellStyle = CellStyle()) throws {
         let format = try workbook.format(style)
         try workbook.check(
             worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, format), "cell \(row + 1),\(column + 1)")
@@ -178,9 +176,9 @@ struct XLSXSheet {
         worksheet_freeze_panes(sheet, lxw_row_t(rows), lxw_col_t(columns))
     }
 
-    /// A link to cell A1 of another sheet of the workbook, shown as `text`.
-    func link(_ text: String, toSheet name: String, row: Int, column: Int) throws {
-        let target = "internal:'\(name.replacingOccurrences(of: "'", with: "''"))'!A1"
+    /// A link to a cell of column A (A1 unless `cellRow` is given, 0-based) of another sheet, shown as `text`.
+    func link(_ text: String, toSheet name: String, cellRow: Int = 0, row: Int, column: Int) throws {
+        let target = "internal:'\(name.replacingOccurrences(of: "'", with: "''"))'!A\(cellRow + 1)"
         let format = try workbook.format(CellStyle(link: true))
         try workbook.check(
             worksheet_write_url_opt(sheet, lxw_row_t(row), lxw_col_t(column), target, format, text, nil),
@@ -188,14 +186,19 @@ struct XLSXSheet {
     }
 
     /// Page setup for printing: landscape, fitted to one page wide (and one page tall with
-    /// `onePage`), the first `repeatRows` rows on every page, header and footer texts (Excel's `&`
+    /// `onePage`), the rows `repeatRows` on every page, header and footer texts (Excel's `&`
     /// codes), narrow margins.
-    func printSetup(header: String, footer: String, repeatRows: Int, landscape: Bool = true, onePage: Bool = false) throws {
+    func printSetup(
+        header: String, footer: String, repeatRows: Range<Int>?, landscape: Bool = true, onePage: Bool = false
+    ) throws {
         if landscape { worksheet_set_landscape(sheet) }
         worksheet_set_paper(sheet, 9)  // A4
         worksheet_set_margins(sheet, 0.4, 0.4, 0.75, 0.75)
         worksheet_fit_to_pages(sheet, 1, onePage ? 1 : 0)
-        if repeatRows > 0 { try workbook.check(worksheet_repeat_rows(sheet, 0, lxw_row_t(repeatRows - 1)), "print titles") }
+        if let rows = repeatRows, !rows.isEmpty {
+            try workbook.check(
+                worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound - 1)), "print titles")
+        }
         try workbook.check(worksheet_set_header(sheet, header), "page header")
         try workbook.check(worksheet_set_footer(sheet, footer), "page footer")
     }
@@ -216,7 +219,8 @@ struct XLSXSheet {
         try workbook.check(worksheet_set_row(sheet, lxw_row_t(row), height, nil), "row height")
     }
 
-    func autofilter(lastRow: Int, lastColumn: Int) throws {
-        try workbook.check(worksheet_autofilter(sheet, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "autofilter")
+    func autofilter(firstRow: Int = 0, lastRow: Int, lastColumn: Int) throws {
+        try workbook.check(
+            worksheet_autofilter(sheet, lxw_row_t(firstRow), 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "autofilter")
     }
 }

@@ -31,35 +31,60 @@ public enum XLSXWorkbookWriter {
     ///
     /// The header row is styled, frozen with the identifier columns and repeated on every printed
     /// page; a column too long for the widest width wraps its text.
-    static func writeTable(_ table: SheetTable, rows: Range<Int>, to sheet: XLSXSheet, page: PageLabels) throws {
+    static func writeTable(
+        _ table: SheetTable, rows: Range<Int>, to sheet: XLSXSheet, page: PageLabels, link: RowLinker? = nil
+    ) throws {
         guard !table.columns.isEmpty else { return }
+        let top = rows.lowerBound == 0 ? WorkbookLayout.preambleRows(table) : 0
         let longest = WorkbookLayout.longestValues(columns: table.columns, rows: table.rows[rows])
         for (column, length) in longest.enumerated() { try sheet.setWidth(WorkbookLayout.width(length), column: column) }
         let wrapped = Set(longest.indices.filter { WorkbookLayout.wraps(longest[$0]) })
-        for (column, name) in table.columns.enumerated() {
-            try sheet.write(name, row: 0, column: column, style: CellStyle(header: true))
-            if let labels = table.labels, column < labels.count { try sheet.comment(labels[column], row: 0, column: column) }
+        for (line, text) in table.preamble.enumerated() where top > 0 {
+            try sheet.write(text, row: line, column: 0, style: CellStyle(bold: true, title: line == 0))
         }
-        sheet.freeze(rows: 1, columns: table.frozenColumns)
-        try sheet.autofilter(lastRow: rows.count, lastColumn: table.columns.count - 1)
-        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: 1)
-        try sheet.printArea(lastRow: rows.count, lastColumn: table.columns.count - 1)
+        for (column, name) in table.columns.enumerated() {
+            try sheet.write(name, row: top, column: column, style: CellStyle(header: true))
+            if let labels = table.labels, column < labels.count { try sheet.comment(labels[column], row: top, column: column) }
+        }
+        sheet.freeze(rows: top + 1, columns: table.frozenColumns)
+        try sheet.autofilter(firstRow: top, lastRow: top + rows.count, lastColumn: table.columns.count - 1)
+        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: top..<(top + 1))
+        try sheet.printArea(lastRow: top + rows.count, lastColumn: table.columns.count - 1)
         try sheet.ignoreNumbersStoredAsText()
+        var linked = 0
         for (offset, values) in table.rows[rows].enumerated() {
             let mark = table.rowMarks[rows.lowerBound + offset]
-            try writeRow(values, of: table, row: offset + 1, mark: mark, wrapped: wrapped, to: sheet)
+            try writeRow(values, of: table, row: top + offset + 1, mark: mark, wrapped: wrapped, to: sheet)
+            if let links = table.rowLinks, let link, linked < maxLinksPerSheet,
+                let target = link(values[links.sheetColumn], Int(values[links.rowColumn]) ?? 0)
+            {
+                try sheet.link(
+                    values[links.rowColumn], toSheet: target.sheet, cellRow: target.row, row: top + offset + 1,
+                    column: links.rowColumn)
+                linked += 1
+            }
         }
     }
+
+    /// Excel keeps at most 65,530 links a sheet; rows past this many show the row number unlinked.
+    static let maxLinksPerSheet = 65_000
+
+    /// The sheet and row (0-based) of a table's record (1 is its first), or nil when the table has no sheet.
+    typealias RowLinker = (_ table: String, _ record: Int) -> (sheet: String, row: Int)?
 
     private static func writeRow(
         _ values: DatasetRow, of table: SheetTable, row: Int, mark: RowMark?, wrapped: Set<Int>, to sheet: XLSXSheet
     ) throws {
         for (column, value) in values.prefix(table.columns.count).enumerated() {
+            let fill = CellStyle.fill(mark, column: column)
             if table.numericColumns.contains(column), let number = WorkbookLayout.number(value) {
-                let style = CellStyle(mark: mark, percent: table.percentColumns.contains(column))
+                let style = CellStyle(mark: fill, percent: table.percentColumns.contains(column))
                 try sheet.write(number, row: row, column: column, style: style)
             } else {
-                try sheet.write(value, row: row, column: column, style: CellStyle(wrap: wrapped.contains(column), mark: mark))
+                try sheet.write(value, row: row, column: column, style: CellStyle(wrap: wrapped.contains(column), mark: fill))
+            }
+            if case .changed(let previous) = mark, let old = previous[column] {
+                try sheet.comment("Previous transfer: " + (old.isEmpty ? "(null)" : old), row: row, column: column)
             }
         }
     }
@@ -83,7 +108,7 @@ public enum XLSXWorkbookWriter {
                 }
             }
         }
-        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: 0, landscape: false, onePage: true)
+        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: nil, landscape: false, onePage: true)
     }
 }
 
@@ -119,9 +144,20 @@ public final class WorkbookStream {
                 path: path, detail: "\(table.name) has \(table.columns.count) columns, more than a sheet holds (\(limit))")
         }
         for sheet in WorkbookLayout(tables: [table], rowLimit: rowLimit).sheets {
-            try XLSXWorkbookWriter.writeTable(sheet.table, rows: sheet.rows, to: try workbook.addSheet(sheet.name), page: page)
+            try XLSXWorkbookWriter.writeTable(
+                sheet.table, rows: sheet.rows, to: try workbook.addSheet(sheet.name), page: page, link: linker)
         }
         written.append(table)
+    }
+
+    /// Links to records of the tables already written (datasets have no preamble).
+    private var linker: XLSXWorkbookWriter.RowLinker {
+        let names = Set(written.map(\.name))
+        let rowLimit = self.rowLimit
+        return { table, record in
+            guard names.contains(table), record > 0 else { return nil }
+            return WorkbookLayout.place(record: record - 1, of: table, rowLimit: rowLimit)
+        }
     }
 
     /// Adds `content.extraSheets`, fills the Study sheet and writes the file. The dataset sheets
