@@ -119,7 +119,14 @@ struct ExampleExportTests {
     @Test func workbookHoldsTheSameCellsAsTheCSVFiles() throws {
         let workbook = try XLSXReader(path: Self.export.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
         #expect(workbook.sheetNames.first == "Study")
-        #expect(workbook.sheetNames.suffix(3) == ["Summary", "Findings", "Reconciliation"])
+        #expect(workbook.sheetNames.suffix(4) == ["Summary", "Findings", "Reconciliation", "Chart data"])
+        // The Summary holds numbers and two charts (response by arm, enrollment over time).
+        let summary = try #require(workbook.sheet("Summary"))
+        let allocated = try #require(summary.grid.first { $0.first == .string("Allocated (randomized)") })
+        #expect(allocated.dropFirst().first == .number(21))
+        let package = try XLSXPackage(path: Self.export.appendingPathComponent("NCT05549466-sdtm.xlsx").path)
+        #expect(try package.text("xl/charts/chart1.xml").contains("<c:barChart>"))
+        #expect(try package.text("xl/charts/chart2.xml").contains("<c:lineChart>"))
         for name in ["DM", "AE", "TS", "TR"] {
             let csv = try Self.table("csv/\(name.lowercased()).csv")
             let sheet = try #require(workbook.sheet(name))

@@ -126,11 +126,25 @@ struct ReportExampleTests {
         if let problem = MermaidCheck.parseWithMermaid(diagram) { Issue.record("mermaid parser: \(problem)") }
     }
 
-    @Test func theSummarySheetHasOneColumnPerArm() {
-        let sheet = SummarySheet.table(for: Self.fixture.report)
+    @Test func theSummarySheetHoldsNumbersPerArmAndInTotal() throws {
+        let (sheet, data) = SummarySheet.tables(for: Self.fixture.report, dm: nil)
         #expect(sheet.name == "Summary")
-        #expect(sheet.columns == ["Characteristic", "APA+CAM+CT", "APA+CAM", "CAM+CT", "CT"])
+        let arms = ["APA+CAM+CT", "APA+CAM", "CAM+CT", "CT", "Total"]
+        #expect(sheet.columns == ["Characteristic"] + arms.flatMap { [$0, "\($0) %", "\($0) range / 95% CI"] })
         #expect(sheet.rows.allSatisfy { $0.count == sheet.columns.count })
-        #expect(sheet.rows.first == ["Allocated (randomized)", "21", "21", "21", "21"])
+        #expect(
+            sheet.rows.first.map(Array.init) == ["Allocated (randomized)"] + (0..<4).flatMap { _ in ["21", "", ""] } + [
+                "84", "", "",
+            ])
+        #expect(sheet.numericColumns == [1, 2, 4, 5, 7, 8, 10, 11, 13, 14])
+        #expect(sheet.percentColumns == [2, 5, 8, 11, 14])
+        // Each count's percentage is a fraction of the arm's subjects; the total is recomputed, not summed text.
+        let male = try #require(sheet.rows.first { $0[0] == "  M" }.map(Array.init))
+        let counts = stride(from: 1, to: 13, by: 3).map { Int(male[$0])! }
+        #expect(Int(male[13]) == counts.reduce(0, +))
+        #expect(abs(Double(male[2])! - Double(counts[0]) / 21) < 1e-6)
+        #expect(sheet.preamble.contains { $0.hasPrefix("APA+CAM+CT: ") })
+        #expect(sheet.charts.count == 1, "best overall response; enrollment needs DM")
+        #expect(data.rows.count == 7, "six response categories and not evaluated")
     }
 }

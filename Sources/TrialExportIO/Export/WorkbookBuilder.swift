@@ -34,8 +34,15 @@ enum WorkbookBuilder {
             studyFacts: facts, datasets: report.result.datasets, extraSheets: [findings, reconciliation])
         content.identity = identity(report)
         if let trialReport = report.trialReport {
-            content.extraSheets.insert(SummarySheet.table(for: trialReport), at: 0)
-            content.studyFacts.append(("Summary", "the arms side by side (sheet Summary); reports/*.md in the export folder"))
+            let dm = report.result.datasets.first { $0.name == "DM" }
+            let summary = SummarySheet.tables(for: trialReport, dm: dm)
+            content.extraSheets.insert(summary.summary, at: 0)
+            content.extraSheets.append(summary.chartData)
+            content.studyFacts.append(
+                (
+                    "Summary",
+                    "the arms side by side as numbers with a total, and charts (sheet Summary); reports/*.md in the export folder"
+                ))
         }
         if let previous = report.previous {
             content.extraSheets.insert(previous.changes, at: report.trialReport == nil ? 0 : 1)

@@ -68,6 +68,12 @@ public struct SheetTable: Sendable, Hashable {
     public var preamble: [String] = []
     /// Cells linking to a row of another table's sheet.
     public var rowLinks: RowLinks?
+    /// Charts drawn under the table, one below the other.
+    public var charts: [SheetChart] = []
+    /// An autofilter on the header (not for a summary read as a whole).
+    public var autofilter = true
+    /// Printed on one page (not only one page wide).
+    public var onePage = false
 
     /// The columns of a row that name another table (a sheet) and a row of it (1 is its first
     /// record): the row cell links there.

@@ -48,6 +48,15 @@ final class XLSXWorkbook {
         return XLSXSheet(sheet: sheet, workbook: self)
     }
 
+    /// A new chart, to be inserted on one sheet.
+    func addChart(_ kind: SheetChart.Kind) throws -> UnsafeMutablePointer<lxw_chart> {
+        let type = kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN_STACKED
+        guard let chart = workbook_add_chart(try open(), UInt8(type.rawValue)) else {
+            throw TrialExportError.writeFailed(path: path, detail: "libxlsxwriter could not add a chart")
+        }
+        return chart
+    }
+
     /// Writes the file and frees the workbook.
     func close() throws {
         let handle = try open()
@@ -217,6 +226,31 @@ struct XLSXSheet {
     /// Sets a row's height in points (e.g. for a title row).
     func setHeight(_ height: Double, row: Int) throws {
         try workbook.check(worksheet_set_row(sheet, lxw_row_t(row), height, nil), "row height")
+    }
+
+    /// Draws `chart` with its top-left corner at the cell `row`, `column`, `width` by `height` pixels.
+    func insert(_ chart: SheetChart, row: Int, column: Int, width: Double = 720, height: Double = 320) throws {
+        let handle = try workbook.addChart(chart.kind)
+        for series in chart.series {
+            guard let added = chart_add_series(handle, nil, nil) else { continue }
+            chart_series_set_categories(
+                added, chart.dataSheet, lxw_row_t(series.categories.row.lowerBound),
+                lxw_col_t(series.categories.column.lowerBound),
+                lxw_row_t(series.categories.row.upperBound), lxw_col_t(series.categories.column.upperBound - 1))
+            chart_series_set_values(
+                added, chart.dataSheet, lxw_row_t(series.values.row.lowerBound), lxw_col_t(series.values.column.lowerBound),
+                lxw_row_t(series.values.row.upperBound), lxw_col_t(series.values.column.upperBound - 1))
+            chart_series_set_name_range(added, chart.dataSheet, lxw_row_t(series.nameRow), lxw_col_t(series.nameColumn))
+        }
+        chart_title_set_name(handle, chart.title)
+        chart_axis_set_name(handle.pointee.x_axis, chart.xTitle)
+        chart_axis_set_name(handle.pointee.y_axis, chart.yTitle)
+        chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        var options = lxw_chart_options()
+        options.x_scale = width / 480
+        options.y_scale = height / 288
+        try workbook.check(
+            worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), handle, &options), "chart \(chart.title)")
     }
 
     func autofilter(firstRow: Int = 0, lastRow: Int, lastColumn: Int) throws {

@@ -47,9 +47,11 @@ public enum XLSXWorkbookWriter {
             if let labels = table.labels, column < labels.count { try sheet.comment(labels[column], row: top, column: column) }
         }
         sheet.freeze(rows: top + 1, columns: table.frozenColumns)
-        try sheet.autofilter(firstRow: top, lastRow: top + rows.count, lastColumn: table.columns.count - 1)
-        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: top..<(top + 1))
-        try sheet.printArea(lastRow: top + rows.count, lastColumn: table.columns.count - 1)
+        let last = top + rows.count
+        if table.autofilter { try sheet.autofilter(firstRow: top, lastRow: last, lastColumn: table.columns.count - 1) }
+        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: top..<(top + 1), onePage: table.onePage)
+        let chartRows = rows.lowerBound == 0 ? table.charts.count * (chartHeight + 1) : 0
+        try sheet.printArea(lastRow: last + chartRows, lastColumn: table.columns.count - 1)
         try sheet.ignoreNumbersStoredAsText()
         var linked = 0
         for (offset, values) in table.rows[rows].enumerated() {
@@ -64,7 +66,13 @@ public enum XLSXWorkbookWriter {
                 linked += 1
             }
         }
+        for (i, chart) in table.charts.enumerated() where rows.lowerBound == 0 {
+            try sheet.insert(chart, row: last + 2 + i * (chartHeight + 1), column: 0)
+        }
     }
+
+    /// Rows a chart takes (320 pixels at 20 a row).
+    static let chartHeight = 16
 
     /// Excel keeps at most 65,530 links a sheet; rows past this many show the row number unlinked.
     static let maxLinksPerSheet = 65_000
