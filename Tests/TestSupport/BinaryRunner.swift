@@ -30,8 +30,10 @@ public struct BinaryRunner {
     }
 
     /// Runs another program found on the PATH (`python3`, `xmllint`) the same way.
-    public static func runTool(_ arguments: [String], in directory: URL = TestPaths.repositoryRoot) throws -> Result {
-        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory, environment: [:])
+    public static func runTool(
+        _ arguments: [String], in directory: URL = TestPaths.repositoryRoot, environment: [String: String] = [:]
+    ) throws -> Result {
+        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory, environment: environment)
     }
 
     private static func run(
