@@ -135,15 +135,16 @@ struct ExportCommand: ParsableCommand {
         let records = outcome.datasets.reduce(0) { $0 + $1.records }
         let peak = outcome.peakResidentBytes.map { ", peak \($0 >> 20) MiB" } ?? ""
         note(
-            "trialexport: \(outcome.datasets.count) datasets, \(records) records, \(outcome.errorCount) errors, "
-                + "\(outcome.warningCount) warnings, \(String(format: "%.2f", outcome.seconds)) s\(peak) -> \(outcome.output.path)"
+            "trialexport: \(Plural.count(outcome.datasets.count, "dataset")), \(Plural.count(records, "record")), "
+                + "\(Plural.count(outcome.errorCount, "error")), \(Plural.count(outcome.warningCount, "warning")), "
+                + "\(String(format: "%.2f", outcome.seconds)) s\(peak) -> \(outcome.output.path)"
         )
     }
 
     /// `map and derive: 8,362 records in 0.45 s (18,582 records/s), peak 40 MiB`.
     private func describe(_ phase: PhaseReport) -> String {
         var text =
-            "\(phase.phase): \(phase.records) records in \(String(format: "%.2f", phase.seconds)) s"
+            "\(phase.phase): \(Plural.count(phase.records, "record")) in \(String(format: "%.2f", phase.seconds)) s"
             + " (\(Int(phase.recordsPerSecond)) records/s)"
         if let peak = phase.peakResidentBytes { text += ", peak \(peak >> 20) MiB" }
         return text

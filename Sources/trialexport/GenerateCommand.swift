@@ -89,7 +89,7 @@ struct GenerateCommand: ParsableCommand {
                 log = try simulator.run(into: sink, cut: cut, logChanges: changeLog != nil).changeLog
                 rows = sink.rows
             }
-            note("trialexport: wrote \(rows) records -> \(destination.path)")
+            note("trialexport: wrote \(Plural.count(rows, "record")) -> \(destination.path)")
             if let changeLog, let log { try write(log, to: absolute(changeLog)) }
         } catch {
             throw fail(error)
@@ -107,8 +107,9 @@ private func write(_ log: ChangeLog, to url: URL) throws {
         throw TrialExportError.writeFailed(path: url.path, detail: "\(error)")
     }
     note(
-        "trialexport: change log: \(log.subjectsAdded.count) subjects added, \(log.recordsAdded.count) records added, "
-            + "\(log.valuesChanged.count) values changed -> \(url.path)")
+        "trialexport: change log: \(Plural.count(log.subjectsAdded.count, "subject")) added, "
+            + "\(Plural.count(log.recordsAdded.count, "record")) added, \(Plural.count(log.valuesChanged.count, "value")) changed"
+            + " -> \(url.path)")
 }
 
 /// Writes each EDC form to `<form>.csv` the way EDC systems export: UTF-8 with BOM, CRLF.

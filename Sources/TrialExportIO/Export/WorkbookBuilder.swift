@@ -11,7 +11,7 @@ enum WorkbookBuilder {
             ("Registry id", study.registryId),
             ("Secondary ids", study.secondaryIds.joined(separator: ", ")),
             ("Sponsor", study.sponsor),
-            ("Findings", "\(errors) errors, \(warnings) warnings (sheet Findings)"),
+            ("Findings", "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning")) (sheet Findings)"),
             (
                 "Reconciliation",
                 report.result.reconciliation.balances
