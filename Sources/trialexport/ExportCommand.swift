@@ -137,6 +137,7 @@ struct ExportCommand: ParsableCommand {
         note(
             "trialexport: \(Plural.count(outcome.datasets.count, "dataset")), \(Plural.count(records, "record")), "
                 + "\(Plural.count(outcome.errorCount, "error")), \(Plural.count(outcome.warningCount, "warning")), "
+                + (outcome.waivedCount > 0 ? "\(outcome.waivedCount) waived by the finding policy, " : "")
                 + "\(String(format: "%.2f", outcome.seconds)) s\(peak) -> \(outcome.output.path)"
         )
     }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// How serious a finding is; the CLI turns errors into a non-zero exit code.
+/// How serious a finding is; the CLI turns errors into a non-zero exit code. `waived`: the study's
+/// finding policy waives it, with a reason (``Finding/policy``).
 public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
-    case note, warning, error
+    case waived, note, warning, error
 
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
@@ -31,6 +32,8 @@ public struct Finding: Codable, Hashable, Sendable {
     public var seq: Int?
     public var variable: String?
     public var value: String?
+    /// What the study's finding policy decided about this finding, and why (see ``FindingPolicy``).
+    public var policy: String?
 
     public init(
         severity: Severity, code: String, message: String, hint: String = "",

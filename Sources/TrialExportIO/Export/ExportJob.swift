@@ -50,6 +50,8 @@ public struct ExportOutcome: Sendable {
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    /// Findings the study's finding policy waives.
+    public var waivedCount: Int { findings.filter { $0.severity == .waived }.count }
 }
 
 /// Load, map, check and write one study: the job behind `trialexport export`.
@@ -132,7 +134,8 @@ public enum ExportJob {
         trialReport.findings.forEach(FindingSources(datasets: result.datasets, next: findings).report)
         let reportFiles = try reportWriter.render(trialReport)
         timer.lap("reports", records: result.recordCount)
-        var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: findings.findings)
+        let decided = bundle.findingPolicy.apply(findings.findings, source: "finding-policy.yaml")
+        var report = ExportReport(study: bundle.study, cutoff: cutoffText, result: result, findings: decided)
         report.previous = previous
         report.trialReport = trialReport
         report.reportFiles = reportFiles
@@ -141,7 +144,7 @@ public enum ExportJob {
             termCodes: bundle.termCodes)
         for phase in try output.finish(report) { timer.add(phase) }
         return ExportOutcome(
-            datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: findings.findings,
+            datasets: result.datasets.map { ($0.name, $0.rows.count) }, findings: decided,
             reconciliation: result.reconciliation, output: options.output, phases: timer.reports,
             seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
             cutoff: cutoffText, cutoffSource: cutoff.source)

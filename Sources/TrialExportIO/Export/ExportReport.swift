@@ -16,7 +16,7 @@ public struct ExportReport: Sendable {
 
     public static let findingColumns = [
         "Severity", "Code", "File", "Line", "Column", "Domain", "USUBJID", "SEQ",
-        "Variable", "Value", "Message", "Hint",
+        "Variable", "Value", "Message", "Hint", "Policy",
     ]
 
     /// Findings as table rows (Line lists every line of a record built from several), errors first, then in the order they were made.
@@ -28,6 +28,7 @@ public struct ExportReport: Sendable {
                 f.severity.rawValue, f.code, f.file ?? "", f.lines ?? f.line.map(String.init) ?? "", f.column ?? "",
                 f.domain ?? "",
                 f.usubjid ?? "", f.seq.map(String.init) ?? "", f.variable ?? "", f.value ?? "", f.message, f.hint,
+                f.policy ?? "",
             ]
         }
     }

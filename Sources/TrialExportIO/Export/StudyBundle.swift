@@ -11,9 +11,12 @@ public struct StudyBundle: Sendable {
     public var terminology: ControlledTerminology
     public var termCodes: TermCodes
     public var visits: VisitSchedule
+    /// The study's decisions about reviewed findings (`finding-policy.yaml`, optional).
+    public var findingPolicy = FindingPolicy()
 
     public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
     public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
+    public var findingPolicyPath: String { folder.appendingPathComponent("finding-policy.yaml").path }
 
     /// Loads and validates every file; the first problem stops with its file and key named.
     public static func load(study folder: URL, standards: URL) throws -> StudyBundle {
@@ -29,9 +32,11 @@ public struct StudyBundle: Sendable {
             ? try SpecFile.decode(VisitSchedule.self, from: visitsPath) : VisitSchedule(visits: [])
         let validator = SpecValidator(metadata: metadata, ctMap: ctMap, terminology: terminology)
         let specs = try loadSpecs(folder.appendingPathComponent("domains"), validator: validator)
-        return StudyBundle(
+        var bundle = StudyBundle(
             folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
             termCodes: termCodes, visits: visits)
+        bundle.findingPolicy = try FindingPolicyLoader.load(bundle.findingPolicyPath)
+        return bundle
     }
 
     /// Adds the study's sponsor-defined terms (`ct-extensions.yaml`, optional) to extensible codelists.

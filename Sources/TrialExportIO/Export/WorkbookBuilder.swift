@@ -11,7 +11,10 @@ enum WorkbookBuilder {
             ("Registry id", study.registryId),
             ("Secondary ids", study.secondaryIds.joined(separator: ", ")),
             ("Sponsor", study.sponsor),
-            ("Findings", "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning")) (sheet Findings)"),
+            (
+                "Findings",
+                "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))\(waivedText(report)) (sheet Findings)"
+            ),
             (
                 "Reconciliation",
                 report.result.reconciliation.balances
@@ -72,6 +75,12 @@ enum WorkbookBuilder {
         }
         if let ct = parameter("STYPE", "TSVCDVER") { lines.append(("Controlled terminology", "CDISC SDTM CT \(ct)")) }
         return lines
+    }
+
+    /// `, 2 waived by the finding policy`, or nothing.
+    static func waivedText(_ report: ExportReport) -> String {
+        let waived = report.findings.filter { $0.severity == .waived }.count
+        return waived > 0 ? ", \(waived) waived by the finding policy" : ""
     }
 
     /// Midnight UTC of the cut-off day: the workbook's creation time, so its bytes never depend on the clock.
