@@ -33,11 +33,10 @@ public struct DemographicsChecks {
     private func checkAge(_ dm: Dataset, row: Int, subject: String) {
         let text = dm.value("AGE", row: row)
         guard let age = Int(text) else { return }
-        let range = study.population.minimumAge...study.population.maximumAge
-        if age < 0 || !range.contains(age) {
+        if age < 0 || !study.acceptsAge(age) {
             findings.report(
                 .ageOutOfRange(
-                    usubjid: subject, age: text, minimum: range.lowerBound, maximum: range.upperBound,
+                    usubjid: subject, age: text, minimum: study.population.minimumAge, maximum: study.population.maximumAge,
                     randomized: !dm.value("ARMCD", row: row).isEmpty))
         }
     }

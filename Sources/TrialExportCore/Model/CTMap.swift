@@ -24,6 +24,11 @@ public struct CTMap: Sendable, Hashable {
 
     public func has(list: String) -> Bool { lists[list] != nil }
 
+    /// This map over `base`: every list of both, an entry of this map replacing the same entry of `base`.
+    public func over(_ base: CTMap) -> CTMap {
+        CTMap(base.lists.merging(lists) { bundled, own in bundled.merging(own) { _, mine in mine } })
+    }
+
     static func normalize(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").uppercased()
     }

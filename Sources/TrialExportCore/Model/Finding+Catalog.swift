@@ -149,10 +149,10 @@ extension Finding {
             domain: domain, usubjid: usubjid, seq: seq, variable: start, value: startValue)
     }
 
-    public static func ageOutOfRange(usubjid: String?, age: String, minimum: Int, maximum: Int, randomized: Bool) -> Finding {
+    public static func ageOutOfRange(usubjid: String?, age: String, minimum: Int, maximum: Int?, randomized: Bool) -> Finding {
         Finding(
             severity: randomized ? .warning : .note, code: "CHK0007",
-            message: "AGE \(age) is outside the protocol's range \(minimum)-\(maximum)"
+            message: "AGE \(age) is outside the protocol's range " + (maximum.map { "\(minimum)-\($0)" } ?? "\(minimum) or more")
                 + (randomized ? " for a randomized subject" : ""),
             hint: "Check the birth date and consent date; confirm eligibility with the site.",
             domain: "DM", usubjid: usubjid, variable: "AGE", value: age)

@@ -5,8 +5,13 @@
 public struct StudyDefinition: Codable, Hashable, Sendable {
     /// STUDYID in every dataset.
     public var studyId: String
-    public var registryId: String
-    public var secondaryIds: [String]
+    /// The registry's identifier (TS REGID), e.g. `NCT05549466`; absent when the study is not registered.
+    public var registryId: String?
+    /// The registry (TSVCDREF of REGID): `ClinicalTrials.gov`, `EudraCT`, `CTIS`, `ISRCTN`...;
+    /// absent: recognised from the identifier's shape (see ``registryName``).
+    public var registry: String?
+    /// Other identifiers (sponsor protocol number, ...), when the study has any.
+    public var secondaryIds: [String]?
     public var title: String
     public var briefTitle: String?
     public var sponsor: String
@@ -23,7 +28,8 @@ public struct StudyDefinition: Codable, Hashable, Sendable {
     public var arms: [Arm]
     public var elements: [Element]
     public var criteria: Criteria
-    public var schedule: Schedule
+    /// The planned schedule of the dummy data (the simulator's; `simulation.yaml` may hold it instead).
+    public var schedule: Schedule?
     /// The default data cut-off, `YYYY-MM-DD`.
     public var dataCutoff: String
     /// Protocol version of the criteria (TIVERS), when known.
@@ -71,6 +77,9 @@ public struct StudyDefinition: Codable, Hashable, Sendable {
         public var primaryPurpose: String
         /// e.g. `Active` (TCNTRL), from the comparator arm.
         public var control: String?
+        /// TTYPE values (CDISC CT TTYPE, or wording of the study's ct-map list TTYPE), e.g.
+        /// `[EFFICACY, SAFETY]`; absent: one TTYPE from the primary purpose through the ct-map.
+        public var trialTypes: [String]?
         public var randomization: Randomization?
     }
 
@@ -82,7 +91,8 @@ public struct StudyDefinition: Codable, Hashable, Sendable {
 
     public struct Population: Codable, Hashable, Sendable {
         public var minimumAge: Int
-        public var maximumAge: Int
+        /// Absent when the protocol sets no upper age limit (TS AGEMAX null flavor PINF).
+        public var maximumAge: Int?
         /// Registry wording: `All`, `Female`, `Male`.
         public var sex: String
         public var healthyVolunteers: Bool
@@ -171,6 +181,26 @@ public struct StudyDefinition: Codable, Hashable, Sendable {
 }
 
 extension StudyDefinition {
+    /// The registry of ``registryId``: as given, or recognised from the identifier (`NCT` and 8
+    /// digits: ClinicalTrials.gov; `YYYY-NNNNNN-NN`: EudraCT; `YYYY-5NNNNN-NN-NN`: CTIS; `ISRCTN`
+    /// and digits: ISRCTN); nil when neither.
+    public var registryName: String? {
+        if let registry { return registry }
+        guard let id = registryId else { return nil }
+        let digits = { (s: Substring) in !s.isEmpty && s.allSatisfy(\.isNumber) }
+        if id.hasPrefix("NCT"), id.count == 11, digits(id.dropFirst(3)) { return "ClinicalTrials.gov" }
+        if id.hasPrefix("ISRCTN"), digits(id.dropFirst(6)) { return "ISRCTN" }
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts.map(\.count) == [4, 6, 2], parts.allSatisfy(digits) { return "EudraCT" }
+        if parts.count == 4, parts.map(\.count) == [4, 6, 2, 2], parts.allSatisfy(digits) { return "CTIS" }
+        return nil
+    }
+
+    /// The protocol's age range; open above when it sets no maximum age.
+    public func acceptsAge(_ age: Int) -> Bool {
+        age >= population.minimumAge && population.maximumAge.map { age <= $0 } ?? true
+    }
+
     public func arm(code: String) -> Arm? { arms.first { $0.code == code } }
     public func treatment(code: String) -> Treatment? { treatments.first { $0.code == code } }
     public var allCriteria: [Criterion] { criteria.inclusion + criteria.exclusion }

@@ -16,14 +16,13 @@ extension TrialDesignBuilder {
     /// The parameter values, in the order of the registry record.
     func summaryValues(actualSubjects: Int?, studyStart: String? = nil) -> [TrialSummaryValue] {
         let design = study.design
-        var values: [TrialSummaryValue] = [
-            .text("TITLE", study.title),
-            .text("SPONSOR", study.sponsor),
-            TrialSummaryValue(
-                parameter: "REGID", value: study.registryId, reference: "ClinicalTrials.gov", code: study.registryId),
-            coded("TPHASE", study.phase),
-            coded("STYPE", study.studyType),
-            coded("TTYPE", design.primaryPurpose),
+        var values: [TrialSummaryValue] = [.text("TITLE", study.title), .text("SPONSOR", study.sponsor)]
+        if let id = study.registryId {
+            values.append(TrialSummaryValue(parameter: "REGID", value: id, reference: study.registryName, code: id))
+        }
+        values += [coded("TPHASE", study.phase), coded("STYPE", study.studyType)]
+        values += (design.trialTypes ?? [design.primaryPurpose]).map { coded("TTYPE", $0) }
+        values += [
             coded("TINDTP", design.primaryPurpose),
             coded("RANDOM", design.allocation, codelist: "NY"),
             coded("TBLIND", design.masking),
@@ -35,7 +34,7 @@ extension TrialDesignBuilder {
         if let actualSubjects { values.append(.text("ACTSUB", String(actualSubjects))) }
         values += [
             .iso8601("AGEMIN", "P\(study.population.minimumAge)Y"),
-            .iso8601("AGEMAX", "P\(study.population.maximumAge)Y"),
+            maximumAge,
             coded("SEXPOP", study.population.sex),
             .cdisc("HLTSUBJI", study.population.healthyVolunteers ? "Y" : "N", codelist: "NY"),
             .text("INDIC", study.condition),
@@ -47,6 +46,16 @@ extension TrialDesignBuilder {
         values.append(.text("SDTIGVER", metadata.version))
         if let model = metadata.modelVersion { values.append(.text("SDTMVER", model)) }
         return values
+    }
+
+    /// AGEMAX, or its null flavor PINF (positive infinity) when the protocol sets no upper limit.
+    var maximumAge: TrialSummaryValue {
+        guard let maximum = study.population.maximumAge else {
+            var open = TrialSummaryValue.text("AGEMAX", "")
+            open.nullFlavor = "PINF"
+            return open
+        }
+        return .iso8601("AGEMAX", "P\(maximum)Y")
     }
 
     /// A parameter the study declares in `trialSummary`: coded through its CT map list, coded

@@ -60,6 +60,8 @@ public struct TrialDesignBuilder {
     /// terms to suggest); nil, with a finding, when the map does not cover the value.
     func submissionValue(_ registered: String, list: String, codelist: String, domain: String, variable: String) -> String? {
         if let value = ctMap.submissionValue(for: registered, in: list) { return value }
+        // A CDISC term written as such (e.g. `trialTypes: [EFFICACY, SAFETY]`) needs no map entry.
+        if let terms = terminology.codelist(codelist), terms.contains(registered) { return registered }
         findings.report(
             .registryValueNotInCTMap(
                 parameter: variable, value: registered, list: list,

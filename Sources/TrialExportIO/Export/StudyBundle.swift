@@ -21,7 +21,10 @@ public struct StudyBundle: Sendable {
     /// Loads and validates every file; the first problem stops with its file and key named.
     public static func load(study folder: URL, standards: URL) throws -> StudyBundle {
         let study = try StudyLoader.load(folder.appendingPathComponent("study.yaml").path)
-        let ctMap = try CTMapLoader.load(folder.appendingPathComponent("ct-map.yaml").path)
+        // The registry's wording of design facts is bundled; the study's own map comes first.
+        let wordingPath = standards.appendingPathComponent("registry-wording.yaml").path
+        let wording = FileManager.default.fileExists(atPath: wordingPath) ? try CTMapLoader.load(wordingPath) : CTMap([:])
+        let ctMap = try CTMapLoader.load(folder.appendingPathComponent("ct-map.yaml").path).over(wording)
         let metadata = try StandardsLoader.metadata(at: standards.appendingPathComponent("sdtmig-3.4.json").path)
         let ctPath = standards.appendingPathComponent("ct/sdtm-ct-2025-03-28.json").path
         let (cdisc, termCodes) = try StandardsLoader.controlledTerminology(at: ctPath)

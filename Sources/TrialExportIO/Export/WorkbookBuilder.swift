@@ -8,8 +8,8 @@ enum WorkbookBuilder {
         let errors = report.findings.filter { $0.severity == .error }.count
         let warnings = report.findings.filter { $0.severity == .warning }.count
         let facts: [(String, String)] = [
-            ("Registry id", study.registryId),
-            ("Secondary ids", study.secondaryIds.joined(separator: ", ")),
+            ("Registry id", study.registryId.map { id in study.registryName.map { "\(id) (\($0))" } ?? id } ?? "not registered"),
+            ("Secondary ids", (study.secondaryIds ?? []).joined(separator: ", ")),
             ("Sponsor", study.sponsor),
             (
                 "Findings",

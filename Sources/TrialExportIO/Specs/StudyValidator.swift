@@ -31,8 +31,16 @@ struct StudyValidator {
         if study.studyId.isEmpty || study.studyId.contains(" ") { add("studyId", "must be non-empty without spaces") }
         if study.plannedEnrollment <= 0 { add("plannedEnrollment", "must be positive") }
         let population = study.population
-        if population.minimumAge < 0 || population.minimumAge > population.maximumAge {
-            add("population.minimumAge", "\(population.minimumAge) is not between 0 and maximumAge \(population.maximumAge)")
+        if population.minimumAge < 0 || population.minimumAge > population.maximumAge ?? Int.max {
+            add(
+                "population.minimumAge",
+                "\(population.minimumAge) is not between 0 and maximumAge \(population.maximumAge.map(String.init) ?? "")")
+        }
+        if study.registryId != nil && study.registryName == nil {
+            add(
+                "registry",
+                "the registry of \"\(study.registryId ?? "")\" is not recognised from its shape: name it (ClinicalTrials.gov, EudraCT, CTIS, ISRCTN, ...)"
+            )
         }
         if let randomization = study.design.randomization { checkRandomization(randomization) }
         checkDuplicates(study.sites.map(\.id), key: { "sites[\($0)].id" }, what: "site id")

@@ -54,7 +54,7 @@ struct CutRenderer {
         let responses = record.assessments.dropFirst().filter { $0.day <= day }.map { (day: $0.day, overall: $0.overall) }
         guard let firstDose = record.firstDose, !responses.isEmpty,
             let best = RecistRules.best(
-                responses: responses, firstDose: firstDose, minimumSDDays: 7 * context.study.schedule.tumourAssessmentEveryWeeks)
+                responses: responses, firstDose: firstDose, minimumSDDays: 7 * context.schedule.tumourAssessmentEveryWeeks)
         else { return nil }
         if let full = record.bestResponse, full.day == best.day, full.response == best.response { return row.values }
         return [record.site, record.subject, best.day.edc, best.response]

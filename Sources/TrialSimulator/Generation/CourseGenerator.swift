@@ -37,7 +37,7 @@ struct CourseGenerator {
             }
             followUp(&record, plan: plan, baselineECOG: baselineECOG, rng: &rng)
         }
-        let safetyEnd = plan.reason == nil ? context.cutoff : plan.stop + context.study.schedule.safetyFollowUpDays
+        let safetyEnd = plan.reason == nil ? context.cutoff : plan.stop + context.schedule.safetyFollowUpDays
         plan.collectionEnd = min(safetyEnd, context.cutoff, record.death?.day ?? context.cutoff)
         return plan
     }
@@ -80,7 +80,7 @@ struct CourseGenerator {
         let completeDay = plan.stop + d.followUpWeeks * 7
         var lossDay: StudyDay?
         if rng.chance(d.followUpLossRate) { lossDay = plan.stop + 30 + rng.int(0...300) }
-        let safety = plan.stop + context.study.schedule.safetyFollowUpDays
+        let safety = plan.stop + context.schedule.safetyFollowUpDays
         let firstExit = min(deathDay, lossDay ?? deathDay, completeDay)
         if safety <= context.cutoff, safety < firstExit {
             record.ecog.append(("Follow-up 1", safety, min(baselineECOG + (progressed ? 1 : 0), 3)))

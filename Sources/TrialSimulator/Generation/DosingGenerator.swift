@@ -5,7 +5,7 @@ struct DosingGenerator {
     /// Adds dose records and `Cycle N Day 1` ECOG visits from the first dose until the plan's stop.
     func simulate(_ record: inout SubjectRecord, plan: CoursePlan, modifications: [DoseModification], rng: inout RandomSource) {
         let treatments = record.randomization!.treatments
-        let cycleLength = context.study.schedule.cycleLengthDays
+        let cycleLength = context.schedule.cycleLengthDays
         let lastDay = min(plan.stop - 1, context.cutoff)
         let ecog = record.ecog.first?.grade ?? 0
         var state = DrugState()
@@ -16,7 +16,7 @@ struct DosingGenerator {
             record.ecog.append(("Cycle \(cycle) Day 1", start, rng.chance(0.1) ? min(ecog + 1, 2) : ecog))
             for code in treatments {
                 guard let drug = context.drugs[code] else { continue }
-                if drug.isChoice, let cap = context.study.schedule.maxChemotherapyCycles, cycle > cap { continue }
+                if drug.isChoice, let cap = context.schedule.maxChemotherapyCycles, cycle > cap { continue }
                 let rows =
                     drug.profile.infusionMinutes == nil
                     ? oral(drug, cycle: cycle, start: start, lastDay: lastDay, modifications: modifications, state: &state)
@@ -72,12 +72,12 @@ struct DosingGenerator {
         modifications: [DoseModification], state: inout DrugState
     ) -> [DoseRecord] {
         let code = drug.definition.code
-        let days = Set(drug.definition.cycleDays ?? Array(1...context.study.schedule.cycleLengthDays))
+        let days = Set(drug.definition.cycleDays ?? Array(1...context.schedule.cycleLengthDays))
         let pauses = modifications.filter { $0.treatment == code && $0.kind == .interrupt }
         var rows: [DoseRecord] = []
         var paused = false
         var day = start
-        let periodEnd = min(start + context.study.schedule.cycleLengthDays - 1, lastDay)
+        let periodEnd = min(start + context.schedule.cycleLengthDays - 1, lastDay)
         while day <= periodEnd {
             if !days.contains(day - start + 1) {
                 day = day + 1

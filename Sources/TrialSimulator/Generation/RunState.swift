@@ -82,6 +82,6 @@ struct RunState {
         let responses = record.assessments.dropFirst().map { (day: $0.day, overall: $0.overall) }
         record.bestResponse = RecistRules.best(
             responses: Array(responses), firstDose: plan.firstDose,
-            minimumSDDays: 7 * context.study.schedule.tumourAssessmentEveryWeeks)
+            minimumSDDays: 7 * context.schedule.tumourAssessmentEveryWeeks)
     }
 }

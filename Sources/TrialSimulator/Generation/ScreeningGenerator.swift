@@ -36,10 +36,13 @@ struct ScreeningGenerator {
 
     private func age(failsAgeCriterion: Bool, rng: inout RandomSource) -> Int {
         let population = context.study.population
-        if failsAgeCriterion { return population.maximumAge + rng.int(1...5) }
+        // With no upper limit, a subject failing on age is too young.
+        if failsAgeCriterion {
+            return population.maximumAge.map { $0 + rng.int(1...5) } ?? max(population.minimumAge - rng.int(1...3), 0)
+        }
         let demographics = context.profile.demographics
         let drawn = Int(rng.normal(mean: demographics.ageMean, sd: demographics.ageSD).rounded())
-        return min(max(drawn, population.minimumAge), population.maximumAge)
+        return min(max(drawn, population.minimumAge), population.maximumAge ?? Int.max)
     }
 
     /// Randomizes an eligible subject into `armIndex`.

@@ -21,6 +21,8 @@ struct SimulationContext {
 
     let study: StudyDefinition
     let profile: SimulationProfile
+    /// The planned schedule the dummy data follows (simulation.yaml's, else study.yaml's).
+    let schedule: StudyDefinition.Schedule
     let start: StudyDay
     let cutoff: StudyDay
     let arms: [ArmPlan]
@@ -33,6 +35,12 @@ struct SimulationContext {
     init(study: StudyDefinition, profile: SimulationProfile) throws {
         self.study = study
         self.profile = profile
+        guard let schedule = profile.schedule ?? study.schedule else {
+            throw SimulationContext.invalid(
+                "schedule",
+                "the dummy data needs a planned schedule (screeningWindowDays, cycleLengthDays, ...) in simulation.yaml")
+        }
+        self.schedule = schedule
         guard let start = StudyDay(iso: profile.enrolment.startDate) else {
             throw SimulationContext.invalid("enrolment.startDate", "\"\(profile.enrolment.startDate)\" is not a YYYY-MM-DD date")
         }

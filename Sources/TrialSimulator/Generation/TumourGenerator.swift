@@ -54,7 +54,7 @@ struct TumourGenerator {
         let targets = record.lesions.filter { $0.kind == .target }
         let baselineSum = targets.map(\.baselineMM).reduce(0, +)
         var nadir = baselineSum
-        let weeks = context.study.schedule.tumourAssessmentEveryWeeks
+        let weeks = context.schedule.tumourAssessmentEveryWeeks
         var k = 1
         while true {
             let delay = rng.int(tumour.assessmentDelayDays[0]...tumour.assessmentDelayDays[1])

@@ -1,3 +1,5 @@
+import TrialExportCore
+
 /// The study-specific knobs of the dummy EDC data: `mappings/<study>/simulation.yaml`.
 ///
 /// Every figure here is illustrative (`illustrative` must say so): it makes the dummy data look
@@ -22,6 +24,8 @@ public struct SimulationProfile: Codable, Hashable, Sendable {
     public var labels: Labels
     /// Data cleaning in weekly cuts (`generate --as-of`); absent: `Corrections.standard`.
     public var corrections: Corrections?
+    /// The planned schedule the dummy data follows (cycles, assessments, follow-up).
+    public var schedule: StudyDefinition.Schedule?
 
     public struct Enrolment: Codable, Hashable, Sendable {
         /// First consent date, `YYYY-MM-DD`.
