@@ -38,7 +38,7 @@ enum TrialDesignFixtures {
             "exclusion": [{"id": "EXCL01", "text": "Prior anti-VEGF therapy."}]},
           "schedule": {"screeningWindowDays": 28, "cycleLengthDays": 21, "tumourAssessmentEveryWeeks": 6,
                        "safetyFollowUpDays": 30, "survivalFollowUpEveryWeeks": 12},
-          "dataCutoff": "2025-06-30", "protocolVersion": "2.0"
+          "dataCutoff": "2025-06-30", "protocolVersion": "2.0", "reports": {"efficacy": "recist"}
         }
         """
 

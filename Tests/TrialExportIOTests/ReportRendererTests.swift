@@ -126,3 +126,43 @@ struct ReportRendererTests {
         #expect(arm.contains("The investigator's responses agree with the derivation"))
     }
 }
+
+/// Report modules per study: the oncology module only when declared; definitions from study.yaml.
+struct ReportModuleTests {
+    static func render(_ edit: (inout StudyDefinition) -> Void) throws -> (consort: String, arm: String) {
+        let writer = try ReportWriter(templates: TestPaths.repositoryRoot.appendingPathComponent("templates"))
+        var study = try SpecFile.decode(
+            StudyDefinition.self, from: TestPaths.repositoryRoot.appendingPathComponent("mappings/NCT05549466/study.yaml").path)
+        edit(&study)
+        let files = try writer.write(
+            TrialReportBuilder(study: study, cutoff: "2025-06-30").build([]), to: TestPaths.temporaryDirectory("modules"))
+        return (try String(contentsOf: files[0], encoding: .utf8), try String(contentsOf: files[2], encoding: .utf8))
+    }
+
+    @Test func aStudyWithoutTheRecistModuleHasNoOncologySections() throws {
+        let (consort, arm) = try Self.render { $0.reports = nil }
+        for text in [consort, arm] {
+            #expect(!text.contains("RECIST"), "no RECIST section or definition")
+            #expect(!text.contains("ECOG"))
+            #expect(!text.contains("Best overall response"))
+            #expect(text.contains("## Definitions") && text.contains("treatment-emergent = SUPPAE AETRTEM"))
+        }
+        #expect(arm.contains("## Safety") && arm.contains("## Exposure"))
+    }
+
+    @Test func theDefinitionsSectionShowsTheStudysOwnDefinitions() throws {
+        let (_, arm) = try Self.render { study in
+            var definitions = ReportDefinitions()
+            definitions.treatmentEmergentQualifier = "TRTEMFL"
+            definitions.treatmentDispositionCategory = "TREATMENT PERIOD"
+            definitions.confirmationDays = 21
+            definitions.cycleVisitPrefix = "COURSE"
+            study.reports = ReportSettings(efficacy: .recist, definitions: definitions)
+        }
+        #expect(arm.contains("SUPPAE TRTEMFL = Y"))
+        #expect(arm.contains("DSSCAT = TREATMENT PERIOD and DSDECOD"))
+        #expect(arm.contains("at least 21 days later, SD at least 42 days"))
+        #expect(arm.contains("`COURSE n` values of EX.VISIT"))
+        #expect(arm.contains("ECOG = RS RSCAT ECOG at VISITNUM 1"))
+    }
+}

@@ -36,6 +36,8 @@ public struct StudyDefinition: Codable, Hashable, Sendable {
     public var protocolVersion: String?
     /// Further TS parameters (e.g. INTTYPE, PCLASS), in the order given.
     public var trialSummary: [TrialSummaryParameter]?
+    /// The report modules and the protocol definitions the reports use.
+    public var reports: ReportSettings?
 
     /// One TS parameter the study states, or states it cannot (`nullFlavor`).
     public struct TrialSummaryParameter: Codable, Hashable, Sendable {

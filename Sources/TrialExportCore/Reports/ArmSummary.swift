@@ -25,6 +25,12 @@ public struct TrialReport: Sendable, Equatable {
     public var disagreements: [RecistDisagreement]
     /// TU/TR records the derivation could not use.
     public var recistIssues: [RecistIssue]
+    /// The study's report modules and definitions (the efficacy module decides the efficacy lines).
+    public var settings = ReportSettings()
+
+    /// True when the study declares the RECIST efficacy module (best response, ORR, DCR, ECOG).
+    public var hasRecist: Bool { settings.efficacy == .recist }
+    public var definitions: ReportDefinitions { settings.definitions ?? ReportDefinitions() }
 
     /// REC0001 per disagreement and REC0002 per unusable TU/TR record, for the export's findings.
     public var findings: [Finding] {

@@ -22,11 +22,12 @@ public struct BaselineSummary: Sendable, Equatable {
             sex: ordered(ReasonCount.tally(sex), first: ["M", "F"]), ecog: ordered(ReasonCount.tally(scores), first: []))
     }
 
-    /// Baseline ECOG score per subject: the first RS ECOG record at VISITNUM 1.
-    static func baselineECOG(in data: ReportDatasets) -> [String: String] {
+    /// Baseline ECOG score per subject: the first RS record of the ECOG category at the baseline visit.
+    static func baselineECOG(in data: ReportDatasets, definitions: ReportDefinitions = ReportDefinitions()) -> [String: String] {
         var scores: [String: String] = [:]
+        let category = definitions.ecog.uppercased(), visit = definitions.baselineVisit
         for row in data.select("RS", ["USUBJID", "RSCAT", "VISITNUM", "RSSTRESC"])
-        where row[1].uppercased() == "ECOG" && Double(row[2]) == 1 && scores[row[0]] == nil {
+        where row[1].uppercased() == category && Double(row[2]) == visit && scores[row[0]] == nil {
             scores[row[0]] = row[3].trimmingSpaces
         }
         return scores

@@ -33,9 +33,13 @@ public struct ExposureSummary: Sendable, Equatable {
         var subject, drug, visit, start, end, adjustment: String
     }
 
-    static func summarise(_ subjects: [ReportSubject], data: ReportDatasets, drugOrder: [String]) -> ExposureSummary {
+    static func summarise(
+        _ subjects: [ReportSubject], data: ReportDatasets, drugOrder: [String],
+        definitions: ReportDefinitions = ReportDefinitions()
+    ) -> ExposureSummary {
         let wanted = Set(subjects.map(\.usubjid))
-        let types = data.qualifier("EXADJTYP", of: "EX")
+        let types = data.qualifier(definitions.doseAdjustment, of: "EX")
+        let prefix = definitions.cyclePrefix.uppercased()
         let records = data.select("EX", ["USUBJID", "EXTRT", "VISIT", "EXSTDTC", "EXENDTC", "EXADJ", "EXSEQ"])
             .filter { wanted.contains($0[0]) }
             .map { v -> Record in
@@ -48,15 +52,15 @@ public struct ExposureSummary: Sendable, Equatable {
         let bySubject = Dictionary(grouping: records, by: \.subject)
         let ids = subjects.map(\.usubjid).filter { bySubject[$0] != nil }
         return ExposureSummary(
-            cyclesStarted: ids.map { Set(bySubject[$0]!.compactMap { cycleNumber($0.visit) }).count },
+            cyclesStarted: ids.map { Set(bySubject[$0]!.compactMap { cycleNumber($0.visit, prefix: prefix) }).count },
             durationDays: ids.compactMap { duration(bySubject[$0]!) },
             drugs: drugLines(records, drugOrder: drugOrder))
     }
 
-    /// n of `CYCLE n` (any suffix such as ` DAY 1`), nil for other visits.
-    static func cycleNumber(_ visit: String) -> Int? {
+    /// n of `CYCLE n` (any suffix such as ` DAY 1`; `prefix` is the first word), nil for other visits.
+    static func cycleNumber(_ visit: String, prefix: String = "CYCLE") -> Int? {
         let words = visit.uppercased().split(separator: " ")
-        guard words.count >= 2, words[0] == "CYCLE" else { return nil }
+        guard words.count >= 2, words[0] == prefix else { return nil }
         return Int(words[1])
     }
 

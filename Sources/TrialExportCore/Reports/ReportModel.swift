@@ -39,7 +39,21 @@ public struct ReportModel: Sendable {
     public static func armFileName(_ code: String) -> String { "arm-\(code).md" }
 
     var header: [String: ReportValue] {
-        ["studyId": .text(report.studyId), "title": .text(report.title), "cutoff": .text(report.cutoff)]
+        [
+            "studyId": .text(report.studyId), "title": .text(report.title), "cutoff": .text(report.cutoff),
+            "recist": .flag(report.hasRecist), "definitions": definitions,
+        ]
+    }
+
+    /// The protocol definitions the figures follow (study.yaml `reports.definitions`, or their defaults).
+    var definitions: ReportValue {
+        let d = report.definitions
+        return .object([
+            "baselineVisit": .text(ReportText.number(d.baselineVisit)), "ecogCategory": .text(d.ecog),
+            "treatmentEmergentQualifier": .text(d.treatmentEmergent), "doseAdjustmentQualifier": .text(d.doseAdjustment),
+            "treatmentDispositionCategory": .text(d.treatmentDisposition), "cycleVisitPrefix": .text(d.cyclePrefix),
+            "confirmationDays": .text(String(d.confirmation)), "minimumStableDiseaseDays": .text(String(d.minimumStableDisease)),
+        ])
     }
 
     /// The Mermaid box of the exclusions: the same lines as the SVG diagram's (``ConsortDiagram``).

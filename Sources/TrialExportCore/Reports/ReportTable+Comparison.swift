@@ -9,26 +9,28 @@ extension TrialReport {
         line("Analysed (randomized and treated)") { String($0.flow.analysed) }
         line("Age, median (range)") { ReportText.medianRange($0.baseline.ages) }
         categories("Sex", \.baseline.sex, total: \.baseline.subjects, into: &rows)
-        categories("ECOG at baseline", \.baseline.ecog, total: \.baseline.subjects, into: &rows)
+        if hasRecist { categories("ECOG at baseline", \.baseline.ecog, total: \.baseline.subjects, into: &rows) }
         line("Cycles started, median (range)") { ReportText.medianRange($0.exposure.cyclesStarted) }
         line("Treatment duration in days, median (range)") { ReportText.medianRange($0.exposure.durationDays) }
         line("Dose reductions (records)") { String($0.exposure.drugs.reduce(0) { $0 + $1.reductions.records }) }
         line("Dose interruptions (records)") { String($0.exposure.drugs.reduce(0) { $0 + $1.interruptions.records }) }
-        line("Best overall response (investigator)") { _ in "" }
-        for category in EfficacySummary.categories {
-            line(category.rawValue, level: 1) {
-                ReportText.count($0.efficacy.investigator[category] ?? 0, of: $0.efficacy.subjects)
+        if hasRecist {
+            line("Best overall response (investigator)") { _ in "" }
+            for category in EfficacySummary.categories {
+                line(category.rawValue, level: 1) {
+                    ReportText.count($0.efficacy.investigator[category] ?? 0, of: $0.efficacy.subjects)
+                }
             }
+            line("Not evaluated", level: 1) { ReportText.count($0.efficacy.investigatorNotEvaluated, of: $0.efficacy.subjects) }
+            line("ORR, investigator (95% CI)") { ReportText.rate($0.efficacy.investigatorORR) }
+            line("DCR, investigator (95% CI)") { ReportText.rate($0.efficacy.investigatorDCR) }
+            line("ORR, derived from TU/TR (95% CI)") { ReportText.rate($0.efficacy.derivedORR) }
+            line("DCR, derived from TU/TR (95% CI)") { ReportText.rate($0.efficacy.derivedDCR) }
         }
-        line("Not evaluated", level: 1) { ReportText.count($0.efficacy.investigatorNotEvaluated, of: $0.efficacy.subjects) }
-        line("ORR, investigator (95% CI)") { ReportText.rate($0.efficacy.investigatorORR) }
-        line("DCR, investigator (95% CI)") { ReportText.rate($0.efficacy.investigatorDCR) }
-        line("ORR, derived from TU/TR (95% CI)") { ReportText.rate($0.efficacy.derivedORR) }
-        line("DCR, derived from TU/TR (95% CI)") { ReportText.rate($0.efficacy.derivedDCR) }
         for (label, value) in Self.safetyLines {
             line(label) { ReportText.count(value($0.safety), of: $0.safety.subjects) }
         }
-        line("RECIST disagreements (investigator vs derived)") { String($0.disagreements.count) }
+        if hasRecist { line("RECIST disagreements (investigator vs derived)") { String($0.disagreements.count) } }
         return ReportTable(columns: ["Characteristic"] + arms.map(\.code), rows: rows)
     }
 

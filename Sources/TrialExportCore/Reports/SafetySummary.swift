@@ -26,9 +26,11 @@ public struct SafetySummary: Sendable, Equatable {
         var emergent, severe, serious, withdrawn, fatal: Bool
     }
 
-    static func summarise(_ subjects: [ReportSubject], data: ReportDatasets, topTerms: Int) -> SafetySummary {
+    static func summarise(
+        _ subjects: [ReportSubject], data: ReportDatasets, topTerms: Int, definitions: ReportDefinitions = ReportDefinitions()
+    ) -> SafetySummary {
         let wanted = Set(subjects.map(\.usubjid))
-        let flags = data.qualifier("AETRTEM", of: "AE")
+        let flags = data.qualifier(definitions.treatmentEmergent, of: "AE")
         let variables = ["USUBJID", "AESEQ", "AEDECOD", "AETERM", "AETOXGR", "AESER", "AEACN", "AEOUT", "AESDTH"]
         let events = data.select("AE", variables).filter { wanted.contains($0[0]) }.map { v in
             Event(

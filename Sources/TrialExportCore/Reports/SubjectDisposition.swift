@@ -20,7 +20,9 @@ struct SubjectDisposition: Sendable, Equatable {
     var mainReason: String? { events.first { $0 != "SCREEN FAILURE" } ?? events.first }
 
     /// DS and IE grouped by USUBJID.
-    static func all(in data: ReportDatasets) -> [String: SubjectDisposition] {
+    static func all(in data: ReportDatasets, definitions: ReportDefinitions = ReportDefinitions()) -> [String: SubjectDisposition]
+    {
+        let treatment = definitions.treatmentDisposition.uppercased()
         var result: [String: SubjectDisposition] = [:]
         for row in data.select("IE", ["USUBJID", "IETESTCD"]) {
             result[row[0], default: SubjectDisposition()].criteriaNotMet.append(row[1])
@@ -30,7 +32,7 @@ struct SubjectDisposition: Sendable, Equatable {
             if decod == "RANDOMIZED" { result[row[0], default: SubjectDisposition()].randomizedMilestone = true }
             guard category == "DISPOSITION EVENT", !decod.isEmpty else { continue }
             result[row[0], default: SubjectDisposition()].events.append(decod)
-            if subcategory == "STUDY TREATMENT", result[row[0]]?.treatmentEnd == nil {
+            if subcategory == treatment, result[row[0]]?.treatmentEnd == nil {
                 result[row[0]]?.treatmentEnd = decod
             }
         }

@@ -73,26 +73,32 @@ extension TrialReport {
         line("Analysed (randomized and treated)") { .number($0.flow.analysed) }
         line("Age, median (range)") { .median($0.baseline.ages) }
         categories("Sex", \.baseline.sex, total: \.baseline.subjects, first: ["M", "F"], into: &lines)
-        categories("ECOG at baseline", \.baseline.ecog, total: \.baseline.subjects, first: [], into: &lines)
+        if hasRecist {
+            categories("ECOG at baseline", \.baseline.ecog, total: \.baseline.subjects, first: ["M", "F"], into: &lines)
+        }
         line("Cycles started, median (range)") { .median($0.exposure.cyclesStarted) }
         line("Treatment duration in days, median (range)") { .median($0.exposure.durationDays) }
         line("Dose reductions (records)") { .number($0.exposure.drugs.reduce(0) { $0 + $1.reductions.records }) }
         line("Dose interruptions (records)") { .number($0.exposure.drugs.reduce(0) { $0 + $1.interruptions.records }) }
-        line("Best overall response (investigator)") { _ in .blank }
-        for category in EfficacySummary.categories {
-            line(category.rawValue, level: 1) { .count($0.efficacy.investigator[category] ?? 0, of: $0.efficacy.subjects) }
+        if hasRecist {
+            line("Best overall response (investigator)") { _ in .blank }
+            for category in EfficacySummary.categories {
+                line(category.rawValue, level: 1) { .count($0.efficacy.investigator[category] ?? 0, of: $0.efficacy.subjects) }
+            }
+            line("Not evaluated", level: 1) { .count($0.efficacy.investigatorNotEvaluated, of: $0.efficacy.subjects) }
+            line("ORR, investigator (95% CI)") { .rate($0.efficacy.investigatorORR) }
+            line("DCR, investigator (95% CI)") { .rate($0.efficacy.investigatorDCR) }
+            line("ORR, derived from TU/TR (95% CI)") { .rate($0.efficacy.derivedORR) }
+            line("DCR, derived from TU/TR (95% CI)") { .rate($0.efficacy.derivedDCR) }
         }
-        line("Not evaluated", level: 1) { .count($0.efficacy.investigatorNotEvaluated, of: $0.efficacy.subjects) }
-        line("ORR, investigator (95% CI)") { .rate($0.efficacy.investigatorORR) }
-        line("DCR, investigator (95% CI)") { .rate($0.efficacy.investigatorDCR) }
-        line("ORR, derived from TU/TR (95% CI)") { .rate($0.efficacy.derivedORR) }
-        line("DCR, derived from TU/TR (95% CI)") { .rate($0.efficacy.derivedDCR) }
         for (label, value) in Self.safetyLines {
             line(label) { .count(value($0.safety), of: $0.safety.subjects) }
         }
-        line("RECIST disagreements (investigator vs derived)") { .number($0.disagreements.count) }
+        if hasRecist { line("RECIST disagreements (investigator vs derived)") { .number($0.disagreements.count) } }
         let response =
-            EfficacySummary.categories.map { category in
+            !hasRecist
+            ? []
+            : EfficacySummary.categories.map { category in
                 (category.rawValue, arms.map { $0.efficacy.investigator[category] ?? 0 })
             } + [("Not evaluated", arms.map(\.efficacy.investigatorNotEvaluated))]
         return SummaryGrid(arms: arms.map { ($0.code, $0.name) }, lines: lines, bestResponse: response)

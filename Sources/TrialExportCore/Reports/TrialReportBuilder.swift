@@ -10,35 +10,49 @@ public struct TrialReportBuilder: Sendable {
     public var topTerms: Int
     public var derivation: RecistDerivation
 
-    public init(study: StudyDefinition, cutoff: String, topTerms: Int = 10, derivation: RecistDerivation = RecistDerivation()) {
+    /// The study's report modules and definitions.
+    public var settings: ReportSettings
+    var definitions: ReportDefinitions { settings.definitions ?? ReportDefinitions() }
+
+    /// `derivation`: by default RECIST 1.1 with the study's confirmation and SD windows.
+    public init(study: StudyDefinition, cutoff: String, topTerms: Int = 10, derivation: RecistDerivation? = nil) {
         self.study = study
         self.cutoff = cutoff
         self.topTerms = topTerms
-        self.derivation = derivation
+        let settings = study.reports ?? ReportSettings()
+        self.settings = settings
+        let definitions = settings.definitions ?? ReportDefinitions()
+        self.derivation =
+            derivation
+            ?? RecistDerivation(
+                confirmationDays: definitions.confirmation, minimumStableDiseaseDays: definitions.minimumStableDisease)
     }
 
     public func build(_ datasets: [Dataset]) -> TrialReport {
         let data = ReportDatasets(datasets)
         let subjects = ReportSubject.all(in: data)
-        let disposition = SubjectDisposition.all(in: data)
+        let disposition = SubjectDisposition.all(in: data, definitions: definitions)
+        let recistModule = settings.efficacy == .recist
         let arms = armColumns(subjects)
         let consort = ConsortSummary.count(subjects: subjects, disposition: disposition, arms: arms)
-        let recist = deriveRecist(data, subjects: subjects)
+        let recist = recistModule ? deriveRecist(data, subjects: subjects) : RecistDerivationResult(subjects: [], issues: [])
         // Only treated subjects have responses to compare: a subject never dosed has a baseline only.
         let treated = Set(subjects.filter(\.isTreated).map(\.usubjid))
         let disagreements =
-            (data.dataset("RS").map {
+            ((recistModule ? data.dataset("RS") : nil).map {
                 RecistComparison.disagreements(rs: $0, derived: recist, evaluator: derivation.evaluator)
             } ?? []).filter { treated.contains($0.usubjid) }
         let context = ArmContext(
-            data: data, ecog: BaselineSummary.baselineECOG(in: data),
-            recorded: EfficacySummary.recordedBestResponses(in: data), derived: recist,
+            data: data, ecog: recistModule ? BaselineSummary.baselineECOG(in: data, definitions: definitions) : [:],
+            recorded: recistModule ? EfficacySummary.recordedBestResponses(in: data) : [:], derived: recist,
             disagreements: Dictionary(grouping: disagreements, by: \.usubjid))
         let byArm = Dictionary(grouping: subjects.filter(\.isRandomized), by: \.arm)
         let summaries = consort.arms.map { flow in summarise(flow, subjects: byArm[flow.code] ?? [], context: context) }
-        return TrialReport(
+        var report = TrialReport(
             studyId: study.studyId, title: study.title, cutoff: cutoff, consort: consort, arms: summaries,
             disagreements: disagreements, recistIssues: recist.issues)
+        report.settings = settings
+        return report
     }
 
     /// What every arm's summary reads, computed once.
@@ -54,9 +68,10 @@ public struct TrialReportBuilder: Sendable {
         let analysed = subjects.filter(\.isTreated)
         return ArmSummary(
             flow: flow, baseline: BaselineSummary.summarise(subjects, ecog: c.ecog),
-            exposure: ExposureSummary.summarise(analysed, data: c.data, drugOrder: study.treatments.map(\.code)),
+            exposure: ExposureSummary.summarise(
+                analysed, data: c.data, drugOrder: study.treatments.map(\.code), definitions: definitions),
             efficacy: EfficacySummary.summarise(analysed, recorded: c.recorded, derived: c.derived),
-            safety: SafetySummary.summarise(analysed, data: c.data, topTerms: topTerms),
+            safety: SafetySummary.summarise(analysed, data: c.data, topTerms: topTerms, definitions: definitions),
             disagreements: subjects.map(\.usubjid).sorted().flatMap { c.disagreements[$0] ?? [] })
     }
 

@@ -34,3 +34,26 @@ struct SummaryGridTests {
         #expect(EnrollmentCurve(dm: dm, arms: ["A"]).months.isEmpty)
     }
 }
+
+/// The report definitions drive the figures: the treatment-emergent flag's QNAM, the disposition category.
+struct ReportDefinitionsTests {
+    @Test func theStudysQualifierNameDecidesWhatIsTreatmentEmergent() {
+        var study = TrialDesignFixtures.study()
+        let standard = TrialReportBuilder(study: study, cutoff: "2025-06-30").build(ReportFixtures.datasets)
+        var definitions = ReportDefinitions()
+        definitions.treatmentEmergentQualifier = "TRTEMFL"  // no SUPPAE record has it
+        study.reports = ReportSettings(efficacy: .recist, definitions: definitions)
+        let other = TrialReportBuilder(study: study, cutoff: "2025-06-30").build(ReportFixtures.datasets)
+        #expect(standard.arms.map(\.safety.treatmentEmergent).reduce(0, +) > 0)
+        #expect(other.arms.map(\.safety.treatmentEmergent).reduce(0, +) == 0)
+    }
+
+    @Test func withoutTheRecistModuleNoResponseIsDerivedOrListed() {
+        var study = TrialDesignFixtures.study()
+        study.reports = nil
+        let report = TrialReportBuilder(study: study, cutoff: "2025-06-30").build(ReportFixtures.datasets)
+        #expect(!report.hasRecist && report.disagreements.isEmpty)
+        #expect(!report.comparisonTable.rows.contains { $0.label.contains("ORR") || $0.label.contains("ECOG") })
+        #expect(report.summaryGrid.bestResponse.isEmpty)
+    }
+}
