@@ -16,8 +16,10 @@ struct WorkbookPrintTests {
 
     static let printable = tool("soffice") != nil && tool("pdftotext") != nil
 
-    /// The text of every printed page of the example's workbook, in order.
-    static func pages() throws -> [String] {
+    /// The text of every printed page of the example's workbook, in order, and whether each page is landscape.
+    static func pages() throws -> [String] { try printout().pages }
+
+    static func printout() throws -> (pages: [String], landscape: [Bool]) {
         let folder = TestPaths.temporaryDirectory("print")
         let export = folder.appendingPathComponent("export")
         let result = try BinaryRunner.run(["export", "--out", export.path, "--quiet"])
@@ -35,7 +37,14 @@ struct WorkbookPrintTests {
         try run(tool("pdftotext")!, ["-layout", pdf.path, text.path])
         var pages = try String(contentsOf: text, encoding: .utf8).components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
-        return pages
+        // `Page    3 size: 841.89 x 595.276 pts (A4)`: wider than high is landscape.
+        let info = try BinaryRunner.runTool(["pdfinfo", "-f", "1", "-l", String(pages.count), pdf.path])
+        let landscape = info.stdout.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains(" size: ") }.map {
+            line -> Bool in
+            let numbers = line.split(separator: ":")[1].split(separator: " ").compactMap { Double($0) }
+            return numbers.count >= 2 && numbers[0] > numbers[1]
+        }
+        return (pages, landscape)
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws {
@@ -51,7 +60,8 @@ struct WorkbookPrintTests {
 
     @Test(.enabled(if: printable, "LibreOffice (soffice) and pdftotext are not installed"))
     func everyPageHasItsHeaderFooterAndHeaderRow() throws {
-        let pages = try Self.pages()
+        let (pages, landscape) = try Self.printout()
+        #expect(landscape.count == pages.count && landscape.allSatisfy { $0 }, "every page is landscape: \(landscape)")
         // About 850 pages before print setup; one page wide now (155 with LibreOffice 7.4 and Carlito).
         #expect((50...200).contains(pages.count), "\(pages.count) pages")
         for (index, page) in pages.enumerated() {

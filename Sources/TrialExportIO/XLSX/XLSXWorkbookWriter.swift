@@ -116,7 +116,7 @@ public enum XLSXWorkbookWriter {
                 }
             }
         }
-        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: nil, landscape: false, onePage: true)
+        try sheet.printSetup(header: page.header, footer: page.footer, repeatRows: nil, onePage: true)
     }
 }
 
