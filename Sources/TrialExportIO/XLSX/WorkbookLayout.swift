@@ -78,6 +78,17 @@ struct WorkbookLayout {
     /// The width of a column whose longest value has `longest` characters.
     static func width(_ longest: Int) -> Double { min(Double(longest) + 2, maxColumnWidth) }
 
+    /// Lines a value takes in a wrapped column of the widest width (an estimate: characters
+    /// per line of that width, a word may push a line further), at most 15.
+    static func lines(_ value: String) -> Int {
+        let perLine = Int(maxColumnWidth) - 4
+        let count = value.utf8.count <= perLine ? value.utf8.count : value.count
+        return min(max(1, (count + perLine - 1) / perLine), 15)
+    }
+
+    /// The height in points of a row of `lines` lines of the default 11-point font.
+    static func rowHeight(lines: Int) -> Double { Double(lines) * 15 }
+
     /// True when such a column's values do not fit its width: its cells wrap.
     static func wraps(_ longest: Int) -> Bool { Double(longest) + 2 > maxColumnWidth }
 

@@ -83,6 +83,11 @@ public enum XLSXWorkbookWriter {
     private static func writeRow(
         _ values: DatasetRow, of table: SheetTable, row: Int, mark: RowMark?, wrapped: Set<Int>, to sheet: XLSXSheet
     ) throws {
+        // A wrapped cell needs its row tall enough for its lines (readers do not all grow it on opening).
+        if !wrapped.isEmpty {
+            let lines = wrapped.map { $0 < values.count ? WorkbookLayout.lines(values[$0]) : 1 }.max() ?? 1
+            if lines > 1 { try sheet.setHeight(WorkbookLayout.rowHeight(lines: lines), row: row) }
+        }
         for (column, value) in values.prefix(table.columns.count).enumerated() {
             let fill = CellStyle.fill(mark, column: column)
             if table.numericColumns.contains(column), let number = WorkbookLayout.number(value) {
