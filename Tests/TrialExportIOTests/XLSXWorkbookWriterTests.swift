@@ -147,10 +147,10 @@ struct XLSXWorkbookWriterTests {
         let xml = try XLSXPackage(path: file).text("xl/worksheets/sheet1.xml")
         #expect(xml.contains("<hyperlink ref=\"A8\" location=\"'DM'!A1\""), "\(xml)")
         #expect(xml.contains("<hyperlink ref=\"A9\" location=\"'Findings'!A1\""))
-        // The contents page prints on one portrait page (1 x 1 is the default, so not written).
+        // The contents page prints on one landscape page like the rest (1 x 1 is the default, so not written).
         #expect(
             xml.contains("<pageSetUpPr fitToPage=\"1\"/>")
-                && xml.contains("<pageSetup paperSize=\"9\" orientation=\"portrait\"/>"))
+                && xml.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\"/>"), "\(xml)")
     }
 
     @Test func datasetSheetsPrintOnePageWideWithTheirHeaderOnEveryPage() throws {
