@@ -64,6 +64,43 @@ struct AtomicExportTests {
         try expectPreviousIntact(parent, out)
     }
 
+    /// SIGKILL cannot be caught: the killed run leaves its staging folder, the previous export is
+    /// untouched, and the next run removes the dead run's folder, saying so, and succeeds.
+    @Test func aKilledExportLeavesThePreviousOneIntactAndTheNextRunCleansUp() throws {
+        let (parent, out) = try previousExport("sigkill")
+        let raw = parent.appendingPathComponent("raw")
+        #expect(try BinaryRunner.run(["generate", "--subjects", "600", "--out", raw.path, "--quiet"]).status == 0)
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["export", "--raw", raw.path, "--out", out.path, "--quiet"]
+        process.currentDirectoryURL = TestPaths.repositoryRoot
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, process.isRunning,
+            !(try FileManager.default.contentsOfDirectory(atPath: parent.path).contains { $0.contains(".writing-") })
+        {
+            usleep(2_000)
+        }
+        #expect(process.isRunning, "the export ended before it could be killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        // The previous export is exactly as it was; the dead run's staging folder is still there.
+        #expect(try String(contentsOf: out.appendingPathComponent("marker"), encoding: .utf8) == "previous")
+        #expect(try String(contentsOf: out.appendingPathComponent(".trialexport"), encoding: .utf8) == Self.toolMarker)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".trialexport", "marker"])
+        let staging = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.contains(".writing-") }
+        #expect(staging.count == 1, "\(staging)")
+
+        let next = try BinaryRunner.run(["export", "--raw", raw.path, "--out", out.path, "--quiet"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stderr.contains(staging.first ?? "?"), "the removal is said: \(next.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0 != "export" && $0 != "raw" }
+        #expect(left.isEmpty, "no staging folder left: \(left)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("csv/dm.csv").path))
+    }
+
     @Test(.enabled(if: AtomicExportTests.isRoot, "needs root to mount a small tmpfs"))
     func aFullDiskLeavesThePreviousOneIntact() throws {
         let mount = TestPaths.temporaryDirectory("full")
