@@ -34,6 +34,10 @@ public enum ODMLoader {
         parser.delegate = reader
         _ = parser.parse()
         if let line = stream.doctypeLine { throw ODMError.doctypeRefused(path: path, line: line) }
+        if let bad = stream.invalidUTF8 {
+            throw ODMError.malformed(
+                path: path, line: bad.line, column: bad.column, detail: "bytes \(bad.bytes) are not UTF-8")
+        }
         if let failure = reader.failure { throw failure }
         guard reader.rootClosed else { throw ODMError.truncated(path: path, line: max(parser.lineNumber, 1)) }
         var builder = reader.builder

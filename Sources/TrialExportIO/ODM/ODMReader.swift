@@ -105,7 +105,9 @@ final class ODMReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
         guard failure == nil else { return }
-        let detail = (error as NSError).userInfo[NSLocalizedDescriptionKey] as? String ?? "\(error)"
+        let code = (error as NSError).code
+        let name = XMLParser.ErrorCode(rawValue: code).map { "\($0)" } ?? "error"
+        let detail = (error as NSError).userInfo[NSLocalizedDescriptionKey] as? String ?? "libxml2 \(name) (\(code))"
         failure = .malformed(path: path, line: parser.lineNumber, column: parser.columnNumber, detail: Self.clean(detail))
         parser.abortParsing()
     }
