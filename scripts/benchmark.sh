@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: generate N subjects (default 1000 5000 20000), export each, and compare with the same
 # cells written straight through libxlsxwriter and libcsv. Prints per-phase wall time, records/s,
-# peak resident memory, the baseline and the ratio export / baseline.
+# peak resident memory, the baseline and the ratio export / baseline; and the raw data loaded from
+# its CSV forms and from its ODM form (generate --format odm), with the ratio ODM / CSV load.
 #
 #   scripts/benchmark.sh            # 1000, 5000, 20000 subjects
 #   scripts/benchmark.sh 500 2000   # other sizes
@@ -17,7 +18,8 @@ trap 'rm -rf "$work"' EXIT
 # Each size runs in a fresh process, so its peak memory is its own.
 for n in "${sizes[@]}"; do
   "$bin/trialexport" generate --subjects "$n" --out "$work/$n-subjects" --quiet >&2
-  "$bin/trialexport-bench" --raw "$work/$n-subjects" --results "$work/results.tsv"
-  rm -rf "${work:?}/$n-subjects"
+  "$bin/trialexport" generate --format odm --subjects "$n" --out "$work/$n-odm" --quiet >&2
+  "$bin/trialexport-bench" --raw "$work/$n-subjects" --odm "$work/$n-odm" --results "$work/results.tsv"
+  rm -rf "${work:?}/$n-subjects" "${work:?}/$n-odm"
 done
 "$bin/trialexport-bench" --summarize "$work/results.tsv"

@@ -6,6 +6,8 @@ import TrialExportIO
 /// `trialexport generate`), exports it again with `--previous` (the weekly run), then writes the
 /// same cells through the bare C libraries, and prints a table of phases with wall time,
 /// records/s and peak memory, the baseline and the ratio.
+/// `--odm FILE` after a `--raw DIR` adds the ODM load phase: the same data loaded from its ODM form
+/// (`--load-only yes`: only that phase, no export).
 /// `--results FILE` appends each run's summary line to FILE; `--summarize FILE` prints the
 /// summary of the lines in FILE (so that each size can run in a fresh process: peak memory is
 /// then that size's alone).
@@ -15,6 +17,8 @@ struct Benchmark {
         let arguments = Array(CommandLine.arguments.dropFirst())
         var runs: [(label: String, raw: URL)] = []
         var results: String?, summarize: String?
+        var odmFiles: [String: URL] = [:]  // by the label of the --raw before it
+        var loadOnly = false
         var i = 0
         while i + 1 < arguments.count {
             switch arguments[i] {
@@ -24,7 +28,10 @@ struct Benchmark {
                         label: URL(fileURLWithPath: arguments[i + 1]).lastPathComponent,
                         raw: URL(fileURLWithPath: arguments[i + 1])
                     ))
+            case "--odm": if let last = runs.last { odmFiles[last.label] = URL(fileURLWithPath: arguments[i + 1]) }
             case "--results": results = arguments[i + 1]
+            case "--load-only": loadOnly = arguments[i + 1] == "yes"
+
             case "--summarize": summarize = arguments[i + 1]
             default: break
             }
@@ -43,7 +50,12 @@ struct Benchmark {
             exit(64)
         }
         var summaries: [RunSummary] = []
-        for run in runs { summaries.append(try measure(run.label, raw: run.raw, layout: layout)) }
+        for run in runs {
+            if !loadOnly { summaries.append(try measure(run.label, raw: run.raw, layout: layout)) }
+            if let odm = odmFiles[run.label] {
+                ODMLoadPhase.printPhases(try ODMLoadPhase.measure(csv: run.raw, odm: odm, layout: layout))
+            }
+        }
         if let results {
             let handle =
                 FileHandle(forWritingAtPath: results)
@@ -54,7 +66,7 @@ struct Benchmark {
             handle.seekToEndOfFile()
             for summary in summaries { handle.write(Data((summary.line + "\n").utf8)) }
             handle.closeFile()
-        } else {
+        } else if !summaries.isEmpty {
             Table.printSummary(summaries)
         }
     }

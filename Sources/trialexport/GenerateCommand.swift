@@ -59,6 +59,13 @@ struct GenerateCommand: ParsableCommand {
             valueName: "file"))
     var changeLog: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "csv: one CSV file per form; odm: one CDISC ODM 1.3.2 file <study>.xml with metadata (reads with --raw).",
+            valueName: "csv|odm"))
+    var format: GenerateFormat = .csv
+
     func validate() throws {
         if let subjects, subjects < 1 { throw ValidationError("--subjects must be at least 1") }
         if asOf == nil, since != nil || changeLog != nil { throw ValidationError("--since and --change-log need --as-of") }
@@ -85,9 +92,16 @@ struct GenerateCommand: ParsableCommand {
             var log: ChangeLog?
             let marker = OutputMarker(kind: .generate, studyId: study.studyId, cutoff: asOf, seed: seed, subjects: subjects)
             try AtomicFolder.replace(destination, marker: marker) { staging in
-                let sink = CSVFormSink(folder: staging)
-                log = try simulator.run(into: sink, cut: cut, logChanges: changeLog != nil).changeLog
-                rows = sink.rows
+                if format == .odm {
+                    let created = (asOf ?? study.dataCutoff) + "T00:00:00"
+                    let sink = try ODMFormSink(folder: staging, studyId: study.studyId, created: created)
+                    log = try simulator.run(into: sink, cut: cut, logChanges: changeLog != nil).changeLog
+                    rows = sink.rows
+                } else {
+                    let sink = CSVFormSink(folder: staging)
+                    log = try simulator.run(into: sink, cut: cut, logChanges: changeLog != nil).changeLog
+                    rows = sink.rows
+                }
             }
             note("trialexport: wrote \(Plural.count(rows, "record")) -> \(destination.path)")
             if let changeLog, let log { try write(log, to: absolute(changeLog)) }

@@ -84,7 +84,7 @@ public enum ExportJob {
         bundle.study.dataCutoff = cutoffText  // TS.DCUTDTC is the cut-off of this export
         let findings = FindingCollector()
         let raw = RawData(
-            tables: try RawDataLoader.load(folder: options.raw, specs: bundle.specs, findings: findings),
+            tables: try RawSourceChooser.load(options.raw, specs: bundle.specs, findings: findings),
             subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
         timer.lap("load", records: raw.tables.values.reduce(0) { $0 + $1.rows.count + $1.rejected.count })
         let context = MappingContext(

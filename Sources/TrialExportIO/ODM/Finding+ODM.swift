@@ -1,0 +1,89 @@
+import TrialExportCore
+
+/// Findings of the ODM-XML loader (ODM0001-ODM0019); each names the ODM file, the XML line and the
+/// ODM location (SubjectKey, StudyEventOID and repeat key, FormOID, ItemGroupOID, ItemOID).
+extension Finding {
+    static func odmUnknownItem(file: String, line: Int, at location: ODMLocation, value: String) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0001",
+            message: "\(location.description): item is not defined for this form in the metadata; its value was not loaded",
+            hint:
+                "Add the ItemRef to the form's ItemGroupDef in the ODM metadata (or re-export with metadata), if the value is needed.",
+            file: file, line: line, column: location.itemOID, value: value)
+    }
+
+    static func odmUnknownForm(file: String, line: Int, at location: ODMLocation, instances: Int) -> Finding {
+        Finding(
+            severity: .error, code: "ODM0002",
+            message: "\(location.description): form has no FormDef in the metadata; its \(instances) FormData were not loaded",
+            hint: "Export the ODM file with its MetaDataVersion (FormDef, ItemGroupDef, ItemDef) for this form.",
+            file: file, line: line, column: location.formOID)
+    }
+
+    static func odmRemovedRecord(file: String, line: Int, at location: ODMLocation, transaction: String) -> Finding {
+        Finding(
+            severity: .note, code: "ODM0003",
+            message: "\(location.description): TransactionType \(transaction): the record was not loaded"
+                + " (counted as rejected in the reconciliation)",
+            hint: "Nothing to do if the removal in the EDC is intended.", file: file, line: line)
+    }
+
+    static func odmRemovedValue(file: String, line: Int, at location: ODMLocation, transaction: String, value: String) -> Finding
+    {
+        Finding(
+            severity: .note, code: "ODM0004",
+            message: "\(location.description): TransactionType \(transaction): the item's value was removed (null)",
+            hint: "Nothing to do if the removal in the EDC is intended.", file: file, line: line,
+            column: location.itemOID, value: value)
+    }
+
+    static func odmSkipped(file: String, what: String, count: Int, firstLine: Int) -> Finding {
+        Finding(
+            severity: .note, code: "ODM0005",
+            message:
+                "\(count) \(what) skipped (first on line \(firstLine)); they are not part of the clinical data the specs map",
+            hint: "Nothing to do; audit trails, signatures and annotations stay in the ODM file.", file: file, line: firstLine)
+    }
+
+    static func odmBinaryItem(file: String, line: Int, at location: ODMLocation, bytes: Int) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0006",
+            message: "\(location.description): binary item (ItemDataBase64Binary, \(bytes) characters) skipped; it is not loaded",
+            hint: "Binary items (images, files) cannot be mapped to SDTM; keep them with the source data if needed.",
+            file: file, line: line, column: location.itemOID)
+    }
+
+    static func odmDataType(file: String, line: Int, at location: ODMLocation, value: String, dataType: String) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0007",
+            message: "\(location.description): value does not fit the ItemDef's DataType \(dataType); loaded as given",
+            hint: "Correct the value in the EDC, or the ItemDef's DataType if the value is right.",
+            file: file, line: line, column: location.itemOID, value: value)
+    }
+
+    static func odmLength(file: String, line: Int, at location: ODMLocation, value: String, length: Int) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0008",
+            message:
+                "\(location.description): value has \(value.count) characters, the ItemDef's Length is \(length); loaded as given",
+            hint: "Correct the value in the EDC, or the ItemDef's Length.",
+            file: file, line: line, column: location.itemOID, value: value)
+    }
+
+    static func odmNotInCodeList(file: String, line: Int, at location: ODMLocation, value: String, codeList: String) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0009",
+            message: "\(location.description): value is not a coded value of CodeList \(codeList); loaded as given",
+            hint: "Correct the value in the EDC, or add it to the code list.",
+            file: file, line: line, column: location.itemOID, value: value)
+    }
+
+    static func odmRepeatedItem(file: String, line: Int, at location: ODMLocation, value: String, firstLine: Int) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0010",
+            message: "\(location.description): item given again in the same record (first on line \(firstLine));"
+                + " this later value was not loaded",
+            hint: "Give the item once per form instance, or give repeating groups an ItemGroupRepeatKey.",
+            file: file, line: line, column: location.itemOID, value: value)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// An input stream over a file that hands the XML parser its bytes in chunks and refuses a
+/// document type declaration before the parser sees it.
+///
+/// `<!DOCTYPE` is the only way to declare entities or point at external files, so refusing it
+/// here means no entity (billion laughs) and no external file or URL (XXE) ever reaches libxml2,
+/// whatever options Foundation's XMLParser passes it (on Linux: entity substitution on). The text
+/// `<!DOCTYPE` inside a comment or CDATA section is refused too (rare; reported the same way).
+final class ODMGuardedStream: InputStream {
+    private let handle: FileHandle
+    private var pending = Data()
+    private var offset = 0
+    /// Bytes of `<!DOCTYPE` matched so far (the pattern may span chunks).
+    private var matched = 0
+    private var line = 1
+    private var column = 0
+    /// Continuation bytes still expected in the current UTF-8 sequence, and its bytes so far.
+    private var expected = 0
+    private var sequence: [UInt8] = []
+    private var sequenceColumn = 0
+    /// Where the first byte sequence that is not UTF-8 was met, and its bytes (`\xC3\x28`).
+    private(set) var invalidUTF8: (line: Int, column: Int, bytes: String)?
+    /// The line of the refused `<!DOCTYPE`, once met.
+    private(set) var doctypeLine: Int?
+    private(set) var bytesRead = 0
+    private static let pattern = Array("<!DOCTYPE".utf8)
+    private static let chunk = 1 << 16
+
+    init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ODMError.unreadable(path: path, detail: "no such file or not readable")
+        }
+        self.handle = handle
+        super.init(data: Data())
+    }
+
+    override func open() {}
+    override func close() { try? handle.close() }
+    override var hasBytesAvailable: Bool { doctypeLine == nil && invalidUTF8 == nil }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        guard doctypeLine == nil, invalidUTF8 == nil else { return 0 }
+        if offset == pending.count {
+            guard let data = try? handle.read(upToCount: Self.chunk), !data.isEmpty else { return 0 }
+            if scan(data) { return 0 }
+            pending = data
+            offset = 0
+        }
+        let n = min(len, pending.count - offset)
+        pending.withUnsafeBytes { bytes in
+            buffer.update(from: bytes.bindMemory(to: UInt8.self).baseAddress! + offset, count: n)
+        }
+        offset += n
+        bytesRead += n
+        return n
+    }
+
+    /// Counts lines, checks UTF-8 and looks for `<!DOCTYPE`; true when the chunk must not be
+    /// handed on (a DOCTYPE or bytes that are not UTF-8).
+    private func scan(_ data: Data) -> Bool {
+        let pattern = Self.pattern
+        for byte in data {
+            if byte == 0x0A { (line, column) = (line + 1, 0) } else if byte & 0xC0 != 0x80 { column += 1 }
+            if !utf8(byte) { return true }
+            if byte == pattern[matched] {
+                matched += 1
+                if matched == pattern.count {
+                    doctypeLine = line
+                    return true
+                }
+            } else {
+                matched = byte == pattern[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+
+    /// Feeds one byte to the UTF-8 check; false (and `invalidUTF8` set) when it breaks a sequence.
+    /// Overlong forms and surrogates are left to the XML parser, which refuses them too.
+    private func utf8(_ byte: UInt8) -> Bool {
+        if expected > 0 {
+            guard byte & 0xC0 == 0x80 else { return invalid(sequence + [byte]) }
+            sequence.append(byte)
+            expected -= 1
+            return true
+        }
+        switch byte {
+        case 0x00..<0x80: return true
+        case 0xC2..<0xE0: expected = 1
+        case 0xE0..<0xF0: expected = 2
+        case 0xF0..<0xF5: expected = 3
+        default:
+            sequenceColumn = column
+            return invalid([byte])
+        }
+        sequence = [byte]
+        sequenceColumn = column
+        return true
+    }
+
+    private func invalid(_ bytes: [UInt8]) -> Bool {
+        invalidUTF8 = (line, sequenceColumn, bytes.map { "\\x" + String($0, radix: 16, uppercase: true) }.joined())
+        return false
+    }
+}

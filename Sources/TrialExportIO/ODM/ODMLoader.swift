@@ -1,0 +1,67 @@
+import Foundation
+import TrialExportCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Loads the ClinicalData of one CDISC ODM 1.3.x file (1.3.1 or 1.3.2) into ``RawTable``s, one per
+/// form, as ``RawDataLoader`` does for a folder of CSV forms, so the same specs map either source.
+///
+/// Streaming: Foundation's XMLParser reads the file through an ``ODMGuardedStream`` in 64 KiB
+/// chunks (libxml2's push parser); only the current form instance is held besides the tables.
+/// The metadata (MetaDataVersion) must come before the ClinicalData, as ODM orders them.
+public enum ODMLoader {
+    /// The tables of the file in form-name order; problems in the data become findings (ODM0001-),
+    /// a file that cannot be read safely throws ``ODMError``. `displayPath` names the file in findings.
+    public static func load(
+        path: String, specs: [DomainSpec], findings: FindingSink, displayPath: String? = nil
+    ) throws -> [RawTable] {
+        let (tables, _) = try read(path: path, findings: findings, displayPath: displayPath)
+        try checkRequired(tables, path: path, specs: specs)
+        return tables
+    }
+
+    /// The tables and the metadata (code lists, data types) of the file.
+    public static func read(
+        path: String, findings: FindingSink, displayPath: String? = nil
+    ) throws -> (tables: [RawTable], metadata: ODMMetadata) {
+        let display = displayPath ?? path
+        let stream = try ODMGuardedStream(path: path)
+        let reader = ODMReader(path: path, display: display, findings: findings)
+        let parser = XMLParser(stream: stream)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = reader
+        _ = parser.parse()
+        if let line = stream.doctypeLine { throw ODMError.doctypeRefused(path: path, line: line) }
+        if let bad = stream.invalidUTF8 {
+            throw ODMError.malformed(
+                path: path, line: bad.line, column: bad.column, detail: "bytes \(bad.bytes) are not UTF-8")
+        }
+        if let failure = reader.failure { throw failure }
+        guard reader.rootClosed else { throw ODMError.truncated(path: path, line: max(parser.lineNumber, 1)) }
+        var builder = reader.builder
+        let names = ["AuditRecord": "audit records", "Signature": "signatures", "Annotation": "annotations"]
+        for (element, what) in names.sorted(by: { $0.key < $1.key }) {
+            guard let seen = reader.skipped[element] else { continue }
+            findings.report(.odmSkipped(file: display, what: what, count: seen.count, firstLine: seen.line))
+        }
+        return (builder.finish(), builder.metadata)
+    }
+
+    /// Throws for a form or column the specs need that the file lacks.
+    static func checkRequired(_ tables: [RawTable], path: String, specs: [DomainSpec]) throws {
+        let required = SpecRequirements.columns(of: specs)
+        let byName = Dictionary(tables.map { ($0.form, $0) }, uniquingKeysWith: { a, _ in a })
+        for form in required.keys.sorted() {
+            let who = required[form] ?? [:]
+            guard let table = byName[form] else {
+                throw ODMError.missingForm(
+                    path: path, form: form, neededBy: who.values.sorted().first ?? "a spec", present: byName.keys.sorted())
+            }
+            for column in who.keys.sorted() where table.columnIndex[column] == nil {
+                throw ODMError.missingItem(path: path, form: form, column: column, neededBy: who[column]!)
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// The study metadata of an ODM file (its MetaDataVersion): forms, item groups, items and code
+/// lists, by OID. Several MetaDataVersions are merged; the first definition of an OID wins.
+public struct ODMMetadata: Sendable {
+    public struct FormDef: Sendable {
+        public var name: String
+        public var itemGroupOIDs: [String] = []
+    }
+    public struct ItemGroupDef: Sendable {
+        public var name: String
+        public var repeating: Bool
+        public var itemOIDs: [String] = []
+    }
+    public struct ItemDef: Sendable {
+        public var name: String
+        /// ODM DataType: text, integer, float, date, time, datetime, string, boolean, partialDate, ...
+        public var dataType: String
+        public var length: Int?
+        public var codeListOID: String?
+    }
+    /// A code list: each coded value with its decode (the first TranslatedText), in order.
+    public struct CodeList: Sendable {
+        public var name: String
+        public var items: [(coded: String, decode: String)] = []
+        public func decode(_ coded: String) -> String? { items.first { $0.coded == coded }?.decode }
+        public func contains(_ coded: String) -> Bool { items.contains { $0.coded == coded } }
+    }
+
+    public var forms: [String: FormDef] = [:]
+    public var formOrder: [String] = []
+    public var itemGroups: [String: ItemGroupDef] = [:]
+    public var items: [String: ItemDef] = [:]
+    public var codeLists: [String: CodeList] = [:]
+
+    public init() {}
+
+    /// The form name of a FormOID: the FormDef's Name, or the OID when it has no definition.
+    public func formName(_ oid: String) -> String {
+        let name = forms[oid]?.name ?? ""
+        return name.isEmpty ? oid : name
+    }
+
+    /// The item OIDs of a form in definition order (groups in FormDef order, items in group order).
+    public func itemOIDs(ofForm oid: String) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for group in forms[oid]?.itemGroupOIDs ?? [] {
+            for item in itemGroups[group]?.itemOIDs ?? [] where seen.insert(item).inserted { out.append(item) }
+        }
+        return out
+    }
+
+    /// The column name of an item: its ItemDef Name, or the OID.
+    public func itemName(_ oid: String) -> String {
+        let name = items[oid]?.name ?? ""
+        return name.isEmpty ? oid : name
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import TestSupport
+import TrialExportCore
+import TrialExportIO
+
+/// Small ODM documents for the loader tests, written to temporary files.
+enum ODMFixtures {
+    /// Metadata for form AE (two item groups: AE1 with AETERM, AESTDAT; AE2 with AESER) and VS
+    /// (a repeating group with VSTESTCD, VSORRES and a non-repeating group with VSDAT).
+    static func metadata(version: String = "1.3.2") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" FileType="Snapshot" FileOID="F" CreationDateTime="2024-01-01T00:00:00" ODMVersion="\(version)">
+        <Study OID="S"><GlobalVariables><StudyName>S</StudyName><StudyDescription/><ProtocolName>S</ProtocolName></GlobalVariables>
+        <MetaDataVersion OID="MDV" Name="v">
+        <FormDef OID="F.AE" Name="ae" Repeating="Yes"><ItemGroupRef ItemGroupOID="IG.AE1" Mandatory="No"/><ItemGroupRef ItemGroupOID="IG.AE2" Mandatory="No"/></FormDef>
+        <FormDef OID="F.VS" Name="vs" Repeating="No"><ItemGroupRef ItemGroupOID="IG.VSH" Mandatory="No"/><ItemGroupRef ItemGroupOID="IG.VS" Mandatory="No"/></FormDef>
+        <ItemGroupDef OID="IG.AE1" Name="AE1" Repeating="No"><ItemRef ItemOID="I.AETERM" Mandatory="No"/><ItemRef ItemOID="I.AESTDAT" Mandatory="No"/></ItemGroupDef>
+        <ItemGroupDef OID="IG.AE2" Name="AE2" Repeating="No"><ItemRef ItemOID="I.AESER" Mandatory="No"/></ItemGroupDef>
+        <ItemGroupDef OID="IG.VSH" Name="VSH" Repeating="No"><ItemRef ItemOID="I.VSDAT" Mandatory="No"/></ItemGroupDef>
+        <ItemGroupDef OID="IG.VS" Name="VS" Repeating="Yes"><ItemRef ItemOID="I.VSTESTCD" Mandatory="No"/><ItemRef ItemOID="I.VSORRES" Mandatory="No"/></ItemGroupDef>
+        <ItemDef OID="I.AETERM" Name="AETERM" DataType="text" Length="12"/>
+        <ItemDef OID="I.AESTDAT" Name="AESTDAT" DataType="date"/>
+        <ItemDef OID="I.AESER" Name="AESER" DataType="text"><CodeListRef CodeListOID="CL.NY"/></ItemDef>
+        <ItemDef OID="I.VSDAT" Name="VSDAT" DataType="date"/>
+        <ItemDef OID="I.VSTESTCD" Name="VSTESTCD" DataType="text"/>
+        <ItemDef OID="I.VSORRES" DataType="float"/>
+        <CodeList OID="CL.NY" Name="NY" DataType="text">
+        <CodeListItem CodedValue="Y"><Decode><TranslatedText xml:lang="en">Yes</TranslatedText></Decode></CodeListItem>
+        <CodeListItem CodedValue="N"><Decode><TranslatedText xml:lang="en">No</TranslatedText></Decode></CodeListItem>
+        </CodeList>
+        </MetaDataVersion></Study>
+        """
+    }
+
+    /// A whole document: the metadata, then `clinical` inside ClinicalData.
+    static func document(_ clinical: String, version: String = "1.3.2") -> String {
+        metadata(version: version) + "\n<ClinicalData StudyOID=\"S\" MetaDataVersionOID=\"MDV\">\n" + clinical
+            + "\n</ClinicalData>\n</ODM>\n"
+    }
+
+    static func write(_ text: String) throws -> String { try write(Data(text.utf8)) }
+
+    static func write(_ data: Data) throws -> String {
+        let file = TestPaths.temporaryDirectory("odm").appendingPathComponent("study.xml")
+        try data.write(to: file)
+        return file.path
+    }
+
+    /// The tables and findings of loading `text`.
+    static func load(_ text: String) throws -> (tables: [String: RawTable], findings: [Finding]) {
+        let sink = FindingCollector()
+        let (tables, _) = try ODMLoader.read(path: try write(text), findings: sink, displayPath: "study.xml")
+        return (Dictionary(uniqueKeysWithValues: tables.map { ($0.form, $0) }), sink.findings)
+    }
+
+    /// The records of a table as dictionaries by column name.
+    static func records(_ table: RawTable?) -> [[String: String]] {
+        guard let table else { return [] }
+        return table.rows.map { row in
+            Dictionary(uniqueKeysWithValues: zip(table.header, row.values).filter { !$0.1.isEmpty })
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import TestSupport
+import Testing
+import TrialExportCore
+import TrialExportIO
+
+/// The ODM-XML loader: forms and columns as the CSV loader's, repeat keys, merged item groups,
+/// removals, skipped parts, data type checks.
+struct ODMLoaderTests {
+    let subject = """
+        <SubjectData SubjectKey="001"><SiteRef LocationOID="S01"/>
+        <StudyEventData StudyEventOID="SE.AE" StudyEventRepeatKey="1">
+        <FormData FormOID="F.AE" FormRepeatKey="1">
+        <ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Headache"/><ItemData ItemOID="I.AESTDAT" Value="2024-01-02"/></ItemGroupData>
+        <ItemGroupData ItemGroupOID="IG.AE2"><ItemData ItemOID="I.AESER" Value="N"/></ItemGroupData>
+        </FormData>
+        <FormData FormOID="F.AE" FormRepeatKey="2">
+        <ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Nausea&#10;mild"/></ItemGroupData>
+        </FormData>
+        </StudyEventData>
+        <StudyEventData StudyEventOID="SE.V" StudyEventRepeatKey="3">
+        <FormData FormOID="F.VS" FormRepeatKey="1">
+        <ItemGroupData ItemGroupOID="IG.VSH"><ItemData ItemOID="I.VSDAT" Value="2024-02-01"/></ItemGroupData>
+        <ItemGroupData ItemGroupOID="IG.VS" ItemGroupRepeatKey="1"><ItemData ItemOID="I.VSTESTCD" Value="SYSBP"/><ItemData ItemOID="I.VSORRES" Value="120"/></ItemGroupData>
+        <ItemGroupData ItemGroupOID="IG.VS" ItemGroupRepeatKey="2"><ItemData ItemOID="I.VSTESTCD" Value="DIABP"/><ItemData ItemOID="I.VSORRES" Value="80"/></ItemGroupData>
+        </FormData>
+        </StudyEventData>
+        </SubjectData>
+        """
+
+    @Test(arguments: ["1.3.1", "1.3.2"])
+    func formsByNameColumnsByItemNameGroupsMergedAndKeysAsColumns(version: String) throws {
+        let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(subject, version: version))
+        #expect(findings.isEmpty, "\(findings)")
+        let ae = try #require(tables["ae"])
+        #expect(
+            ae.header == ["AETERM", "AESTDAT", "AESER"] + [
+                "SubjectKey", "LocationOID", "StudyEventOID", "StudyEventRepeatKey", "FormRepeatKey", "ItemGroupRepeatKey",
+            ])
+        #expect(ae.file == "study.xml")
+        let records = ODMFixtures.records(ae)
+        #expect(records.count == 2)
+        #expect(
+            records[0] == [
+                "AETERM": "Headache", "AESTDAT": "2024-01-02", "AESER": "N", "SubjectKey": "001", "LocationOID": "S01",
+                "StudyEventOID": "SE.AE", "StudyEventRepeatKey": "1", "FormRepeatKey": "1",
+            ])
+        #expect(records[1]["AETERM"] == "Nausea\nmild", "a line break written as &#10; is kept")
+        #expect(ae.line(0) == 26 && ae.line(1) == 30, "the XML line of each record's first ItemGroupData")
+    }
+
+    @Test func repeatingGroupsGiveOneRecordEachWithTheFormsOtherGroups() throws {
+        let (tables, _) = try ODMFixtures.load(ODMFixtures.document(subject))
+        let vs = ODMFixtures.records(tables["vs"])
+        #expect(vs.count == 2)
+        #expect(vs.map { $0["VSTESTCD"] } == ["SYSBP", "DIABP"])
+        #expect(vs.map { $0["I.VSORRES"] } == ["120", "80"], "an ItemDef without Name is named by its OID")
+        #expect(vs.allSatisfy { $0["VSDAT"] == "2024-02-01" && $0["StudyEventRepeatKey"] == "3" })
+        #expect(vs.map { $0["ItemGroupRepeatKey"] } == ["1", "2"])
+    }
+
+    @Test func removeAndDeleteTransactionsAreHonouredAndCounted() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.AE">
+            <FormData FormOID="F.AE" FormRepeatKey="1" TransactionType="Remove"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Gone"/></ItemGroupData></FormData>
+            <FormData FormOID="F.AE" FormRepeatKey="2"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Kept"/><ItemData ItemOID="I.AESTDAT" Value="2024-01-01" TransactionType="Delete"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            """
+        let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(clinical))
+        let ae = try #require(tables["ae"])
+        #expect(ODMFixtures.records(ae).map { $0["AETERM"] } == ["Kept"])
+        #expect(ODMFixtures.records(ae)[0]["AESTDAT"] == nil)
+        #expect(ae.rejected.count == 1 && ae.rejected[0].line == 24, "the removed record counts as rejected")
+        let removed = try #require(findings.first { $0.code == "ODM0003" })
+        #expect(removed.line == 24 && removed.message.contains("SubjectKey 001, StudyEventOID SE.AE, FormOID F.AE[1]"))
+        let value = try #require(findings.first { $0.code == "ODM0004" })
+        #expect(value.column == "I.AESTDAT" && value.value == "2024-01-01" && value.line == 25)
+    }
+
+    @Test func auditRecordsSignaturesAnnotationsAndBinaryItemsAreSkippedAndCounted() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><AuditRecord><UserRef UserOID="U"/><LocationRef LocationOID="L"/><DateTimeStamp>2024-01-01T00:00:00</DateTimeStamp></AuditRecord>
+            <Signature><UserRef UserOID="U"/><LocationRef LocationOID="L"/><SignatureRef SignatureOID="SG"/><DateTimeStamp>2024-01-01T00:00:00</DateTimeStamp></Signature>
+            <StudyEventData StudyEventOID="SE.AE"><FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1">
+            <ItemData ItemOID="I.AETERM" Value="Rash"><AuditRecord><UserRef UserOID="U"/><LocationRef LocationOID="L"/><DateTimeStamp>2024-01-01T00:00:00</DateTimeStamp></AuditRecord></ItemData>
+            <ItemDataBase64Binary ItemOID="I.AESTDAT">aGVsbG8=</ItemDataBase64Binary>
+            </ItemGroupData><Annotation SeqNum="1"><Comment>note</Comment></Annotation></FormData></StudyEventData></SubjectData>
+            """
+        let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(clinical))
+        #expect(ODMFixtures.records(tables["ae"]).map { $0["AETERM"] } == ["Rash"])
+        let skipped = findings.filter { $0.code == "ODM0005" }.map(\.message)
+        #expect(skipped.contains { $0.hasPrefix("2 audit records skipped (first on line 23)") }, "\(skipped)")
+        #expect(
+            skipped.contains { $0.hasPrefix("1 signatures skipped") }
+                && skipped.contains { $0.hasPrefix("1 annotations skipped") })
+        let binary = try #require(findings.first { $0.code == "ODM0006" })
+        #expect(binary.column == "I.AESTDAT" && binary.line == 27)
+    }
+
+    @Test func valuesThatContradictTheirItemDefAreFindingsAndKept() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.AE"><FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1">
+            <ItemData ItemOID="I.AETERM" Value="Much too long a term"/><ItemData ItemOID="I.AESTDAT" Value="02 JAN 2024"/><ItemData ItemOID="I.AEX" Value="?"/>
+            </ItemGroupData><ItemGroupData ItemGroupOID="IG.AE2"><ItemData ItemOID="I.AESER" Value="Maybe"/></ItemGroupData></FormData></StudyEventData></SubjectData>
+            """
+        let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(clinical))
+        #expect(ODMFixtures.records(tables["ae"])[0]["AESTDAT"] == "02 JAN 2024")
+        #expect(findings.map(\.code).sorted() == ["ODM0001", "ODM0007", "ODM0008", "ODM0009"])
+        let type = try #require(findings.first { $0.code == "ODM0007" })
+        #expect(
+            type.line == 24 && type.column == "I.AESTDAT" && type.value == "02 JAN 2024" && type.message.contains("DataType date")
+        )
+    }
+
+    @Test func codeListsAreKeptWithTheirDecodes() throws {
+        let sink = FindingCollector()
+        let (_, metadata) = try ODMLoader.read(path: try ODMFixtures.write(ODMFixtures.document("")), findings: sink)
+        #expect(metadata.codeLists["CL.NY"]?.decode("Y") == "Yes")
+        #expect(metadata.items["I.AESER"]?.codeListOID == "CL.NY")
+    }
+}
