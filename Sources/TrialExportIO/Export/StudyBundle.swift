@@ -11,6 +11,8 @@ public struct StudyBundle: Sendable {
     public var terminology: ControlledTerminology
     public var termCodes: TermCodes
     public var visits: VisitSchedule
+    /// The raw files' layouts (`forms.yaml`, optional).
+    public var forms: FormLayouts?
 
     public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
     public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
@@ -31,7 +33,8 @@ public struct StudyBundle: Sendable {
         let specs = try loadSpecs(folder.appendingPathComponent("domains"), validator: validator)
         return StudyBundle(
             folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
-            termCodes: termCodes, visits: visits)
+            termCodes: termCodes, visits: visits,
+            forms: try FormLayoutLoader.load(folder.appendingPathComponent("forms.yaml").path))
     }
 
     /// Adds the study's sponsor-defined terms (`ct-extensions.yaml`, optional) to extensible codelists.
