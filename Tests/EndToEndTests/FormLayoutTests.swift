@@ -107,4 +107,37 @@ struct FormLayoutTests {
         #expect(result.stderr.contains("forms.yaml:2:"), "\(result.stderr)")
         #expect(result.stderr.contains("unknown encoding \"latin-9\""), "\(result.stderr)")
     }
+
+    @Test func columnNoHeaderHasIsASpecErrorAtItsYAMLLine() throws {
+        let (study, raw, out) = try study("ViedocStudy")
+        let spec = study.appendingPathComponent("domains/ae.yaml")
+        let text = try String(contentsOf: spec, encoding: .utf8).replacingOccurrences(
+            of: "from: IT.AETERM", with: "from: IT.AETREM")
+        try text.write(to: spec, atomically: true, encoding: .utf8)
+        let result = try BinaryRunner.run(["export", "--raw", raw.path, "--study", study.path, "--out", out.path, "--quiet"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("domains/ae.yaml:9:59: variable AETERM (from)"), "\(result.stderr)")
+        #expect(result.stderr.contains("\"IT.AETREM\" names no column of form ae (MyStudy_AE_20241105_0930.csv"))
+        #expect(result.stderr.contains("Did you mean \"IT.AETERM\"?"))
+        #expect(result.stderr.contains("The form's columns: \"SUBJECT ID\", \"IT.AETERM\", \"IT.AESTDAT\""))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func caseTwinHeadersAreASpecErrorListingBoth() throws {
+        let (study, raw, out) = try study("ViedocStudy")
+        let copy = out.deletingLastPathComponent().appendingPathComponent("edc")
+        try FileManager.default.copyItem(at: raw, to: copy)
+        let file = copy.appendingPathComponent("MyStudy_AE_20241105_0930.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "IT.AESTDAT\r\n", with: "IT.AESTDAT,Subject id\r\n")
+            .replacingOccurrences(of: "2024\r\n", with: "2024,x\r\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try BinaryRunner.run(["export", "--raw", copy.path, "--study", study.path, "--out", out.path, "--quiet"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("domains/ae.yaml:2:16: subjectColumn"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "\"Subject Id\" matches several columns of form ae ignoring case and spaces: \"SUBJECT ID\", \"Subject id\""),
+            "\(result.stderr)")
+    }
 }

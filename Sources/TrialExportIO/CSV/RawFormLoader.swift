@@ -17,7 +17,7 @@ public enum RawFormLoader {
     /// resolved here, once (``ColumnResolver``).
     public static func load(
         path: String, form: String, requiredColumns: [String: String], findings: FindingSink, displayPath: String? = nil,
-        layout: ResolvedFormLayout? = nil
+        layout: ResolvedFormLayout? = nil, locator: SpecReferenceLocator? = nil
     ) throws -> RawTable {
         let shown = displayPath ?? path
         var table: RawTable?
@@ -28,7 +28,8 @@ public enum RawFormLoader {
                 try checkHeader(names, path: path, requiredColumns: [:])
                 var made = RawTable(form: form, file: shown, header: names)
                 for (name, index) in try ColumnResolver.aliases(
-                    header: names, required: requiredColumns, path: path, line: reader.headerRow)
+                    header: names, required: requiredColumns, path: path, line: reader.headerRow, form: form,
+                    locator: locator)
                 {
                     made.addAlias(name, for: index)
                     findings.report(.columnMatchedLoosely(file: shown, column: name, header: names[index]))

@@ -10,10 +10,11 @@ public enum RawDataLoader {
     }
 
     /// The forms the specs name (each file found by its layout's name or pattern), the per-form
-    /// subject columns and the files no spec reads.
-    public static func loadData(folder: URL, specs: [DomainSpec], layouts: FormLayouts?, findings: FindingSink) throws
-        -> RawData
-    {
+    /// subject columns and the files no spec reads. `locator` places a column no header has in
+    /// the spec that names it (file, line, column).
+    public static func loadData(
+        folder: URL, specs: [DomainSpec], layouts: FormLayouts?, findings: FindingSink, locator: SpecReferenceLocator? = nil
+    ) throws -> RawData {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { name in
@@ -39,7 +40,7 @@ public enum RawDataLoader {
             tables.append(
                 try RawFormLoader.load(
                     path: folder.appendingPathComponent(file).path, form: form, requiredColumns: required[form] ?? [:],
-                    findings: findings, displayPath: file, layout: layout))
+                    findings: findings, displayPath: file, layout: layout, locator: locator))
         }
         return RawData(
             tables: tables, subjectColumn: specs.first?.subjectColumn ?? "Subject", subjectColumns: subjectColumns,

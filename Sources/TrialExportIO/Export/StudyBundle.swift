@@ -16,6 +16,11 @@ public struct StudyBundle: Sendable {
 
     public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
     public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
+    /// Finds where the specs name a column (for a column no raw header has).
+    public var referenceLocator: SpecReferenceLocator {
+        SpecReferenceLocator(
+            domains: folder.appendingPathComponent("domains"), forms: folder.appendingPathComponent("forms.yaml"))
+    }
 
     /// Loads and validates every file; the first problem stops with its file and key named.
     public static func load(study folder: URL, standards: URL) throws -> StudyBundle {
