@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TrialExportIO", "TrialExportCore", "TrialSimulator", "TestSupport", "trialexport"],
-            exclude: ["Goldens"]
+            exclude: ["Goldens", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

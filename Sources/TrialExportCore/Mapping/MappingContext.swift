@@ -24,15 +24,19 @@ public final class MappingContext: @unchecked Sendable {
     public var mappedDateColumns: Set<String> = []
     /// The mapped DM dataset, once DM is mapped: `DM.VAR` references read it.
     public private(set) var dm: Dataset?
-    /// The row of each subject (by SUBJID) in ``dm``.
+    /// The row of each subject in ``dm``, by the raw subject key of DM's form (by SUBJID for a
+    /// record whose source is unknown).
     public private(set) var subjects: [String: Int] = [:]
 
     /// Makes DM's records readable by the other domains' `DM.VAR` references.
     public func setDemographics(_ dm: Dataset) {
         self.dm = dm
         subjects = [:]
-        guard let subjid = dm.index(of: "SUBJID") else { return }
-        for (r, row) in dm.rows.enumerated() { subjects[row[subjid]] = r }
+        let subjid = dm.index(of: "SUBJID")
+        let keys = rawSubjectKeys(of: dm)
+        for (r, row) in dm.rows.enumerated() {
+            if let key = keys[r] ?? subjid.map({ row[$0] }) { subjects[key] = r }
+        }
     }
 
     public init(

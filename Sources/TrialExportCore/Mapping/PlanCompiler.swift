@@ -26,9 +26,10 @@ struct PlanCompiler {
         }
         let scope = Scope(compiler: self, block: block, table: table, joins: joins)
         return BlockPlan(
-            block: block, table: table, subjectColumn: table.columnIndex[subjectColumn], joins: joins,
+            block: block, table: table, subjectColumn: table.columnIndex[context.raw.subjectColumns[block.form] ?? subjectColumn],
+            joins: joins,
             condition: block.where.map { scope.condition($0, variables: false) },
-            dateColumn: block.dateField.map { table.columnIndex[FieldRef($0, defaultForm: block.form).column] } ?? nil,
+            dateColumn: block.dateField.map { table.columnIndex[scope.ref($0).column] } ?? nil,
             groupColumns: block.groupBy.map { $0.map { table.columnIndex[$0] ?? -1 } },
             variables: block.variables.map(scope.variable), usubjidSlot: slots["USUBJID"])
     }
@@ -40,8 +41,12 @@ struct PlanCompiler {
         let table: RawTable
         let joins: [JoinPlan]
 
+        func ref(_ text: String) -> FieldRef {
+            FieldRef(text, defaultForm: block.form, forms: compiler.context.raw.formNames)
+        }
+
         func field(_ text: String) -> RawField {
-            let ref = FieldRef(text, defaultForm: block.form)
+            let ref = ref(text)
             if ref.form == block.form { return RawField(ref: ref, source: 0, column: table.columnIndex[ref.column]) }
             guard let k = joins.firstIndex(where: { $0.form == ref.form }) else {
                 return RawField(ref: ref, source: nil, column: nil)
@@ -49,10 +54,10 @@ struct PlanCompiler {
             return RawField(ref: ref, source: k + 1, column: joins[k].table?.columnIndex[ref.column])
         }
 
-        /// A variable name: `DM.VAR`, `form.COLUMN` (lower-case form) or a variable of the record.
+        /// A variable name: `DM.VAR`, `form.COLUMN` (a loaded form, any case) or a variable of the record.
         func reference(_ name: String) -> VarRef {
             if name.hasPrefix("DM.") { return .dm(compiler.context.dm?.index(of: String(name.dropFirst(3)))) }
-            if let dot = name.firstIndex(of: "."), name[..<dot].allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) {
+            if let dot = name.firstIndex(of: "."), compiler.context.raw.formNames.canonical(name[..<dot]) != nil {
                 return .raw(field(name))
             }
             return compiler.slots[name].map(VarRef.slot) ?? .empty

@@ -9,13 +9,30 @@ public final class RawData: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: RawTable]
     private var subjectIndex: [String: [String: [Int]]] = [:]
+    /// The subject column of a form without its own (``subjectColumns``).
     public let subjectColumn: String
+    /// Per-form subject columns declared in `forms.yaml`.
+    public let subjectColumns: [String: String]
+    /// Files of the raw folder no spec reads (not parsed), for the reconciliation.
+    public let unreadFiles: [String]
+    /// The names of the forms loaded, for telling a form prefix from a column with a dot.
+    public let formNames: FormNames
 
-    public init(tables: [RawTable], subjectColumn: String) {
+    public init(
+        tables: [RawTable], subjectColumn: String, subjectColumns: [String: String] = [:], unreadFiles: [String] = []
+    ) {
         var byForm: [String: RawTable] = [:]
         for table in tables { byForm[table.form] = table }
         self.storage = byForm
         self.subjectColumn = subjectColumn
+        self.subjectColumns = subjectColumns
+        self.unreadFiles = unreadFiles
+        self.formNames = FormNames(byForm.keys)
+    }
+
+    /// The subject column of `form`: its declared one, else the study's.
+    public func subjectColumn(of form: String) -> String {
+        subjectColumns[form] ?? subjectColumn
     }
 
     /// The forms still held, by name.
@@ -60,7 +77,7 @@ public final class RawData: @unchecked Sendable {
     public func subjectIndex(of form: String) -> [String: [Int]] {
         lock.lock(); defer { lock.unlock() }
         if let index = subjectIndex[form] { return index }
-        guard let table = storage[form], let column = table.columnIndex[subjectColumn] else { return [:] }
+        guard let table = storage[form], let column = table.columnIndex[subjectColumn(of: form)] else { return [:] }
         var index: [String: [Int]] = [:]
         for i in 0..<table.rowCount {
             index[table.cleanValue(i, column), default: []].append(i)
@@ -72,20 +89,4 @@ public final class RawData: @unchecked Sendable {
     /// A subject identifier or value as compared: surrounding white space removed.
     @inline(__always)
     static func clean(_ s: String) -> String { s.trimmingSpaces }
-}
-
-/// A reference to a raw field, `form.COLUMN` or just `COLUMN` (the block's primary form).
-struct FieldRef: Hashable {
-    let form: String
-    let column: String
-
-    init(_ text: String, defaultForm: String) {
-        if let dot = text.firstIndex(of: ".") {
-            form = String(text[..<dot])
-            column = String(text[text.index(after: dot)...])
-        } else {
-            form = defaultForm
-            column = text
-        }
-    }
 }

@@ -5,7 +5,12 @@ extension Reconciliation {
         "NotMapped", "Detail",
     ]
 
-    /// Rows in a stable order (forms by name, then datasets by name); counts balance per form:
+    /// A row per raw file no spec reads (not parsed, so nothing is counted).
+    var unreadRows: [[String]] {
+        unreadFiles.sorted().map { ["file", "", $0, "", "", "", "", "", "not read: no spec reads this form"] }
+    }
+
+    /// Rows in a stable order (forms by name, files not read, then datasets by name); counts balance per form:
     /// Read = Rejected + Mapped-as-source + Excluded + NotMapped.
     public func tableRows() -> [[String]] {
         let formRows = forms.values.sorted { $0.form < $1.form }.map { account -> [String] in
@@ -39,6 +44,6 @@ extension Reconciliation {
             }
             return ["dataset", name, "", "", "", String(count), "", "", detail]
         }
-        return formRows + datasetRows
+        return formRows + unreadRows + datasetRows
     }
 }

@@ -87,6 +87,8 @@ public struct Reconciliation: Sendable, Hashable {
     public var supplementalOf: [String: String] = [:]
     /// Datasets built from the study definition rather than from raw records (TS, TA, TE, TI).
     public var fromStudyDefinition: Set<String> = []
+    /// Files of the raw folder that no spec reads: not parsed (see ``tableRows()``).
+    public var unreadFiles: [String] = []
 
     public init() {}
 

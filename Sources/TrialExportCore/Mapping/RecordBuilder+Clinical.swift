@@ -66,7 +66,7 @@ extension RecordBuilder {
     /// value that is not a number is reported at its record).
     func sum(_ variable: CompiledVariable) -> String {
         guard let from = variable.spec.from else { return "" }
-        let name = FieldRef(from, defaultForm: plan.block.form).column
+        let name = FieldRef(from, defaultForm: plan.block.form, forms: context.raw.formNames).column
         let column = plan.table.columnIndex[name]
         var total = 0.0
         for member in group {

@@ -35,6 +35,8 @@ final class RecordBuilder {
     var dateFields: [RawField?]
     /// Invalid values of aggregated columns already reported (`form:row:column`), so each is reported once.
     var reportedAggregateValues = Set<String>()
+    /// Subjects of this block's form already reported as having no DM record (MAP0010).
+    var unlinkedSubjects = Set<String>()
 
     init(context: MappingContext, domain: String, plan: BlockPlan, slots: Int, findings: FindingSink) {
         self.context = context
@@ -81,6 +83,7 @@ final class RecordBuilder {
 
     /// Evaluates every variable of the block.
     func build() {
+        if subjectRow == nil { reportUnlinkedSubject() }
         for (index, variable) in plan.variables.enumerated() {
             // A condition that does not hold leaves the variable as an earlier spec set it (or null).
             if let when = variable.when, !holds(when) { continue }

@@ -10,7 +10,9 @@ public struct RawTable: Sendable {
     /// The path as given to the loader, for messages.
     public let file: String
     public let header: [String]
-    public let columnIndex: [String: Int]
+    /// Column positions by header name, and by each other name a spec uses for a column (see
+    /// ``addAlias(_:for:)``): resolved once at load, so mapping a record looks up one name.
+    public private(set) var columnIndex: [String: Int]
     /// Records the loader could not accept (e.g. a ragged row); each also became a finding.
     public var rejected: [RejectedRecord] = []
     var lines: [Int] = []
@@ -42,6 +44,11 @@ public struct RawTable: Sendable {
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
         return index
+    }
+
+    /// Makes `name` (a spec's spelling of a column, e.g. other case) find column `index`.
+    public mutating func addAlias(_ name: String, for index: Int) {
+        if columnIndex[name] == nil { columnIndex[name] = index }
     }
 
     /// Adds a record; missing trailing fields are null, fields past the header's width are not kept.

@@ -49,6 +49,7 @@ public struct ExportPipeline: Sendable {
     /// finished first, so a writer can stream them while the rest is still being mapped.
     public func map(ready: @escaping @Sendable ([Dataset]) throws -> Void = { _ in }) throws -> ExportResult {
         var reconciliation = Reconciliation()
+        reconciliation.unreadFiles = context.raw.unreadFiles
         for table in context.raw.tables.values {
             var account = reconciliation.account(for: table)
             account.read = table.rowCount + table.rejected.count

@@ -7,6 +7,9 @@ public struct CSVNotice: Sendable, Hashable {
         case controlCharacters
         /// A byte-order mark (U+FEFF) inside the file, at the start of a line or in a field; it was removed.
         case byteOrderMark
+        /// Bytes the declared encoding does not define (windows-1252's 0x81, 0x8D, 0x8F, 0x90, 0x9D);
+        /// each was kept as the control character of the same number (U+0081, ...).
+        case undefinedBytes(String)
     }
 
     public var kind: Kind

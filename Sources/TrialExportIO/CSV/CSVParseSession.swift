@@ -16,9 +16,10 @@ final class CSVParseSession {
     private var pendingCR: (line: Int, betweenRecords: Bool)?
     private(set) var lineEnds = CSVLineEnds()
 
-    init(path: String) throws {
+    init(path: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8, headerRow: Int = 1) throws {
         self.path = path
-        self.state = CSVParseState(path: path)
+        self.state = CSVParseState(path: path, encoding: encoding)
+        state.headerRow = headerRow
         parser.initialize(to: csv_parser())
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
         guard csv_init(parser, options) == 0 else {
@@ -27,6 +28,7 @@ final class CSVParseSession {
         }
         // Keep spaces and tabs as data, as RFC 4180 says; libcsv trims them by default.
         csv_set_space_func(parser) { _ in 0 }
+        csv_set_delim(parser, delimiter)
     }
 
     /// Releases the parser's buffer; the session is unusable afterwards.

@@ -26,8 +26,14 @@ final class CSVParseState {
     /// The first invalid field met; later input is ignored.
     @exclusivity(unchecked) var error: TrialExportError?
 
-    init(path: String) {
+    /// How field bytes are decoded.
+    let encoding: TextEncoding
+    /// The line of the header row (records above it are not the header).
+    var headerRow = 1
+
+    init(path: String, encoding: TextEncoding = .utf8) {
         self.path = path
+        self.encoding = encoding
     }
 
     /// Notes that a record, if any, starts on the current line (called at a line start between records).
@@ -42,6 +48,8 @@ final class CSVParseState {
         if Self.isPlain(bytes) && !lineStartsWithBOM {
             // Printable ASCII (and tab): valid UTF-8 with nothing to look at.
             fields.append(String(decoding: bytes, as: UTF8.self))
+        } else if encoding != .utf8 {
+            fields.append(inspect(decodeSingleByte(bytes)))
         } else if let text = Self.decode(bytes) {
             fields.append(inspect(text))
         } else {
@@ -53,6 +61,11 @@ final class CSVParseState {
         }
         lineStartsWithBOM = false
         fieldLine = line
+    }
+
+    /// Records a notice about the field being read (reported after its record).
+    func addNotice(_ notice: CSVNotice) {
+        recordNotices.append(notice)
     }
 
     /// How many bytes of an invalid field an error quotes.
@@ -94,7 +107,7 @@ final class CSVParseState {
         guard error == nil else { return }
         notices += recordNotices
         guard !CSVParseState.isBlank(fields) else { return }
-        if header == nil { header = fields }
+        if header == nil, recordLine >= headerRow { header = fields }
         completed.append(RawRow(line: recordLine, values: fields))
     }
 

@@ -14,9 +14,25 @@ public struct CSVReader: Sendable {
     public let path: String
     /// Bytes read from the file per `fread`.
     public var chunkSize: Int = 64 * 1024
+    /// The field delimiter (one byte).
+    public var delimiter: UInt8 = UInt8(ascii: ",")
+    public var encoding: TextEncoding = .utf8
+    /// The 1-based line of the header row: records starting above it are passed over.
+    public var headerRow: Int = 1
+    /// Records right after the header that are passed over (not data).
+    public var skipRows: Int = 0
 
     public init(path: String) {
         self.path = path
+    }
+
+    /// A reader of a file in the given layout (delimiter, encoding, header and skipped rows).
+    public init(path: String, layout: ResolvedFormLayout) {
+        self.path = path
+        delimiter = layout.delimiter
+        encoding = layout.encoding
+        headerRow = layout.headerRow
+        skipRows = layout.skipRows
     }
 
     /// Streams the file: header first, then each record with its starting line; `notice` hears
@@ -29,11 +45,21 @@ public struct CSVReader: Sendable {
             throw TrialExportError.fileNotFound(path: path, what: "CSV file")
         }
         defer { fclose(file) }
-        let session = try CSVParseSession(path: path)
+        let session = try CSVParseSession(path: path, delimiter: delimiter, encoding: encoding, headerRow: headerRow)
         defer { session.free() }
         var sawHeader = false
+        var skipped = 0
         func deliver(_ row: RawRow) throws {
-            if sawHeader { try record(row) } else { sawHeader = true; try header(row.values) }
+            if sawHeader {
+                if skipped < skipRows {
+                    skipped += 1
+                } else {
+                    try record(row)
+                }
+            } else if row.line >= headerRow {
+                sawHeader = true
+                try header(row.values)
+            }
         }
         try readChunks(file) { bytes in
             try session.feed(bytes)

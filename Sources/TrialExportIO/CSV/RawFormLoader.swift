@@ -12,16 +12,29 @@ public enum RawFormLoader {
     /// byte-order mark inside the file (`RAW0004`, removed), line ends of several styles (`RAW0005`).
     /// `displayPath` is how findings name the file (default: `path`), e.g. just `ae.csv` so that
     /// findings do not depend on where the data lives.
+    /// `layout` (from `forms.yaml`) gives the delimiter, encoding, header row and rows to skip;
+    /// a spec's spelling of a column that differs from the header in case or spaces only is
+    /// resolved here, once (``ColumnResolver``).
     public static func load(
-        path: String, form: String, requiredColumns: [String: String], findings: FindingSink, displayPath: String? = nil
+        path: String, form: String, requiredColumns: [String: String], findings: FindingSink, displayPath: String? = nil,
+        layout: ResolvedFormLayout? = nil, locator: SpecReferenceLocator? = nil
     ) throws -> RawTable {
         let shown = displayPath ?? path
         var table: RawTable?
         var digests = RecordDigests()
-        let lineEnds = try CSVReader(path: path).read(
+        let reader = layout.map { CSVReader(path: path, layout: $0) } ?? CSVReader(path: path)
+        let lineEnds = try reader.read(
             header: { names in
-                try checkHeader(names, path: path, requiredColumns: requiredColumns)
-                table = RawTable(form: form, file: shown, header: names)
+                try checkHeader(names, path: path, requiredColumns: [:])
+                var made = RawTable(form: form, file: shown, header: names)
+                for (name, index) in try ColumnResolver.aliases(
+                    header: names, required: requiredColumns, path: path, line: reader.headerRow, form: form,
+                    locator: locator)
+                {
+                    made.addAlias(name, for: index)
+                    findings.report(.columnMatchedLoosely(file: shown, column: name, header: names[index]))
+                }
+                table = made
             },
             record: { row in
                 guard let width = table?.header.count else { return }
@@ -60,6 +73,8 @@ public enum RawFormLoader {
         switch notice.kind {
         case .controlCharacters: return .controlCharacters(file: file, line: notice.line, column: column, value: notice.value)
         case .byteOrderMark: return .byteOrderMark(file: file, line: notice.line, column: column, value: notice.value)
+        case .undefinedBytes(let bytes):
+            return .undefinedBytes(file: file, line: notice.line, column: column, bytes: bytes, value: notice.value)
         }
     }
 

@@ -83,9 +83,8 @@ public enum ExportJob {
         }
         bundle.study.dataCutoff = cutoffText  // TS.DCUTDTC is the cut-off of this export
         let findings = FindingCollector()
-        let raw = RawData(
-            tables: try RawSourceChooser.load(options.raw, specs: bundle.specs, findings: findings),
-            subjectColumn: bundle.specs.first?.subjectColumn ?? "Subject")
+        let raw = try RawSourceChooser.loadData(
+            options.raw, specs: bundle.specs, layouts: bundle.forms, findings: findings, locator: bundle.referenceLocator)
         timer.lap("load", records: raw.tables.values.reduce(0) { $0 + $1.rows.count + $1.rejected.count })
         let context = MappingContext(
             study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,

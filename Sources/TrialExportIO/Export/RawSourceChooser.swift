@@ -11,10 +11,26 @@ public enum RawSourceChooser {
 
     /// Loads the raw tables of `raw`, whichever kind it is.
     public static func load(_ raw: URL, specs: [DomainSpec], findings: FindingSink) throws -> [RawTable] {
+        try loadData(raw, specs: specs, layouts: nil, findings: findings).tables.values.sorted { $0.form < $1.form }
+    }
+
+    /// The raw data of `raw`, whichever kind it is, with the forms' layouts (`forms.yaml`): which
+    /// forms to read and each one's subject column apply to both kinds; files, header rows,
+    /// encodings and delimiters to CSV forms only.
+    public static func loadData(
+        _ raw: URL, specs: [DomainSpec], layouts: FormLayouts?, findings: FindingSink, locator: SpecReferenceLocator? = nil
+    ) throws -> RawData {
         switch try choose(raw) {
-        case .csvFolder(let folder): return try RawDataLoader.load(folder: folder, specs: specs, findings: findings)
+        case .csvFolder(let folder):
+            return try RawDataLoader.loadData(
+                folder: folder, specs: specs, layouts: layouts, findings: findings, locator: locator)
         case .odmFile(let file):
-            return try ODMLoader.load(path: file.path, specs: specs, findings: findings, displayPath: file.lastPathComponent)
+            let tables = try ODMLoader.load(path: file.path, specs: specs, findings: findings, displayPath: file.lastPathComponent)
+            let layouts = layouts ?? FormLayouts()
+            var subjectColumns: [String: String] = [:]
+            for form in SpecRequirements.namedForms(of: specs) { subjectColumns[form] = layouts.resolved(form).subjectColumn }
+            return RawData(
+                tables: tables, subjectColumn: specs.first?.subjectColumn ?? "Subject", subjectColumns: subjectColumns)
         }
     }
 

@@ -13,10 +13,17 @@ public struct StudyBundle: Sendable {
     public var visits: VisitSchedule
     /// The study's decisions about reviewed findings (`finding-policy.yaml`, optional).
     public var findingPolicy = FindingPolicy()
+    /// The raw files' layouts (`forms.yaml`, optional).
+    public var forms: FormLayouts?
 
     public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
     public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
     public var findingPolicyPath: String { folder.appendingPathComponent("finding-policy.yaml").path }
+    /// Finds where the specs name a column (for a column no raw header has).
+    public var referenceLocator: SpecReferenceLocator {
+        SpecReferenceLocator(
+            domains: folder.appendingPathComponent("domains"), forms: folder.appendingPathComponent("forms.yaml"))
+    }
 
     /// Loads and validates every file; the first problem stops with its file and key named.
     public static func load(study folder: URL, standards: URL) throws -> StudyBundle {
@@ -37,7 +44,8 @@ public struct StudyBundle: Sendable {
         let specs = try loadSpecs(folder.appendingPathComponent("domains"), validator: validator)
         var bundle = StudyBundle(
             folder: folder, study: study, ctMap: ctMap, specs: specs, metadata: metadata, terminology: terminology,
-            termCodes: termCodes, visits: visits)
+            termCodes: termCodes, visits: visits,
+            forms: try FormLayoutLoader.load(folder.appendingPathComponent("forms.yaml").path))
         bundle.findingPolicy = try FindingPolicyLoader.load(bundle.findingPolicyPath)
         return bundle
     }
