@@ -63,8 +63,8 @@ struct ODMTableBuilder {
 
     /// One ItemData value (nil: removed by its TransactionType, reported with `removedValue`).
     mutating func item(_ location: ODMLocation, value: String, line: Int, removed: String?) {
-        guard var current = instance, !current.skipGroup, let form = tables[location.formOID] else { return }
-        guard let column = form.itemColumn[location.itemOID] else {
+        guard instance?.skipGroup == false, let columns = tables[location.formOID]?.itemColumn else { return }
+        guard let column = columns[location.itemOID] else {
             findings.report(.odmUnknownItem(file: file, line: line, at: location, value: value))
             return
         }
@@ -73,23 +73,24 @@ struct ODMTableBuilder {
             return
         }
         check(value, location: location, line: line)
-        if let first = current.set(column, value, line: line) {
+        // Mutated in place (not through a copy), so its arrays are never copied.
+        if let first = instance!.set(column, value, line: line) {
             findings.report(.odmRepeatedItem(file: file, line: line, at: location, value: value, firstLine: first))
         }
-        instance = current
     }
 
     /// Ends the current FormData: its records go to the form's table.
     mutating func endForm() {
-        guard let current = instance, var form = tables[current.location.formOID] else { return }
+        guard let current = instance, let keyColumns = tables[current.location.formOID]?.keyColumn else { return }
         instance = nil
+        let oid = current.location.formOID
         for record in current.records() {
             var values = record.values
             let keys = keyValues(current.location, groupRepeatKey: record.key)
-            for (i, column) in form.keyColumn.enumerated() { if let column { values[column] = keys[i] } }
-            form.table.append(RawRow(line: record.line, values: values))
+            for (i, column) in keyColumns.enumerated() { if let column { values[column] = keys[i] } }
+            // Appended in place in the dictionary: a copy of the table would copy all its records.
+            tables[oid]!.table.append(RawRow(line: record.line, values: values))
         }
-        tables[current.location.formOID] = form
     }
 
     /// The tables, compacted, in form-name order; unknown forms reported.
