@@ -22,6 +22,8 @@ public final class MappingContext: @unchecked Sendable {
     /// Date and time columns (`form.COLUMN`) an `assign_datetime` maps (and reports); invalid
     /// values of other columns read by aggregates are reported by the aggregate.
     public var mappedDateColumns: Set<String> = []
+    /// Date and time formats declared for the study and per form (forms.yaml); fields and blocks declare their own.
+    public var rawDateFormats = RawDateFormats()
     /// The mapped DM dataset, once DM is mapped: `DM.VAR` references read it.
     public private(set) var dm: Dataset?
     /// The row of each subject (by SUBJID) in ``dm``.
