@@ -36,7 +36,10 @@ enum AutomaticFormats {
                     else { continue }
                     time = t
                 }
-                return format.build(fields).map { DateTimeValue(date: $0.date, time: time) }
+                let built = format.build(fields).map { DateTimeValue?.some(DateTimeValue(date: $0.date, time: time)) }
+                // `12/UN/2022` fits `D/MMM/YYYY` with an unknown month, but is month/day just as well.
+                if case .failure = built, DateFormatAdvice.dateFailure(Array(b)) == .ambiguous { return .failure(.ambiguous) }
+                return built
             }
             return .failure(DateFormatAdvice.dateFailure(Array(b)))
         }

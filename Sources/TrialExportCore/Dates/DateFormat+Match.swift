@@ -76,7 +76,9 @@ extension DateFormat {
     }
 
     /// A numeric token: the widest digit run it allows first, then narrower ones, then an unknown token.
-    private func number(_ element: Element, _ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ pos: Int, _ f: inout Fields, prefix: Bool)
+    private func number(
+        _ element: Element, _ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ pos: Int, _ f: inout Fields, prefix: Bool
+    )
         -> Int?
     {
         let (least, most) = Self.widths(element)

@@ -95,7 +95,8 @@ public struct DateFormat: Hashable, Sendable, CustomStringConvertible {
             case UInt8(ascii: "]"):
                 guard let start = open.popLast() else { throw .unbalanced }
                 out[start] = .optional(end: out.count)
-            case UInt8(ascii: "A"), UInt8(ascii: "P") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "M"):
+            case UInt8(ascii: "A"),
+                UInt8(ascii: "P") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "M"):
                 out.append(.meridiem)  // `AM` or `PM` written in the pattern stands for either
                 i += 2
                 continue

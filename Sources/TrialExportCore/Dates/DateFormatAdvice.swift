@@ -25,11 +25,28 @@ public enum DateFormatAdvice {
     /// digits, and the year's digit count; nil for other shapes.
     private static func numericDayMonth(_ b: [UInt8]) -> (separator: UInt8, twoDigits: Bool, yearDigits: Int)? {
         let r = runs(b)
-        guard r.count >= 5, case .digits(let a) = r[0], case .other(let s) = r[1], case .digits(let c) = r[2],
+        // A day or month may be an unknown token (`12/UN/2022`), not both.
+        func width(_ run: Run, at offset: Int) -> Int? {
+            switch run {
+            case .digits(let n): return n
+            case .letters(let n) where n <= 3:
+                let token = Array(b[offset..<(offset + n)].map { $0 & 0xDF })
+                return DateFormat.unknownTokens.contains(token) ? 0 : nil
+            default: return nil
+            }
+        }
+        func length(_ run: Run) -> Int {
+            switch run {
+            case .digits(let n), .letters(let n): return n
+            case .other: return 1
+            }
+        }
+        guard r.count >= 5, let a = width(r[0], at: 0), case .other(let s) = r[1],
+            let c = width(r[2], at: length(r[0]) + 1), a + c > 0,
             r[3] == .other(s), case .digits(let y) = r[4], a <= 2, c <= 2, y == 2 || y == 4,
             [UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")].contains(s)
         else { return nil }
-        return (s, a == 2 && c == 2, y)
+        return (s, a != 1 && c != 1, y)
     }
 
     /// `DD MMM YY`, `DD-MMM-YY`, `DDMMMYY`: a month name with a two-digit year.

@@ -5,10 +5,14 @@ public enum DateFormatSpecCheck {
     public static func firstProblem(in spec: DomainSpec) -> (key: String, detail: String)? {
         var found: [(String, String?, DateFormat.Kind)] = []
         for (b, block) in spec.records.enumerated() {
-            found += [("records[\(b)].dateFormat", block.dateFormat, .date), ("records[\(b)].timeFormat", block.timeFormat, .time)]
+            found += [
+                ("records[\(b)].dateFormat", block.dateFormat, .date), ("records[\(b)].timeFormat", block.timeFormat, .time),
+            ]
             for (v, variable) in block.variables.enumerated() {
                 let entry = "records[\(b)].variables[\(v)]"
-                found += [("\(entry).dateFormat", variable.dateFormat, .date), ("\(entry).timeFormat", variable.timeFormat, .time)]
+                found += [
+                    ("\(entry).dateFormat", variable.dateFormat, .date), ("\(entry).timeFormat", variable.timeFormat, .time),
+                ]
                 for (s, source) in (variable.sources ?? []).enumerated() {
                     found += [
                         ("\(entry).sources[\(s)].dateFormat", source.dateFormat, .date),

@@ -2,7 +2,8 @@
 /// (from `forms.yaml`: `defaults.dateFormat`, `forms[].dateFormat`, `timeFormat` likewise).
 ///
 /// The nearest declaration wins: the field (`dateFormat`/`timeFormat` of a variable or `sources`
-/// entry), then the record block, then the form, then the study; with none, the automatic shapes
+/// entry), then the record block (for fields of its primary form only), then the form, then the
+/// study; with none, the automatic shapes
 /// (``AutomaticFormats``). Every format is resolved and compiled once per field when a block is
 /// compiled, never per record.
 public struct RawDateFormats: Hashable, Sendable {
@@ -22,8 +23,35 @@ public struct RawDateFormats: Hashable, Sendable {
         self.formTimes = formTimes
     }
 
+    /// Keys of the date and time columns some `assign_datetime` maps, each with the format it is
+    /// read with (`ae.AESTDAT`, or `ae.AESTDAT|MM/DD/YYYY` when declared): an aggregate reading the
+    /// column with the same format leaves its invalid values to that mapping to report.
+    public func mappedDateColumns(of specs: [DomainSpec]) -> Set<String> {
+        var out = Set<String>()
+        for block in specs.flatMap(\.records) {
+            for v in block.variables where v.algorithm == .assignDatetime {
+                guard let date = v.date else { continue }
+                let form = FieldRef(date, defaultForm: block.form).form
+                let (datePattern, timePattern) = patterns(
+                    field: (v.dateFormat, v.timeFormat), block: form == block.form ? block : nil, form: form)
+                for (field, pattern) in [(date, datePattern), (v.time, timePattern)] {
+                    guard let field else { continue }
+                    let ref = FieldRef(field, defaultForm: block.form)
+                    out.insert(Self.key(form: ref.form, column: ref.column, pattern: pattern))
+                }
+            }
+        }
+        return out
+    }
+
+    static func key(form: String, column: String, pattern: String?) -> String {
+        "\(form).\(column)" + (pattern.map { "|" + $0 } ?? "")
+    }
+
     /// The patterns that apply to a field of `form` read by a block.
-    public func patterns(field: (date: String?, time: String?), block: RecordSpec?, form: String) -> (date: String?, time: String?) {
+    public func patterns(field: (date: String?, time: String?), block: RecordSpec?, form: String) -> (
+        date: String?, time: String?
+    ) {
         (
             field.date ?? block?.dateFormat ?? formDates[form] ?? studyDate,
             field.time ?? block?.timeFormat ?? formTimes[form] ?? studyTime
@@ -50,10 +78,12 @@ public struct RawDateFormats: Hashable, Sendable {
         for variable in plan.variables {
             let spec = variable.spec
             let form = variable.date?.ref.form ?? variable.time?.ref.form ?? block.form
-            variable.formats = DeclaredFormats(patterns(field: (spec.dateFormat, spec.timeFormat), block: block, form: form))
+            variable.formats = DeclaredFormats(
+                patterns(field: (spec.dateFormat, spec.timeFormat), block: form == block.form ? block : nil, form: form))
             for source in variable.sources {
                 let own = (source.source.dateFormat, source.source.timeFormat)
-                source.formats = DeclaredFormats(patterns(field: own, block: block, form: source.source.form))
+                let form = source.source.form
+                source.formats = DeclaredFormats(patterns(field: own, block: form == block.form ? block : nil, form: form))
             }
         }
         guard let column = plan.dateColumn else { return }

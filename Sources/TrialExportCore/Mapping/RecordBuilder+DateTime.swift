@@ -111,12 +111,14 @@ extension RecordBuilder {
         }
     }
 
-    /// Reports an invalid date or time that an aggregate leaves out, unless a mapped variable reports it.
+    /// Reports an invalid date or time that an aggregate leaves out, unless a variable mapping the
+    /// column with the same format reports it.
     private func reportUnmapped(
         _ failure: DateReadFailure, _ text: String, column: Int, row: Int, of table: RawTable, format: DateFormat?
     ) {
         let name = table.header[column]
-        guard !context.mappedDateColumns.contains("\(table.form).\(name)"),
+        let key = RawDateFormats.key(form: table.form, column: name, pattern: format?.pattern)
+        guard !context.mappedDateColumns.contains(key),
             reportedAggregateValues.insert("\(table.form):\(row):\(column)").inserted
         else { return }
         findings.report(

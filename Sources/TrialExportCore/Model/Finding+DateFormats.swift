@@ -8,7 +8,8 @@ extension Finding {
     ) -> Finding {
         let (code, why, hint) = dateProblem(failure, value: value, format: format)
         let severity: Severity = failure == .badTime && format == nil ? .warning : .error
-        let outcome = effect ?? (failure.isTime || format.map(isTimePattern) == true ? "the time is left out" : "the value is left null")
+        let outcome =
+            effect ?? (failure.isTime || format.map(isTimePattern) == true ? "the time is left out" : "the value is left null")
         return raw(
             severity, code, loc, domain: domain, usubjid: usubjid, variable: variable, value: value,
             message: "\(variable): \"\(value)\" \(why); \(outcome)", hint: hint)
