@@ -99,4 +99,20 @@ struct DeclaredDateFormatTests {
         let unknownDay = try #require(found.first { $0["Value"] == "12/UN/2022" }, "an unknown day: still the order to declare")
         #expect(unknownDay["File"] == "ae.csv" && unknownDay["Line"] != nil)
     }
+
+    @Test(arguments: [
+        ("MM/DD/YY", "YY (two-digit year) needs its century window"),
+        ("MM/DD/YYYY; years 1950", "unknown option \"years 1950\""),
+        ("MM/DD/YYYYY", "\"YYYYY\" is not a token"),
+    ])
+    func invalidFormatIsASpecErrorAtItsYAMLLocation(pattern: String, reason: String) throws {
+        let s = try study(declared: true)
+        try edit(s.study.appendingPathComponent("domains/ae.yaml"), "dateFormat: MM/DD/YYYY\n", "dateFormat: \"\(pattern)\"\n")
+        let result = try export(s)
+        #expect(result.status == 1, "a spec error stops the run")
+        #expect(
+            result.stderr.contains("ae.yaml:10:17: records[0].dateFormat: invalid date format \"\(pattern)\": \(reason)"),
+            "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.out.path), "nothing is written")
+    }
 }
