@@ -28,6 +28,7 @@ struct DateFormatTests {
         ("DD MMM YYYY", "NK UK 2023", "2023"),
         ("DD/MM/YYYY", "--/--/2023", "2023"),
         ("DD MMM YYYY", "XX FEB 2024", "2024-02"),
+        ("MM/DD/YYYY", "12/UN/2022", "2022-12"),
         ("YYYYMMDD", "20230930", "2023-09-30"),
         ("YYYYMMDD; 00 unknown", "20230900", "2023-09"),
         ("YYYYMMDD; 00 unknown", "20230000", "2023"),

@@ -134,4 +134,23 @@ struct DeclaredFormatMappingTests {
         #expect(mapped.map(\.code) == (code.map { [$0] } ?? []))
         #expect(mapped.allSatisfy { $0.file == "ic.csv" && $0.line == 2 && $0.column == "ICTIM" && $0.value == time })
     }
+
+    @Test(
+        arguments: [
+            ("01 MAR 2023 09:15", "09:15", "2023-03-01T09:15", nil),
+            ("01 MAR 2023 09:15", "10:00", "2023-03-01T09:15", "MAP0019"),
+            ("01 MAR 2023", "10:00", "2023-03-01T10:00", nil),
+            ("UN MAR 2023 09:15", "", "2023-03", "MAP0018"),
+        ] as [(String, String, String, String?)])
+    func dateTimeFieldWithATimeField(date: String, time: String, iso: String, code: String?) throws {
+        var tables = Array(F.raw().tables.values)
+        let i = tables.firstIndex { $0.form == "ic" }!
+        tables[i] = F.table("ic", ["SiteNumber", "Subject", "ICDAT", "ICTIM"], [["101", "101-0001", date, time]])
+        let declared = spec("RFICDTC") { $0.dateFormat = "DD MMM YYYY[ HH:mm]" }
+        let result = try map(declared, raw: RawData(tables: tables, subjectColumn: "Subject"))
+        #expect(value(result.dm, "101-0001", "RFICDTC") == iso)
+        let mapped = result.findings.filter { $0.code.hasPrefix("MAP") }
+        #expect(mapped.map(\.code) == (code.map { [$0] } ?? []))
+        #expect(mapped.allSatisfy { $0.file == "ic.csv" && $0.line == 2 })
+    }
 }
