@@ -75,7 +75,7 @@ public struct RawDateFormats: Hashable, Sendable {
     /// Sets the declared formats of every date-reading variable and source of a compiled block.
     func resolve(_ plan: BlockPlan) {
         let block = plan.block
-        for variable in plan.variables {
+        for variable in plan.variables where variable.date != nil || variable.time != nil || !variable.sources.isEmpty {
             let spec = variable.spec
             let form = variable.date?.ref.form ?? variable.time?.ref.form ?? block.form
             variable.formats = DeclaredFormats(

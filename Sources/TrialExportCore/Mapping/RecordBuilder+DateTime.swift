@@ -20,34 +20,42 @@ extension RecordBuilder {
                         value: text, cutoff: cutoff.description))
             return ""
         }
-        var time = ownTime
-        var timeSource = (field: dateField, text: text)
-        if let timeField = variable.time, let timeText = raw(timeField), !timeText.isEmpty {
-            switch DateReading.time(timeText, format: variable.formats.time) {
-            case .success(let t):
-                if let own = ownTime, let t, own != t {
-                    findings.report(
-                        .timeConflict(
-                            location(timeField), domain: domain, usubjid: usubjidForFindings, variable: name,
-                            value: timeText, dateTime: text))
-                } else if ownTime == nil {
-                    time = t
-                    timeSource = (timeField, timeText)
-                }
-            case .failure(let failure):
-                findings.report(
-                    .invalidDate(
-                        location(timeField), domain: domain, usubjid: usubjidForFindings, variable: name,
-                        value: timeText, failure: failure, format: variable.formats.time?.pattern))
-            }
-        }
-        if let time, !date.isComplete {
+        let (time, timeField, timeText) = recordTime(variable, ownTime: ownTime, dateField: dateField, dateText: text)
+        if time != nil, !date.isComplete {
             findings.report(
                 .timeOfPartialDate(
-                    location(timeSource.field), domain: domain, usubjid: usubjidForFindings, variable: name,
-                    value: timeSource.text, date: date.description))
+                    location(timeField), domain: domain, usubjid: usubjidForFindings, variable: name,
+                    value: timeText, date: date.description))
         }
         return EDCDateParser.iso8601(date: date, time: time)
+    }
+
+    /// The time of a record: the date-time value's own, else the time field's (with the field and
+    /// text it came from). A time field that cannot be read, or disagrees with the value's own
+    /// time, is reported.
+    private func recordTime(_ variable: CompiledVariable, ownTime: String?, dateField: RawField, dateText: String) -> (
+        String?, RawField, String
+    ) {
+        guard let timeField = variable.time, let timeText = raw(timeField), !timeText.isEmpty else {
+            return (ownTime, dateField, dateText)
+        }
+        let name = variable.spec.variable
+        switch DateReading.time(timeText, format: variable.formats.time) {
+        case .success(let t):
+            guard let own = ownTime else { return (t, timeField, timeText) }
+            if let t, own != t {
+                findings.report(
+                    .timeConflict(
+                        location(timeField), domain: domain, usubjid: usubjidForFindings, variable: name,
+                        value: timeText, dateTime: dateText))
+            }
+        case .failure(let failure):
+            findings.report(
+                .invalidDate(
+                    location(timeField), domain: domain, usubjid: usubjidForFindings, variable: name,
+                    value: timeText, failure: failure, format: variable.formats.time?.pattern))
+        }
+        return (ownTime, dateField, dateText)
     }
 
     /// The date (and the time of a date-time value) of a field; nil, with a finding, when it cannot be read.
