@@ -35,6 +35,7 @@ struct ISO8601ValueTests {
         ("2023", true), ("2023-05", true), ("2023-05-17", true), ("2023-05-17T14:30", true),
         ("2023-05-17T14:30:05", true), ("2023-5-17", false), ("2023-02-30", false), ("2023-05T14:30", false),
         ("2023-05-17T25:00", false), ("17 MAY 2023", false), ("2023-05-17T14:30Z", false),
+        ("2023-05-17T14:30:05.250", true), ("2023-05-17T2:30 PM", false), ("2023-05-17T14:30:05.", false),
     ])
     func validatesSDTMDates(text: String, valid: Bool) {
         #expect(ISO8601Value.isValid(text) == valid)

@@ -26,6 +26,16 @@ public struct FormLayouts: Codable, Sendable, Hashable {
             key: entry?.key ?? [])
     }
 
+    /// The declared date and time formats: the study's defaults and each form's own.
+    public var rawDateFormats: RawDateFormats {
+        var formats = RawDateFormats(studyDate: defaults?.dateFormat, studyTime: defaults?.timeFormat)
+        for form in forms ?? [] {
+            formats.formDates[form.name] = form.dateFormat
+            formats.formTimes[form.name] = form.timeFormat
+        }
+        return formats
+    }
+
     /// The declared date format of `form`'s fields (the form's own, else the default), if any.
     public func dateFormat(forForm form: String) -> String? {
         entry(form)?.dateFormat ?? defaults?.dateFormat

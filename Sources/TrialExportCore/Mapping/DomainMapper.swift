@@ -120,12 +120,7 @@ public struct DomainMapper {
         plan.subjectColumn.map { plan.table.cleanValue(row, $0) } ?? ""
     }
 
-    private func isAfterCutoff(_ row: Int, plan: BlockPlan) -> Bool {
-        guard let cutoff = context.cutoff, let column = plan.dateColumn,
-            case .success(let date?) = EDCDateParser.parseDate(plan.table.value(row, column))
-        else { return false }
-        return date.isAfter(cutoff)
-    }
+    private func isAfterCutoff(_ row: Int, plan: BlockPlan) -> Bool { recordDateIsAfterCutoff(row, plan: plan) }
 
     /// True when DM already has a record of this record's subject (DM holds one per subject): the
     /// record is reported at its line, naming the first one's, and not used (a blank subject is

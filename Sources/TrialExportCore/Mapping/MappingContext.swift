@@ -19,9 +19,12 @@ public final class MappingContext: @unchecked Sendable {
     public var studyPath: String
     /// Folder name -> VISIT / VISITNUM.
     public var visits = VisitSchedule(visits: [])
-    /// Date and time columns (`form.COLUMN`) an `assign_datetime` maps (and reports); invalid
-    /// values of other columns read by aggregates are reported by the aggregate.
+    /// Date and time columns an `assign_datetime` maps (and reports), with the format it reads them
+    /// with (`form.COLUMN` or `form.COLUMN|PATTERN`, see ``RawDateFormats/mappedDateColumns(of:)``);
+    /// invalid values of other columns, or read with another format, are reported by the aggregate.
     public var mappedDateColumns: Set<String> = []
+    /// Date and time formats declared for the study and per form (forms.yaml); fields and blocks declare their own.
+    public var rawDateFormats = RawDateFormats()
     /// The mapped DM dataset, once DM is mapped: `DM.VAR` references read it.
     public private(set) var dm: Dataset?
     /// The row of each subject in ``dm``, by the raw subject key of DM's form (by SUBJID for a

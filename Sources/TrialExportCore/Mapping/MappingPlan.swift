@@ -18,6 +18,8 @@ final class BlockPlan {
     let variables: [CompiledVariable]
     /// The slot of USUBJID, for findings.
     let usubjidSlot: Int?
+    /// How the record's own date (`dateField`) is read for the cut-off, resolved once.
+    var dateFieldFormat = DateFieldFormat()
 
     init(
         block: RecordSpec, table: RawTable, subjectColumn: Int?, joins: [JoinPlan], condition: CompiledCondition?,
@@ -121,6 +123,8 @@ final class CompiledVariable {
     let sources: [CompiledSource]
     /// The CDISC codelist named by `codelist`, if any.
     let codelist: Codelist?
+    /// The declared formats of `date` and `time` (nil: the automatic shapes), resolved once.
+    var formats = DeclaredFormats()
 
     init(
         spec: VariableSpec, slot: Int, when: CompiledCondition?, from: RawField?, date: RawField?, time: RawField?,
@@ -153,6 +157,8 @@ final class CompiledSource {
     let fallbackTime: Int?
     let treatment: Int?
     let condition: CompiledCondition?
+    /// The declared formats of the source's dates and times (nil: the automatic shapes), resolved once.
+    var formats = DeclaredFormats()
 
     init(
         source: DateTimeSource, table: RawTable?, subjectRows: [String: [Int]], date: Int?, time: Int?, fallbackDate: Int?,

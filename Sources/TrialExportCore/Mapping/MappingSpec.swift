@@ -36,6 +36,9 @@ public struct RecordSpec: Codable, Hashable, Sendable {
     /// When set, one record per group of primary records with equal values in these columns
     /// (in order of first appearance); `sum` aggregates over the group.
     public var groupBy: [String]?
+    /// The format of the date (and time) fields this block reads, unless a field declares its own.
+    public var dateFormat: String?
+    public var timeFormat: String?
     public var variables: [VariableSpec]
 
     public init(
@@ -77,6 +80,9 @@ public struct VariableSpec: Codable, Hashable, Sendable {
     public var days: Int?
     /// Makes the variable a supplemental qualifier (SUPP--) instead of a parent variable.
     public var supp: SuppSpec?
+    /// The format of the `date` (and `time`) field, e.g. `MM/DD/YYYY`, `HHmm` (see ``DateFormat``).
+    public var dateFormat: String?
+    public var timeFormat: String?
 
     public init(
         variable: String, algorithm: Algorithm, from: String? = nil, fromVariable: String? = nil,
@@ -191,6 +197,9 @@ public struct DateTimeSource: Codable, Hashable, Sendable {
     /// start of a dosing period whose end is not known yet.
     public var fallbackDate: String?
     public var fallbackTime: String?
+    /// The format of `date` and `fallbackDate` (and of the times), when declared.
+    public var dateFormat: String?
+    public var timeFormat: String?
 
     public init(form: String, date: String, time: String? = nil, where condition: Condition? = nil, treatment: String? = nil) {
         self.form = form

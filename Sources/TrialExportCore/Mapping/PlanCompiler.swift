@@ -25,13 +25,15 @@ struct PlanCompiler {
                 joinedOnSubject: (block.join ?? []).contains(form), keys: keys)
         }
         let scope = Scope(compiler: self, block: block, table: table, joins: joins)
-        return BlockPlan(
+        let plan = BlockPlan(
             block: block, table: table, subjectColumn: table.columnIndex[context.raw.subjectColumns[block.form] ?? subjectColumn],
             joins: joins,
             condition: block.where.map { scope.condition($0, variables: false) },
             dateColumn: block.dateField.map { table.columnIndex[scope.ref($0).column] } ?? nil,
             groupColumns: block.groupBy.map { $0.map { table.columnIndex[$0] ?? -1 } },
             variables: block.variables.map(scope.variable), usubjidSlot: slots["USUBJID"])
+        context.rawDateFormats.resolve(plan)
+        return plan
     }
 
     /// Name resolution within one block.

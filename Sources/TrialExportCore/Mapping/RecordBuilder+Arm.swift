@@ -38,7 +38,8 @@ extension RecordBuilder {
             for index in source.subjectRows[subject] ?? [] {
                 if let condition = source.condition, !source.holds(condition, row: index) { continue }
                 let dateText = source.date.map { table.value(index, $0) } ?? ""
-                if let cutoff = context.cutoff, case .success(let date?) = EDCDateParser.parseDate(dateText),
+                if let cutoff = context.cutoff,
+                    case .success(let (date, _)?) = DateReading.date(dateText, format: source.formats.date),
                     date.isComplete, date > cutoff
                 {
                     continue

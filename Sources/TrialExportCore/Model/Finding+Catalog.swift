@@ -55,26 +55,6 @@ extension Finding {
                 + (terms.isEmpty ? "." : " (CDISC terms: \(examples))."))
     }
 
-    static func invalidDate(
-        _ loc: RawLocation?, domain: String, usubjid: String?, variable: String, value: String,
-        failure: EDCDateParser.Failure
-    ) -> Finding {
-        let why: String
-        switch failure {
-        case .impossible: why = "is not a real calendar date"
-        case .unknownOuterPart: why = "has a known day with an unknown month (or a known month with an unknown year)"
-        case .unrecognised: why = "is not a date the EDC formats allow (e.g. 05 JAN 2023, UN JAN 2023, 2023-01-05)"
-        case .badTime: why = "is not a time (HH:MM or HH:MM:SS)"
-        case .ambiguous: why = "could be day/month or month/day (the EDC's formats spell the month: 05 JAN 2023)"
-        }
-        return raw(
-            failure == .badTime ? .warning : .error, failure == .badTime ? "MAP0003" : "MAP0002", loc,
-            domain: domain, usubjid: usubjid, variable: variable, value: value,
-            message: "\(variable): \"\(value)\" \(why)"
-                + (failure == .badTime ? "; the time is left out" : "; the value is left null"),
-            hint: "Correct the value in the EDC (raise a data query).")
-    }
-
     static func notANumber(_ loc: RawLocation?, domain: String, usubjid: String?, variable: String, value: String) -> Finding {
         raw(
             .error, "MAP0006", loc, domain: domain, usubjid: usubjid, variable: variable, value: value,

@@ -57,7 +57,7 @@ public struct ExportPipeline: Sendable {
             reconciliation.forms[table.form] = account
         }
         let context = self.context
-        context.mappedDateColumns = SpecRequirements.mappedDateColumns(of: specs)
+        context.mappedDateColumns = context.rawDateFormats.mappedDateColumns(of: specs, forms: context.raw.formNames)
         // DM first, alone: the other domains read its records (DM.VAR references).
         let others = specs.filter { $0.domain != "DM" }
         let users = FormUsers(others)

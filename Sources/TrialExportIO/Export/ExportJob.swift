@@ -91,6 +91,7 @@ public enum ExportJob {
             terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
             ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
         context.visits = bundle.visits
+        context.rawDateFormats = bundle.forms?.rawDateFormats ?? RawDateFormats()
         let pipeline = ExportPipeline(
             context: context, specs: bundle.specs, findings: findings,
             concurrent: !options.singleThreaded

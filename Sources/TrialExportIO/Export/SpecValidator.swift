@@ -20,6 +20,9 @@ struct SpecValidator {
                 try validate(variable, in: meta, domain: spec.domain, at: entry, document: document)
             }
         }
+        if let problem = DateFormatSpecCheck.firstProblem(in: spec) {
+            throw document.error(at: SpecDocument.steps(parsing: problem.key), detail: problem.detail)
+        }
     }
 
     private func validate(

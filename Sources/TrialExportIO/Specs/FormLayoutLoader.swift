@@ -12,6 +12,8 @@ public enum FormLayoutLoader {
             try check(
                 headerRow: defaults.headerRow, skipRows: defaults.skipRows, encoding: defaults.encoding,
                 delimiter: defaults.delimiter, at: [.key("defaults")], document: document)
+            try check(
+                dateFormat: defaults.dateFormat, timeFormat: defaults.timeFormat, at: [.key("defaults")], document: document)
         }
         var seen = Set<String>()
         for (i, form) in (layouts.forms ?? []).enumerated() {
@@ -27,8 +29,22 @@ public enum FormLayoutLoader {
             try check(
                 headerRow: form.headerRow, skipRows: form.skipRows, encoding: form.encoding, delimiter: form.delimiter,
                 at: at, document: document)
+            try check(dateFormat: form.dateFormat, timeFormat: form.timeFormat, at: at, document: document)
         }
         return layouts
+    }
+
+    /// Every declared date and time format must compile (see mappings/README.md, "Dates and times").
+    private static func check(
+        dateFormat: String?, timeFormat: String?, at: [SpecDocument.Step], document: SpecDocument
+    ) throws {
+        for (key, pattern, kind) in [("dateFormat", dateFormat, DateFormat.Kind.date), ("timeFormat", timeFormat, .time)] {
+            guard let pattern else { continue }
+            do { _ = try DateFormat(pattern, kind: kind) } catch {
+                throw document.error(
+                    at: at + [.key(key)], detail: "invalid \(kind == .date ? "date" : "time") format \"\(pattern)\": \(error)")
+            }
+        }
     }
 
     private static func check(
