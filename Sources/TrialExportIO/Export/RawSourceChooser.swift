@@ -25,7 +25,8 @@ public enum RawSourceChooser {
             return try RawDataLoader.loadData(
                 folder: folder, specs: specs, layouts: layouts, findings: findings, locator: locator)
         case .odmFile(let file):
-            let tables = try ODMLoader.load(path: file.path, specs: specs, findings: findings, displayPath: file.lastPathComponent)
+            let tables = try ODMLoader.load(
+                path: file.path, specs: specs, findings: findings, displayPath: file.lastPathComponent)
             let layouts = layouts ?? FormLayouts()
             var subjectColumns: [String: String] = [:]
             for form in SpecRequirements.namedForms(of: specs) { subjectColumns[form] = layouts.resolved(form).subjectColumn }
