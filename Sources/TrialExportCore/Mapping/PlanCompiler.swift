@@ -24,13 +24,14 @@ struct PlanCompiler {
                 form: form, table: joined, subjectRows: context.raw.subjectIndex(of: form),
                 joinedOnSubject: (block.join ?? []).contains(form), keys: keys)
         }
+        Self.configureFilters(joins, lookups: block.lookups)
         let scope = Scope(compiler: self, block: block, table: table, joins: joins)
         return BlockPlan(
             block: block, table: table, subjectColumn: table.columnIndex[subjectColumn], joins: joins,
             condition: block.where.map { scope.condition($0, variables: false) },
             dateColumn: block.dateField.map { table.columnIndex[FieldRef($0, defaultForm: block.form).column] } ?? nil,
             groupColumns: block.groupBy.map { $0.map { table.columnIndex[$0] ?? -1 } },
-            variables: block.variables.map(scope.variable), usubjidSlot: slots["USUBJID"])
+            variables: block.variables.map(scope.variableWithExtras), usubjidSlot: slots["USUBJID"])
     }
 
     /// Name resolution within one block.

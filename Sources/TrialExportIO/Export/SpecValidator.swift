@@ -20,6 +20,7 @@ struct SpecValidator {
                 try validate(variable, in: meta, domain: spec.domain, at: entry, document: document)
             }
         }
+        try validateTransformsAndOrder(spec, meta: meta, document: document)
     }
 
     private func validate(
@@ -75,6 +76,7 @@ struct SpecValidator {
             return (v.variables ?? []).isEmpty ? "variables" : nil
         case .treatmentAttribute: return (v.variables ?? []).isEmpty ? "variables" : v.value == nil ? "value" : nil
         case .sum, .assignNumber, .visit, .visitNumber: return v.from == nil ? "from" : nil
+        case .multiSelect: return v.multiSelect == nil ? "multiSelect" : nil
         }
     }
 }
