@@ -32,8 +32,18 @@ extension TransformStep: Codable {
             throw Self.corrupted(
                 decoder, "unknown key \"\(extra)\" in a \(name) step (allowed: \(Self.allowedKeys[name]!.sorted()))")
         }
+        if let nested = Self.nestedKeys[name], let inner = try? container.nestedContainer(keyedBy: Key.self, forKey: Key(name)),
+            let extra = Set(inner.allKeys.map(\.stringValue)).subtracting(nested).sorted().first
+        {
+            throw Self.corrupted(decoder, "unknown key \"\(extra)\" in a \(name) step (allowed: \(nested.sorted()))")
+        }
         self = try Self.decodeStep(name, container, decoder)
     }
+
+    /// The keys of the parameter mapping of steps that take one.
+    static let nestedKeys: [String: Set<String>] = [
+        "substring": ["start", "length"], "pad_left": ["width", "with"], "number": ["decimals"],
+    ]
 
     private static func decodeStep(_ name: String, _ c: KeyedDecodingContainer<Key>, _ decoder: any Decoder) throws
         -> TransformStep
