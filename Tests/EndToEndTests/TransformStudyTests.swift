@@ -81,8 +81,9 @@ struct TransformStudyTests {
     ]
 
     /// The study (the example's study.yaml and CT map, these specs) and raw folder, with `edit` applied to form texts.
-    func study(dm: String = dmSpec, edit: (inout [String: String]) -> Void = { _ in }) throws -> (study: URL, raw: URL, out: URL)
-    {
+    func study(dm: String = dmSpec, ds: String = dsSpec, edit: (inout [String: String]) -> Void = { _ in }) throws -> (
+        study: URL, raw: URL, out: URL
+    ) {
         let base = TestPaths.temporaryDirectory("xform")
         let study = base.appendingPathComponent("study")
         let example = TestPaths.repositoryRoot.appendingPathComponent("mappings/NCT05549466")
@@ -91,7 +92,7 @@ struct TransformStudyTests {
             try FileManager.default.copyItem(at: example.appendingPathComponent(file), to: study.appendingPathComponent(file))
         }
         try dm.write(to: study.appendingPathComponent("domains/dm.yaml"), atomically: true, encoding: .utf8)
-        try Self.dsSpec.write(to: study.appendingPathComponent("domains/ds.yaml"), atomically: true, encoding: .utf8)
+        try ds.write(to: study.appendingPathComponent("domains/ds.yaml"), atomically: true, encoding: .utf8)
         let raw = base.appendingPathComponent("raw")
         try FileManager.default.createDirectory(at: raw, withIntermediateDirectories: true)
         var forms = Self.forms
@@ -173,5 +174,26 @@ extension TransformStudyTests {
         #expect(result.stderr.contains("dm.yaml:14:21"), "\(result.stderr)")
         #expect(result.stderr.contains("not a valid regular expression"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: s.out.path), "nothing written")
+    }
+
+    @Test func seqOrderSortsBeforeNumberingAndAnUnknownNameIsASpecError() throws {
+        let ordered = Self.dsSpec.replacingOccurrences(
+            of: "subjectColumn: Subject\n", with: "subjectColumn: Subject\nseqOrder: [USUBJID, DSTERM]\n")
+        let s = try study(ds: ordered) { forms in
+            forms["eos"]! += "101-003,Lost To Follow-Up,2022-01-02 10:00\n"
+        }
+        _ = try export(s)
+        let ds = try csv(s.out, "ds")
+        #expect(
+            ds.map { "\($0["USUBJID"]!) \($0["DSSEQ"]!) \($0["DSSTDTC"]!)" } == [
+                "NCT05549466-101-003 1 2022-02-16", "NCT05549466-101-003 2 2022-01-02", "NCT05549466-101-004 1 2022-05-01",
+            ], "COMPLETED before LOST TO FOLLOW-UP by DSTERM; the SDTMIG keys (DSDECOD, DSSTDTC) would put the earlier date first"
+        )
+        let bad = try study(ds: ordered.replacingOccurrences(of: "DSTERM]", with: "DSTRM]"))
+        let result = try export(bad)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("ds.yaml:3:"), "\(result.stderr)")
+        #expect(result.stderr.contains("DSTRM is not a DS variable"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bad.out.path), "nothing written")
     }
 }
