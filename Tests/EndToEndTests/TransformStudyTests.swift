@@ -196,4 +196,14 @@ extension TransformStudyTests {
         #expect(result.stderr.contains("DSTRM is not a DS variable"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: bad.out.path), "nothing written")
     }
+
+    @Test func aMissingCheckboxColumnStopsTheRunNamingIt() throws {
+        let s = try study { forms in
+            forms["dm"] = forms["dm"]!.replacingOccurrences(of: ",race___5\n", with: ",race_5\n")
+        }
+        let result = try export(s)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("race___5"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.out.path), "nothing written")
+    }
 }

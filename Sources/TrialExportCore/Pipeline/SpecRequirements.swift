@@ -19,10 +19,14 @@ public enum SpecRequirements {
                         need(key, defaultForm: lookup.form, by: "\(spec.domain) spec (lookup)")
                         need(key, defaultForm: block.form, by: "\(spec.domain) spec (lookup)")
                     }
+                    for c in conditionColumns(lookup.where) + [lookup.by].compactMap({ $0 }) {
+                        need(c, defaultForm: lookup.form, by: "\(spec.domain) spec (lookup)")
+                    }
                 }
                 for v in block.variables {
                     let who = "\(spec.domain).\(v.variable) (\(v.algorithm.rawValue))"
                     for field in [v.from, v.date, v.time] { need(field, defaultForm: block.form, by: who) }
+                    for option in v.multiSelect?.options ?? [] { need(option.column, defaultForm: block.form, by: who) }
                     for c in conditionColumns(v.when) + conditionColumns(v.screenFailure) {
                         need(c, defaultForm: block.form, by: who)
                     }
