@@ -139,7 +139,7 @@ public struct DomainMapper {
 
     /// A one-per-subject form with more than one record for the subject: the first is used, the others reported.
     private func reportDuplicateJoins(_ builder: RecordBuilder) {
-        for join in builder.plan.joins where join.joinedOnSubject {
+        for join in builder.plan.joins where join.joinedOnSubject && join.filter == nil {
             guard let table = join.table, let rows = join.subjectRows[builder.subject], rows.count > 1 else { continue }
             for extra in rows.dropFirst() {
                 findings.report(
@@ -153,14 +153,17 @@ public struct DomainMapper {
     /// Every variable the spec sets, once, in order of first appearance.
     static func variableNames(_ spec: DomainSpec) -> [String] {
         var seen = Set<String>()
-        return spec.records.flatMap(\.variables).map(\.variable).filter { seen.insert($0).inserted }
+        return spec.records.flatMap(\.variables).flatMap { [$0.variable] + ($0.multiSelect?.suppNames(of: $0.variable) ?? []) }
+            .filter { seen.insert($0).inserted }
     }
 
     /// Puts the records into the dataset's variables: Req and Exp always, Perm when mapped and not
     /// all null, then the supplemental qualifiers (split into SUPP-- after --SEQ is assigned).
     private func assemble(_ records: consuming DatasetColumns, names: [String], meta: DatasetMetadata) -> Dataset {
         let allSpecs = spec.records.flatMap(\.variables)
-        let supp = Dictionary(allSpecs.compactMap { v in v.supp.map { (v.variable, $0) } }, uniquingKeysWith: { a, _ in a })
+        let supp = Dictionary(
+            allSpecs.compactMap { v in v.supp.map { (v.variable, $0) } } + Self.multiSelectSupp(allSpecs),
+            uniquingKeysWith: { a, _ in a })
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let keep = Set(spec.keepEmpty ?? [])
         var variables = meta.variables.filter { v in
@@ -176,7 +179,8 @@ public struct DomainMapper {
         }
         var cells = records
         cells.selectColumns(variables.map { position[$0.name] })
-        var dataset = Dataset(name: meta.name, label: meta.label, keys: meta.keys, variables: variables, cells: cells)
+        var dataset = Dataset(
+            name: meta.name, label: meta.label, keys: Self.sortKeys(spec, meta: meta), variables: variables, cells: cells)
         dataset.supplemental = supp
         return dataset
     }

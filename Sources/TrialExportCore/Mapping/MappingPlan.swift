@@ -47,6 +47,8 @@ final class JoinPlan {
     let joinedOnSubject: Bool
     /// For a lookup: pairs of (primary column, joined column) that must hold equal values.
     let keys: [(primary: Int?, joined: Int?)]?
+    /// A filtered lookup's `where`, `pick` and `by` (see ``LookupFilter``); nil for a plain join.
+    var filter: LookupFilter?
 
     init(
         form: String, table: RawTable?, subjectRows: [String: [Int]], joinedOnSubject: Bool,
@@ -125,6 +127,10 @@ final class CompiledVariable {
     let codelist: Codelist?
     /// The declared formats of `date` and `time` (nil: the automatic shapes), resolved once.
     var formats = DeclaredFormats()
+    /// The `transform:` steps, compiled once per block.
+    var transform: Transform?
+    /// A `multi_select` variable's columns and ticks, resolved.
+    var multiSelect: CompiledMultiSelect?
 
     init(
         spec: VariableSpec, slot: Int, when: CompiledCondition?, from: RawField?, date: RawField?, time: RawField?,

@@ -10,6 +10,8 @@ public struct DomainSpec: Codable, Hashable, Sendable {
     public var records: [RecordSpec]
     /// Perm variables to keep even when every value is null.
     public var keepEmpty: [String]?
+    /// The variables whose order numbers --SEQ within a subject (default: the SDTMIG natural keys).
+    public var seqOrder: [String]?
 
     public init(domain: String, subjectColumn: String, records: [RecordSpec], keepEmpty: [String]? = nil) {
         self.domain = domain
@@ -83,6 +85,10 @@ public struct VariableSpec: Codable, Hashable, Sendable {
     /// The format of the `date` (and `time`) field, e.g. `MM/DD/YYYY`, `HHmm` (see ``DateFormat``).
     public var dateFormat: String?
     public var timeFormat: String?
+    /// Value transforms, applied in order (see mappings/README.md, "Transforms").
+    public var transform: [TransformStep]?
+    /// For `multi_select`: the checkbox columns and what their ticks mean.
+    public var multiSelect: MultiSelectSpec?
 
     public init(
         variable: String, algorithm: Algorithm, from: String? = nil, fromVariable: String? = nil,
@@ -155,6 +161,8 @@ public enum Algorithm: String, Codable, Hashable, Sendable, CaseIterable {
     case visit
     /// VISITNUM from the folder name in `from`, through the study's visit schedule.
     case visitNumber = "visit_number"
+    /// One value from checkbox columns (`multiSelect`): the checked option, or `MULTIPLE`.
+    case multiSelect = "multi_select"
 }
 
 /// A form joined on the subject and key columns that must be equal, e.g. `{form: tl, on: [LESID]}`.
@@ -162,6 +170,12 @@ public struct Lookup: Codable, Hashable, Sendable {
     public var form: String
     /// Columns with the same name in both forms.
     public var on: [String]
+    /// Only records of the looked-up form meeting this condition (on its columns) are candidates.
+    public var `where`: Condition?
+    /// Which candidate is used when several remain: `first` or `last` (by the date column `by`, else in file order).
+    public var pick: LookupPick?
+    /// For `pick`: a date column of the looked-up form.
+    public var by: String?
 
     public init(form: String, on: [String]) {
         self.form = form

@@ -24,6 +24,7 @@ struct PlanCompiler {
                 form: form, table: joined, subjectRows: context.raw.subjectIndex(of: form),
                 joinedOnSubject: (block.join ?? []).contains(form), keys: keys)
         }
+        Self.configureFilters(joins, lookups: block.lookups)
         let scope = Scope(compiler: self, block: block, table: table, joins: joins)
         let plan = BlockPlan(
             block: block, table: table, subjectColumn: table.columnIndex[context.raw.subjectColumns[block.form] ?? subjectColumn],
@@ -31,7 +32,7 @@ struct PlanCompiler {
             condition: block.where.map { scope.condition($0, variables: false) },
             dateColumn: block.dateField.map { table.columnIndex[scope.ref($0).column] } ?? nil,
             groupColumns: block.groupBy.map { $0.map { table.columnIndex[$0] ?? -1 } },
-            variables: block.variables.map(scope.variable), usubjidSlot: slots["USUBJID"])
+            variables: block.variables.map(scope.variableWithExtras), usubjidSlot: slots["USUBJID"])
         context.rawDateFormats.resolve(plan)
         return plan
     }

@@ -96,7 +96,7 @@ extension RecordBuilder {
 
     /// A number in canonical text; a value that is not a number is reported and left null.
     func assignNumber(_ variable: CompiledVariable) -> String {
-        guard let field = variable.from, let text = raw(field), !text.isEmpty else { return "" }
+        guard let field = variable.from, let text = input(variable, field), !text.isEmpty else { return "" }
         guard let number = Double(text), number.isFinite else {
             findings.report(
                 .notANumber(

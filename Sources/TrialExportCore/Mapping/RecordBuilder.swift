@@ -23,7 +23,7 @@ final class RecordBuilder {
     let demographics: DatasetColumns
     private var subjectOfRecord: String?
     /// The record's values, by slot; "" is null.
-    private(set) var values: [String]
+    var values: [String]
     let rfxstdtc: VarRef
     let rfxendtc: VarRef
     /// Per-subject results of aggregates over a subject's records (first/last date-times), by variable.
@@ -70,6 +70,7 @@ final class RecordBuilder {
     /// The record of `join` for the current primary record.
     private func match(_ join: JoinPlan) -> Int? {
         guard let table = join.table, let rows = join.subjectRows[subject] else { return nil }
+        if let filter = join.filter { return filteredMatch(join, filter: filter, rows: rows) }
         var found = join.joinedOnSubject ? rows.first : nil
         if let keys = join.keys {
             let wanted = keys.map { $0.primary.map { plan.table.cleanValue(row, $0) } ?? "" }
@@ -87,7 +88,7 @@ final class RecordBuilder {
         for (index, variable) in plan.variables.enumerated() {
             // A condition that does not hold leaves the variable as an earlier spec set it (or null).
             if let when = variable.when, !holds(when) { continue }
-            let value = evaluate(variable, index: index)
+            let value = transformedResult(variable, evaluate(variable, index: index))
             values[variable.slot] = value
             checkValueLevelCodelist(variable, value: value)
         }
@@ -160,7 +161,7 @@ final class RecordBuilder {
     private func evaluate(_ variable: CompiledVariable, index: Int) -> String {
         let spec = variable.spec
         switch spec.algorithm {
-        case .assignNoCT: return variable.from.flatMap(raw) ?? ""
+        case .assignNoCT: return input(variable) ?? ""
         case .assignCT: return assignCT(variable, index: index)
         case .hardcodeNoCT, .hardcodeCT: return spec.value ?? ""
         case .assignDatetime: return assignDatetime(variable)
@@ -182,6 +183,7 @@ final class RecordBuilder {
         case .criterionText: return criterionText(variable)
         case .visit: return visit(variable)?.visit ?? ""
         case .visitNumber: return visit(variable)?.number ?? ""
+        case .multiSelect: return multiSelect(variable)
         }
     }
 
@@ -199,7 +201,7 @@ final class RecordBuilder {
     private func assignCT(_ variable: CompiledVariable, index: Int) -> String {
         let spec = variable.spec
         guard let field = variable.from, let list = spec.codelist else { return "" }
-        guard let collected = raw(field), !collected.isEmpty else { return "" }
+        guard let collected = input(variable, field), !collected.isEmpty else { return "" }
         if let known = mappedTerms[index][collected] { return known }
         if let mapped = context.ctMap.submissionValue(for: collected, in: list) {
             mappedTerms[index][collected] = mapped
@@ -220,7 +222,7 @@ final class RecordBuilder {
 
     /// VISIT and VISITNUM of the folder in `from`; an unknown folder name is reported once per record.
     func visit(_ variable: CompiledVariable) -> (visit: String, number: String)? {
-        guard let field = variable.from, let folder = raw(field), !folder.isEmpty else { return nil }
+        guard let field = variable.from, let folder = input(variable, field), !folder.isEmpty else { return nil }
         let resolved: (visit: String, number: String)?
         if let known = visits[folder] {
             resolved = known

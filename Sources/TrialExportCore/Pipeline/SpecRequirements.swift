@@ -27,6 +27,9 @@ public enum SpecRequirements {
                         need(key, defaultForm: lookup.form, by: "\(spec.domain) spec (lookup)")
                         need(key, defaultForm: block.form, by: "\(spec.domain) spec (lookup)")
                     }
+                    for c in conditionColumns(lookup.where) + [lookup.by].compactMap({ $0 }) {
+                        need(c, defaultForm: lookup.form, by: "\(spec.domain) spec (lookup)")
+                    }
                     subject(lookup.form, spec, by: "\(spec.domain) spec (lookup)")
                 }
                 for v in block.variables {
@@ -34,6 +37,7 @@ public enum SpecRequirements {
                     for field in [v.from, v.date, v.time] + templateFields(v, forms: forms) {
                         need(field, defaultForm: block.form, by: who)
                     }
+                    for option in v.multiSelect?.options ?? [] { need(option.column, defaultForm: block.form, by: who) }
                     for c in conditionColumns(v.when) + conditionColumns(v.screenFailure) {
                         need(c, defaultForm: block.form, by: who)
                     }

@@ -13,6 +13,9 @@ enum DefineMethodText {
             parameters.append("sources " + sources.map { "\($0.form).\($0.date)" }.joined(separator: ", "))
         }
         if let days = spec.days { parameters.append("\(days) days") }
+        if let steps = spec.transform, !steps.isEmpty {
+            parameters.append("transform " + steps.map(\.name).joined(separator: ", "))
+        }
         let given = parameters.isEmpty ? "" : " (" + parameters.joined(separator: "; ") + ")"
         return "\(spec.algorithm.rawValue): \(text(spec.algorithm))\(given)."
     }
@@ -42,6 +45,7 @@ enum DefineMethodText {
         case .criterionText: "the criterion's text for IETESTCD from the study definition"
         case .visit: "the visit name for the EDC folder from the visit schedule"
         case .visitNumber: "the visit number for the EDC folder from the visit schedule"
+        case .multiSelect: "the value of the checked checkbox column; MULTIPLE or a list when several are checked"
         }
     }
 }

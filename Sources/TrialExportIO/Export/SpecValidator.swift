@@ -23,6 +23,7 @@ struct SpecValidator {
         if let problem = DateFormatSpecCheck.firstProblem(in: spec) {
             throw document.error(at: SpecDocument.steps(parsing: problem.key), detail: problem.detail)
         }
+        try validateTransformsAndOrder(spec, meta: meta, document: document)
     }
 
     private func validate(
@@ -78,6 +79,7 @@ struct SpecValidator {
             return (v.variables ?? []).isEmpty ? "variables" : nil
         case .treatmentAttribute: return (v.variables ?? []).isEmpty ? "variables" : v.value == nil ? "value" : nil
         case .sum, .assignNumber, .visit, .visitNumber: return v.from == nil ? "from" : nil
+        case .multiSelect: return v.multiSelect == nil ? "multiSelect" : nil
         }
     }
 }
