@@ -38,6 +38,21 @@ struct CSVRawFormLoaderTests {
         #expect(found[0].message == "record has 2 fields, the header has 3")
     }
 
+    @Test func paddedValuesOfReadColumnsAreNotesAtTheirCellsAndCountedPastTheLimit() throws {
+        var text = "Subject,SEV,NOTE\n1, Mild ,  x\n2,\t,y\n"
+        for i in 0..<(PaddedValues.limit + 3) { text += "s\(i),Mild ,z\n" }
+        let path = writeFixture(text, name: "ae.csv")
+        let findings = FindingCollector()
+        _ = try RawFormLoader.load(path: path, form: "ae", requiredColumns: ["SEV": "AE.AESEV"], findings: findings)
+        let found = findings.findings
+        #expect(found.allSatisfy { $0.code == "RAW0009" && $0.severity == .note && $0.column == "SEV" }, "NOTE is not read")
+        #expect(found.count == PaddedValues.limit + 1)
+        #expect(found[0].line == 2 && found[0].value == " Mild " && found[0].message.contains("the value used is \"Mild\""))
+        #expect(found[1].line == 3 && found[1].message.contains("empty (null)"), "a value of spaces only becomes null")
+        let last = try #require(found.last)
+        #expect(last.line == 2 + PaddedValues.limit && last.message.hasPrefix("5 more values"))
+    }
+
     @Test func duplicatedHeaderIsFatal() {
         let path = writeFixture("A,B,A,C,B\n1,2,3,4,5\n")
         #expect(throws: TrialExportError.duplicateHeader(path: path, column: "A", positions: [1, 3])) {

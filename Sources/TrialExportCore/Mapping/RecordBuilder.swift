@@ -209,8 +209,15 @@ final class RecordBuilder {
         }
         let codelist = context.terminology.codelist(list)
         if let codelist, codelist.contains(collected.uppercased()) {
-            mappedTerms[index][collected] = collected.uppercased()
-            return collected.uppercased()
+            let term = collected.uppercased()
+            mappedTerms[index][collected] = term
+            if term != collected {
+                findings.report(
+                    .ctMatchedByCase(
+                        location(field), domain: domain, usubjid: usubjidForFindings, variable: spec.variable,
+                        value: collected, term: term, list: list, mapFile: context.ctMapPath))
+            }
+            return term
         }
         findings.report(
             .notInCTMap(

@@ -55,6 +55,19 @@ extension Finding {
                 + (terms.isEmpty ? "." : " (CDISC terms: \(examples))."))
     }
 
+    /// A collected value that is a CDISC term only once upper-cased (MAP0011): the term is used,
+    /// reported once per variable and value (the first record) since every record with it maps alike.
+    static func ctMatchedByCase(
+        _ loc: RawLocation?, domain: String, usubjid: String?, variable: String, value: String, term: String,
+        list: String, mapFile: String
+    ) -> Finding {
+        raw(
+            .note, "MAP0011", loc, domain: domain, usubjid: usubjid, variable: variable, value: value,
+            message: "\(variable): collected value \"\(value)\" is the CDISC term \(term) of \(list) in other letter case;"
+                + " \(term) was used here and in every record of \(variable) collected as \"\(value)\"",
+            hint: "Nothing to do if \(term) is meant; to state it, add `\"\(value)\": \(term)` under \(list) in \(mapFile).")
+    }
+
     static func notANumber(_ loc: RawLocation?, domain: String, usubjid: String?, variable: String, value: String) -> Finding {
         raw(
             .error, "MAP0006", loc, domain: domain, usubjid: usubjid, variable: variable, value: value,

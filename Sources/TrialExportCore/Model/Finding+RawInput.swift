@@ -54,4 +54,25 @@ extension Finding {
             hint: "If both records are real, make them differ in the EDC (e.g. a sequence number); otherwise delete the copy.",
             file: file, line: line, value: value.escapingInvisibles)
     }
+
+    /// A value a spec reads that begins or ends with spaces or tabs (RAW0009): used trimmed.
+    public static func paddedValue(file: String, line: Int, column: String, value: String) -> Finding {
+        let used = value.trimmingSpaces
+        return Finding(
+            severity: .note, code: "RAW0009",
+            message: "\"\(value.escapingInvisibles)\" begins or ends with spaces or tabs; they were removed, the value used is "
+                + (used.isEmpty ? "empty (null)" : "\"\(used.escapingInvisibles)\""),
+            hint: "Nothing to do when the spaces are padding; if they matter, correct the value in the EDC.",
+            file: file, line: line, column: column, value: value.escapingInvisibles)
+    }
+
+    /// The count of further padded values of one column, past the ones reported each at its line.
+    public static func morePaddedValues(file: String, line: Int, column: String, count: Int, shown: Int) -> Finding {
+        Finding(
+            severity: .note, code: "RAW0009",
+            message: "\(count) more \(count == 1 ? "value" : "values") of this column (after the first \(shown), each reported"
+                + " at its line) begin or end with spaces or tabs, removed alike; the first of them is on this line",
+            hint: "Nothing to do when the spaces are padding; a whole column padded usually comes from a fixed-width export.",
+            file: file, line: line, column: column)
+    }
 }

@@ -53,6 +53,17 @@ struct TransformMappingTests {
         #expect(f.message.contains("regex_extract") && f.message.contains("\"X7\""))
     }
 
+    @Test func aTermMatchedOnlyInOtherCaseIsUsedWithOneNotePerValue() throws {
+        // SEX has no entry in this study's CT map, so only the codelist can match.
+        let sex = VariableSpec(variable: "SEX", algorithm: .assignCT, from: "S", codelist: "SEX")
+        let (dm, findings) = try map([sex], columns: ["S"], rows: [["1", "f"], ["2", "f"], ["3", "F"]])
+        #expect((0..<3).map { dm.value("SEX", row: $0) } == ["F", "F", "F"])
+        #expect(findings.map(\.code) == ["MAP0011"], "once for \"f\", none for the exact term")
+        let f = try #require(findings.first)
+        #expect(f.severity == .note && f.file == "dm.csv" && f.line == 2 && f.column == "S" && f.value == "f")
+        #expect(f.message.contains("term F of SEX") && f.hint.contains("ct-map.yaml"))
+    }
+
     @Test func assignCTMapsTheTransformedRawValue() throws {
         var race = VariableSpec(variable: "RACE", algorithm: .assignCT, from: "R", codelist: "RACE")
         race.transform = [.regexExtract(pattern: "^race: (.*)$", group: 1)]
