@@ -43,7 +43,9 @@ struct CSVRawFormLoaderTests {
         for i in 0..<(PaddedValues.limit + 3) { text += "s\(i),Mild ,z\n" }
         let path = writeFixture(text, name: "ae.csv")
         let findings = FindingCollector()
-        _ = try RawFormLoader.load(path: path, form: "ae", requiredColumns: ["SEV": "AE.AESEV"], findings: findings)
+        let table = try RawFormLoader.load(path: path, form: "ae", requiredColumns: ["SEV": "AE.AESEV"], findings: findings)
+        #expect(findings.findings.isEmpty, "the loader keeps values as they are")
+        PaddedValues.report(table, columns: ["SEV", "NOT_A_COLUMN"], findings: findings)
         let found = findings.findings
         #expect(found.allSatisfy { $0.code == "RAW0009" && $0.severity == .note && $0.column == "SEV" }, "NOTE is not read")
         #expect(found.count == PaddedValues.limit + 1)

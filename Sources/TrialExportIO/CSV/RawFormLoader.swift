@@ -22,7 +22,6 @@ public enum RawFormLoader {
         let shown = displayPath ?? path
         var table: RawTable?
         var digests = RecordDigests()
-        var padded = PaddedValues()
         let reader = layout.map { CSVReader(path: path, layout: $0) } ?? CSVReader(path: path)
         let lineEnds = try reader.read(
             header: { names in
@@ -35,12 +34,10 @@ public enum RawFormLoader {
                     made.addAlias(name, for: index)
                     findings.report(.columnMatchedLoosely(file: shown, column: name, header: names[index]))
                 }
-                padded.watch(Set(requiredColumns.keys.compactMap { made.columnIndex[$0] }))
                 table = made
             },
             record: { row in
                 guard let width = table?.header.count else { return }
-                padded.check(row, header: table?.header ?? [], file: shown, findings: findings)
                 let finding: Finding
                 if row.values.count != width {
                     finding = Finding.raggedRow(file: shown, line: row.line, fields: row.values.count, expected: width)
@@ -58,7 +55,6 @@ public enum RawFormLoader {
                 findings.report(finding(for: notice, file: shown, header: table?.header ?? []))
             })
         guard var table else { throw TrialExportError.emptyFile(path: path) }
-        padded.finish(header: table.header, file: shown, findings: findings)
         if lineEnds.isMixed {
             findings.report(
                 .mixedLineEnds(
@@ -99,42 +95,6 @@ public enum RawFormLoader {
         }
         for column in requiredColumns.keys.sorted() where positions[column] == nil {
             throw TrialExportError.missingColumn(path: path, column: column, neededBy: requiredColumns[column]!)
-        }
-    }
-}
-
-/// Values of the columns a spec reads that begin or end with spaces or tabs: the mapping uses them
-/// trimmed, so each is a note (RAW0009) at its line, up to ``limit`` a column; beyond that one
-/// note counts the rest.
-struct PaddedValues {
-    static let limit = 20
-    /// In header order, so the notes of one line come in the order of its columns.
-    private var columns: [Int] = []
-    private var reported: [Int: Int] = [:]
-    private var more: [Int: (count: Int, firstLine: Int)] = [:]
-
-    mutating func watch(_ columns: Set<Int>) { self.columns = columns.sorted() }
-
-    mutating func check(_ row: RawRow, header: [String], file: String, findings: FindingSink) {
-        for column in columns where column < row.values.count {
-            let value = row.values[column]
-            guard let first = value.utf8.first, let last = value.utf8.last,
-                first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-            else { continue }
-            let count = reported[column, default: 0]
-            if count < Self.limit {
-                reported[column] = count + 1
-                findings.report(.paddedValue(file: file, line: row.line, column: header[column], value: value))
-            } else {
-                more[column, default: (0, row.line)].count += 1
-            }
-        }
-    }
-
-    func finish(header: [String], file: String, findings: FindingSink) {
-        for (column, rest) in more.sorted(by: { $0.key < $1.key }) {
-            findings.report(
-                .morePaddedValues(file: file, line: rest.firstLine, column: header[column], count: rest.count, shown: Self.limit))
         }
     }
 }

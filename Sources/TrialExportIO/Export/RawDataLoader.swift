@@ -37,10 +37,11 @@ public enum RawDataLoader {
             let layout = layouts.resolved(form)
             let file = try fileName(of: layout, in: names, folder: folder, neededBy: required[form])
             claimed.insert(file)
-            tables.append(
-                try RawFormLoader.load(
-                    path: folder.appendingPathComponent(file).path, form: form, requiredColumns: required[form] ?? [:],
-                    findings: findings, displayPath: file, layout: layout, locator: locator))
+            let table = try RawFormLoader.load(
+                path: folder.appendingPathComponent(file).path, form: form, requiredColumns: required[form] ?? [:],
+                findings: findings, displayPath: file, layout: layout, locator: locator)
+            PaddedValues.report(table, columns: (required[form] ?? [:]).keys, findings: findings)
+            tables.append(table)
         }
         return RawData(
             tables: tables, subjectColumn: specs.first?.subjectColumn ?? "Subject", subjectColumns: subjectColumns,

@@ -30,6 +30,8 @@ public enum RawSourceChooser {
             let layouts = layouts ?? FormLayouts()
             var subjectColumns: [String: String] = [:]
             for form in SpecRequirements.namedForms(of: specs) { subjectColumns[form] = layouts.resolved(form).subjectColumn }
+            let required = SpecRequirements.columns(of: specs, subjectColumns: subjectColumns)
+            for table in tables { PaddedValues.report(table, columns: (required[table.form] ?? [:]).keys, findings: findings) }
             return RawData(
                 tables: tables, subjectColumn: specs.first?.subjectColumn ?? "Subject", subjectColumns: subjectColumns)
         }
