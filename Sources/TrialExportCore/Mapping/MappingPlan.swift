@@ -112,6 +112,8 @@ enum TemplatePart {
 /// One variable spec, compiled.
 final class CompiledVariable {
     let spec: VariableSpec
+    /// The spec's algorithm, looked up once.
+    let algorithm: any MappingAlgorithm.Type
     let slot: Int
     let when: CompiledCondition?
     let from: RawField?
@@ -138,6 +140,7 @@ final class CompiledVariable {
         sources: [CompiledSource], codelist: Codelist?
     ) {
         self.spec = spec
+        self.algorithm = spec.algorithm.implementation
         self.slot = slot
         self.when = when
         self.from = from

@@ -113,58 +113,6 @@ public struct VariableSpec: Codable, Hashable, Sendable {
     }
 }
 
-/// The mapping algorithms, named after pharmaverse sdtm.oak's where one exists.
-public enum Algorithm: String, Codable, Hashable, Sendable, CaseIterable {
-    /// A raw value as is (trimmed).
-    case assignNoCT = "assign_no_ct"
-    /// A raw value through the study CT map, checked against the CDISC codelist.
-    case assignCT = "assign_ct"
-    /// A fixed value.
-    case hardcodeNoCT = "hardcode_no_ct"
-    /// A fixed value checked against the CDISC codelist.
-    case hardcodeCT = "hardcode_ct"
-    /// ISO 8601 date/time from EDC date and time fields, partial dates kept.
-    case assignDatetime = "assign_datetime"
-    /// A template over variables already derived: `{STUDYID}-{SUBJID}`.
-    case template
-    /// The value of another variable of the record.
-    case copy
-    /// Earliest complete date/time over the subject's records in `sources`.
-    case firstDatetime = "first_datetime"
-    /// Latest date/time over the subject's records in `sources`.
-    case lastDatetime = "last_datetime"
-    /// Completed years between `variables[0]` (birth) and `variables[1]` (reference); `from` as fallback.
-    case ageYears = "age_years"
-    /// Study day of `variables[0]` relative to `variables[1]` (RFSTDTC).
-    case studyDay = "study_day"
-    /// ARM from ARMCD through the study definition.
-    case armName = "arm_name"
-    /// ACTARMCD from the planned arm and the treatments the subject received (`sources`).
-    case actualArmCode = "actual_arm_code"
-    /// ARMNRS: why ARMCD or ACTARMCD is null.
-    case armNullReason = "arm_null_reason"
-    /// COUNTRY of the subject's site from the study definition.
-    case siteCountry = "site_country"
-    /// EPOCH of the date in `variables[0]` relative to DM.RFXSTDTC/RFXENDTC (+ `days` after the last dose).
-    case epoch
-    /// `Y` when the date in `variables[0]` is on or after DM.RFXSTDTC and at most `days` after DM.RFXENDTC, else `N`.
-    case treatmentEmergent = "treatment_emergent"
-    /// An attribute of the study treatment named by `variables[0]` (EXTRT): `value` is doseForm, route or frequency.
-    case treatmentAttribute = "treatment_attribute"
-    /// Sum of the numeric raw field `from` over the records of the group (null if any is missing).
-    case sum
-    /// A number from the raw field `from`, in canonical form (`250.0` -> `250`).
-    case assignNumber = "assign_number"
-    /// IETEST of the criterion whose IETESTCD is in `variables[0]`, from the study definition.
-    case criterionText = "criterion_text"
-    /// VISIT from the folder name in `from`, through the study's visit schedule.
-    case visit
-    /// VISITNUM from the folder name in `from`, through the study's visit schedule.
-    case visitNumber = "visit_number"
-    /// One value from checkbox columns (`multiSelect`): the checked option, or `MULTIPLE`.
-    case multiSelect = "multi_select"
-}
-
 /// A form joined on the subject and key columns that must be equal, e.g. `{form: tl, on: [LESID]}`.
 public struct Lookup: Codable, Hashable, Sendable {
     public var form: String

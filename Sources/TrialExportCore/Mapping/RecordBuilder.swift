@@ -158,36 +158,12 @@ final class RecordBuilder {
         return value
     }
 
+    /// The variable's value by its algorithm (see ``AlgorithmRegistry``).
     private func evaluate(_ variable: CompiledVariable, index: Int) -> String {
-        let spec = variable.spec
-        switch spec.algorithm {
-        case .assignNoCT: return input(variable) ?? ""
-        case .assignCT: return assignCT(variable, index: index)
-        case .hardcodeNoCT, .hardcodeCT: return spec.value ?? ""
-        case .assignDatetime: return assignDatetime(variable)
-        case .template: return fillTemplate(variable.template)
-        case .copy: return variable.fromVariable.map(value) ?? ""
-        case .firstDatetime: return perSubject(index) { aggregateDatetime(variable, latest: false) }
-        case .lastDatetime: return perSubject(index) { aggregateDatetime(variable, latest: true) }
-        case .ageYears: return ageYears(variable)
-        case .studyDay: return studyDay(variable)
-        case .armName: return armName(variable)
-        case .actualArmCode: return actualArmCode(variable)
-        case .armNullReason: return armNullReason(variable)
-        case .siteCountry: return siteCountry(variable)
-        case .epoch: return epoch(variable, index: index)
-        case .treatmentEmergent: return treatmentEmergent(variable)
-        case .treatmentAttribute: return treatmentAttribute(variable)
-        case .sum: return sum(variable)
-        case .assignNumber: return assignNumber(variable)
-        case .criterionText: return criterionText(variable)
-        case .visit: return visit(variable)?.visit ?? ""
-        case .visitNumber: return visit(variable)?.number ?? ""
-        case .multiSelect: return multiSelect(variable)
-        }
+        variable.algorithm.evaluate(variable, index: index, in: self)
     }
 
-    private func fillTemplate(_ parts: [TemplatePart]) -> String {
+    func fillTemplate(_ parts: [TemplatePart]) -> String {
         var out = ""
         for part in parts {
             switch part {
@@ -198,7 +174,7 @@ final class RecordBuilder {
         return out
     }
 
-    private func assignCT(_ variable: CompiledVariable, index: Int) -> String {
+    func assignCT(_ variable: CompiledVariable, index: Int) -> String {
         let spec = variable.spec
         guard let field = variable.from, let list = spec.codelist else { return "" }
         guard let collected = input(variable, field), !collected.isEmpty else { return "" }

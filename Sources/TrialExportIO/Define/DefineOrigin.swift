@@ -42,15 +42,15 @@ struct DefineOrigin: Hashable {
     }
 
     private static func origin(_ spec: VariableSpec, block: RecordSpec, all: [(RecordSpec, VariableSpec)]) -> DefineOrigin {
-        switch spec.algorithm {
-        case .assignNoCT, .assignCT, .assignDatetime, .assignNumber:
+        switch spec.algorithm.origin {
+        case .collected:
             let fields = all.flatMap { block, spec in
                 [spec.from, spec.date, spec.time].compactMap { $0 }.map { qualified($0, form: block.form) }
             }
             return DefineOrigin(kind: .collected, detail: "CRF field " + unique(fields).joined(separator: ", "))
-        case .hardcodeNoCT, .hardcodeCT:
+        case .assigned:
             return DefineOrigin(kind: .assigned, detail: unique(all.compactMap { $0.1.value }).joined(separator: ", "))
-        default:
+        case .derived:
             return DefineOrigin(
                 kind: .derived,
                 method: unique(all.map { DefineMethodText.describe($0.1, form: $0.0.form) }).joined(separator: " "))

@@ -47,7 +47,7 @@ struct SpecValidator {
                     "\(variable.variable) is neither among the \(domain) variables of SDTMIG 3.4 nor an SDTM timing variable; non-standard variables go to SUPP\(domain) (add `supp:`).\(guess)"
             )
         }
-        if let missing = missingParameter(variable) {
+        if let missing = variable.algorithm.missingParameter(variable) {
             throw document.error(
                 at: entry + [.key("algorithm")],
                 detail: "algorithm \(variable.algorithm.rawValue) needs `\(missing)`; add it to this entry")
@@ -60,26 +60,6 @@ struct SpecValidator {
                 detail:
                     "unknown codelist \"\(name)\": it is neither a list of ct-map.yaml nor a codelist (name or code) of CDISC CT \(terminology.version); every value would be mapped to null. Use a list of ct-map.yaml, a CDISC codelist, or `none`.\(guess)"
             )
-        }
-    }
-
-    /// The first parameter the variable's algorithm needs but the spec lacks.
-    private func missingParameter(_ v: VariableSpec) -> String? {
-        switch v.algorithm {
-        case .assignNoCT: return v.from == nil ? "from" : nil
-        case .assignCT: return v.from == nil ? "from" : v.codelist == nil ? "codelist" : nil
-        case .hardcodeNoCT, .template: return v.value == nil ? "value" : nil
-        case .hardcodeCT: return v.value == nil ? "value" : v.codelist == nil ? "codelist" : nil
-        case .assignDatetime: return v.date == nil ? "date" : nil
-        case .copy: return v.fromVariable == nil ? "fromVariable" : nil
-        case .firstDatetime, .lastDatetime: return (v.sources ?? []).isEmpty ? "sources" : nil
-        case .actualArmCode: return (v.sources ?? []).isEmpty ? "sources" : (v.variables ?? []).isEmpty ? "variables" : nil
-        case .ageYears, .studyDay: return (v.variables ?? []).count != 2 ? "variables (two names)" : nil
-        case .armName, .armNullReason, .siteCountry, .epoch, .treatmentEmergent, .criterionText:
-            return (v.variables ?? []).isEmpty ? "variables" : nil
-        case .treatmentAttribute: return (v.variables ?? []).isEmpty ? "variables" : v.value == nil ? "value" : nil
-        case .sum, .assignNumber, .visit, .visitNumber: return v.from == nil ? "from" : nil
-        case .multiSelect: return v.multiSelect == nil ? "multiSelect" : nil
         }
     }
 }
