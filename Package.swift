@@ -28,6 +28,13 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // ODM-XML input: libxml2's SAX2 push parser, driven directly (Foundation's XMLParser wraps the
+        // same parser but builds strings and dictionaries per node: about 12x slower).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // SAS XPORT v5 files (xpt/); Debian ships no pkg-config file for it.
         .systemLibrary(
             name: "CReadStat",
@@ -44,7 +51,7 @@ let package = Package(
         .target(
             name: "TrialExportIO",
             dependencies: [
-                "TrialExportCore", "CXLSXWriter", "CLibCSV", "CReadStat", "Yams",
+                "TrialExportCore", "CXLSXWriter", "CLibCSV", "CLibXML2", "CReadStat", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

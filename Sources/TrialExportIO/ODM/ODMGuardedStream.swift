@@ -1,16 +1,14 @@
 import Foundation
 
-/// An input stream over a file that hands the XML parser its bytes in chunks and refuses a
-/// document type declaration before the parser sees it.
+/// A file read in chunks for the XML parser, each checked before the parser sees it: a document
+/// type declaration is refused, and so are bytes that are not UTF-8.
 ///
 /// `<!DOCTYPE` is the only way to declare entities or point at external files, so refusing it
 /// here means no entity (billion laughs) and no external file or URL (XXE) ever reaches libxml2,
 /// whatever options Foundation's XMLParser passes it (on Linux: entity substitution on). The text
 /// `<!DOCTYPE` inside a comment or CDATA section is refused too (rare; reported the same way).
-final class ODMGuardedStream: InputStream {
+final class ODMGuardedStream {
     private let handle: FileHandle
-    private var pending = Data()
-    private var offset = 0
     /// Bytes of `<!DOCTYPE` matched so far (the pattern may span chunks).
     private var matched = 0
     private var line = 1
@@ -32,35 +30,29 @@ final class ODMGuardedStream: InputStream {
             throw ODMError.unreadable(path: path, detail: "no such file or not readable")
         }
         self.handle = handle
-        super.init(data: Data())
     }
 
-    override func open() {}
-    override func close() { try? handle.close() }
-    override var hasBytesAvailable: Bool { doctypeLine == nil && invalidUTF8 == nil }
+    deinit { try? handle.close() }
 
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
-        guard doctypeLine == nil, invalidUTF8 == nil else { return 0 }
-        if offset == pending.count {
-            guard let data = try? handle.read(upToCount: Self.chunk), !data.isEmpty else { return 0 }
-            if scan(data) { return 0 }
-            pending = data
-            offset = 0
-        }
-        let n = min(len, pending.count - offset)
-        pending.withUnsafeBytes { bytes in
-            buffer.update(from: bytes.bindMemory(to: UInt8.self).baseAddress! + offset, count: n)
-        }
-        offset += n
-        bytesRead += n
-        return n
+    /// The next chunk of the file, checked; nil at the end of the file or once a chunk is refused
+    /// (then `doctypeLine` or `invalidUTF8` says why).
+    func nextChunk() -> Data? {
+        guard doctypeLine == nil, invalidUTF8 == nil else { return nil }
+        guard let data = try? handle.read(upToCount: Self.chunk), !data.isEmpty else { return nil }
+        if scan(data) { return nil }
+        bytesRead += data.count
+        return data
     }
 
     /// Counts lines, checks UTF-8 and looks for `<!DOCTYPE`; true when the chunk must not be
     /// handed on (a DOCTYPE or bytes that are not UTF-8).
     private func scan(_ data: Data) -> Bool {
+        data.withUnsafeBytes { scan($0.bindMemory(to: UInt8.self)) }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let pattern = Self.pattern
-        for byte in data {
+        for byte in bytes {
             if byte == 0x0A { (line, column) = (line + 1, 0) } else if byte & 0xC0 != 0x80 { column += 1 }
             if !utf8(byte) { return true }
             if byte == pattern[matched] {

@@ -1,15 +1,11 @@
 import Foundation
 import TrialExportCore
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Loads the ClinicalData of one CDISC ODM 1.3.x file (1.3.1 or 1.3.2) into ``RawTable``s, one per
 /// form, as ``RawDataLoader`` does for a folder of CSV forms, so the same specs map either source.
 ///
-/// Streaming: Foundation's XMLParser reads the file through an ``ODMGuardedStream`` in 64 KiB
-/// chunks (libxml2's push parser); only the current form instance is held besides the tables.
+/// Streaming: libxml2's SAX2 push parser (``ODMPushParser``) reads the file in 64 KiB chunks,
+/// each checked by an ``ODMGuardedStream``; only the current form instance is held besides the tables.
 /// The metadata (MetaDataVersion) must come before the ClinicalData, as ODM orders them.
 public enum ODMLoader {
     /// The tables of the file in form-name order; problems in the data become findings (ODM0001-),
@@ -29,17 +25,19 @@ public enum ODMLoader {
         let display = displayPath ?? path
         let stream = try ODMGuardedStream(path: path)
         let reader = ODMReader(path: path, display: display, findings: findings)
-        let parser = XMLParser(stream: stream)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        _ = parser.parse()
+        let parser = ODMPushParser(handler: reader)
+        parser.parse(stream)
         if let line = stream.doctypeLine { throw ODMError.doctypeRefused(path: path, line: line) }
         if let bad = stream.invalidUTF8 {
             throw ODMError.malformed(
                 path: path, line: bad.line, column: bad.column, detail: "bytes \(bad.bytes) are not UTF-8")
         }
         if let failure = reader.failure { throw failure }
-        guard reader.rootClosed else { throw ODMError.truncated(path: path, line: max(parser.lineNumber, 1)) }
+        if let error = parser.error {
+            let detail = error.message.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
+            throw ODMError.malformed(path: path, line: max(error.line, 1), column: error.column, detail: detail)
+        }
+        guard reader.rootClosed else { throw ODMError.truncated(path: path, line: max(parser.lastLine, 1)) }
         var builder = reader.builder
         let names = ["AuditRecord": "audit records", "Signature": "signatures", "Annotation": "annotations"]
         for (element, what) in names.sorted(by: { $0.key < $1.key }) {

@@ -1,14 +1,10 @@
 import Foundation
 import TrialExportCore
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// The SAX delegate that walks an ODM document: the MetaDataVersion into ``ODMMetadata``, the
 /// ClinicalData into an ``ODMTableBuilder``. Audit records, signatures, annotations and binary
 /// items are skipped (counted); anything it does not know is ignored (vendor extensions).
-final class ODMReader: NSObject, XMLParserDelegate {
+final class ODMReader: ODMSAXHandler {
     private(set) var builder: ODMTableBuilder
     private(set) var failure: ODMError?
     private(set) var rootClosed = false
@@ -35,14 +31,13 @@ final class ODMReader: NSObject, XMLParserDelegate {
         builder = ODMTableBuilder(file: display, findings: findings)
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes a: [String: String]
-    ) {
+    /// Text is kept only inside an ItemData value or a decode's TranslatedText.
+    var wantsText: Bool { skipUntilDepth == nil && (textItem != nil || inDecode) }
+
+    func start(_ name: String, _ a: ODMAttributes, line: Int) {
         depth += 1
-        let line = parser.lineNumber
-        if depth > ODMLimits.maxDepth { return stop(parser, .tooDeep(path: path, line: line, depth: depth)) }
-        if depth == 1, name != "ODM" { return stop(parser, .notODM(path: path, root: name)) }
+        if depth > ODMLimits.maxDepth { return stop(.tooDeep(path: path, line: line, depth: depth)) }
+        if depth == 1, name != "ODM" { return stop(.notODM(path: path, root: name)) }
         if skipUntilDepth != nil {
             if Self.skippedElements.contains(name) { count(name, line: line) }
             return
@@ -62,7 +57,7 @@ final class ODMReader: NSObject, XMLParserDelegate {
         clinicalElement(name, a, line: line)
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ name: String) {
         defer { depth -= 1 }
         if let until = skipUntilDepth {
             if depth == until { skipUntilDepth = nil }
@@ -95,26 +90,16 @@ final class ODMReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard skipUntilDepth == nil, textItem != nil || inDecode else { return }
+    func text(_ string: String, line: Int) {
+        guard wantsText else { return }
         text += string
         if text.utf8.count > ODMLimits.maxValueBytes {
-            stop(parser, .valueTooLarge(path: path, line: parser.lineNumber, bytes: text.utf8.count))
+            stop(.valueTooLarge(path: path, line: line, bytes: text.utf8.count))
         }
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
-        guard failure == nil else { return }
-        let code = (error as NSError).code
-        let name = XMLParser.ErrorCode(rawValue: code).map { "\($0)" } ?? "error"
-        let detail = (error as NSError).userInfo[NSLocalizedDescriptionKey] as? String ?? "libxml2 \(name) (\(code))"
-        failure = .malformed(path: path, line: parser.lineNumber, column: parser.columnNumber, detail: Self.clean(detail))
-        parser.abortParsing()
-    }
-
-    private func stop(_ parser: XMLParser, _ error: ODMError) {
+    private func stop(_ error: ODMError) {
         if failure == nil { failure = error }
-        parser.abortParsing()
     }
 
     private func count(_ name: String, line: Int) {
@@ -122,7 +107,7 @@ final class ODMReader: NSObject, XMLParserDelegate {
     }
 
     /// Reads a MetaDataVersion element; true when `name` was one.
-    private func metadataElement(_ name: String, _ a: [String: String]) -> Bool {
+    private func metadataElement(_ name: String, _ a: ODMAttributes) -> Bool {
         switch name {
         case "FormDef":
             formDef = a["OID"] ?? ""
@@ -167,7 +152,7 @@ final class ODMReader: NSObject, XMLParserDelegate {
     }
 
     /// Reads a ClinicalData element.
-    private func clinicalElement(_ name: String, _ a: [String: String], line: Int) {
+    private func clinicalElement(_ name: String, _ a: ODMAttributes, line: Int) {
         let removed = a["TransactionType"].flatMap { $0 == "Remove" || $0 == "Delete" ? $0 : nil }
         switch name {
         case "SubjectData":
@@ -196,10 +181,5 @@ final class ODMReader: NSObject, XMLParserDelegate {
                 text = ""
             }
         }
-    }
-
-    /// libxml2's message on one line, without its trailing newline.
-    private static func clean(_ detail: String) -> String {
-        detail.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
     }
 }
