@@ -12,6 +12,8 @@ public struct DomainSpec: Codable, Hashable, Sendable {
     public var keepEmpty: [String]?
     /// The variables whose order numbers --SEQ within a subject (default: the SDTMIG natural keys).
     public var seqOrder: [String]?
+    /// Units the `standardized_*` algorithms convert to standard units (e.g. `LB` to `kg`).
+    public var unitConversions: [UnitConversion]?
 
     public init(domain: String, subjectColumn: String, records: [RecordSpec], keepEmpty: [String]? = nil) {
         self.domain = domain
@@ -163,6 +165,36 @@ public enum Algorithm: String, Codable, Hashable, Sendable, CaseIterable {
     case visitNumber = "visit_number"
     /// One value from checkbox columns (`multiSelect`): the checked option, or `MULTIPLE`.
     case multiSelect = "multi_select"
+    /// --STRESC from `variables: [--ORRES, --ORRESU]`: the result in standard units (see ``UnitConversion``).
+    case standardizedResult = "standardized_result"
+    /// --STRESN from `variables: [--ORRES, --ORRESU]`: the standardized result when it is a number.
+    case standardizedNumber = "standardized_number"
+    /// --STRESU from `variables: [--ORRES, --ORRESU]`: the standard unit of the result.
+    case standardizedUnit = "standardized_unit"
+    /// --LOBXFL from `variables: [--TESTCD, --DTC, result]`: `Y` on the subject's last record of the
+    /// test with a result on or before DM.RFXSTDTC (set after all the subject's records are mapped).
+    case baselineFlag = "baseline_flag"
+}
+
+/// A unit the `standardized_*` algorithms convert: standard = original × `factor` + `offset`,
+/// rounded to `decimals`.
+public struct UnitConversion: Codable, Hashable, Sendable {
+    /// The original unit (--ORRESU), matched ignoring case and surrounding spaces.
+    public var from: String
+    /// The standard unit (--STRESU).
+    public var to: String
+    public var factor: Double
+    public var offset: Double?
+    /// Decimals of the standard result (rounded half away from zero).
+    public var decimals: Int
+
+    public init(from: String, to: String, factor: Double, offset: Double? = nil, decimals: Int) {
+        self.from = from
+        self.to = to
+        self.factor = factor
+        self.offset = offset
+        self.decimals = decimals
+    }
 }
 
 /// A form joined on the subject and key columns that must be equal, e.g. `{form: tl, on: [LESID]}`.

@@ -46,6 +46,12 @@ enum DefineMethodText {
         case .visit: "the visit name for the EDC folder from the visit schedule"
         case .visitNumber: "the visit number for the EDC folder from the visit schedule"
         case .multiSelect: "the value of the checked checkbox column; MULTIPLE or a list when several are checked"
+        case .standardizedResult:
+            "the original result in standard units (converted by the domain's unit conversions), numbers in canonical form"
+        case .standardizedNumber: "the standardized result when it is a number"
+        case .standardizedUnit: "the standard unit of the original result (converted by the domain's unit conversions)"
+        case .baselineFlag:
+            "Y on the subject's last record of the test with a result on or before the first dose date (DM.RFXSTDTC)"
         }
     }
 }

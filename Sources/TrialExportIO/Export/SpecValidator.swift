@@ -80,6 +80,9 @@ struct SpecValidator {
         case .treatmentAttribute: return (v.variables ?? []).isEmpty ? "variables" : v.value == nil ? "value" : nil
         case .sum, .assignNumber, .visit, .visitNumber: return v.from == nil ? "from" : nil
         case .multiSelect: return v.multiSelect == nil ? "multiSelect" : nil
+        case .standardizedResult, .standardizedNumber, .standardizedUnit:
+            return (v.variables ?? []).count != 2 ? "variables (two names: --ORRES, --ORRESU)" : nil
+        case .baselineFlag: return (v.variables ?? []).count != 3 ? "variables (three names: --TESTCD, --DTC, result)" : nil
         }
     }
 }
