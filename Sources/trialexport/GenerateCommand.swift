@@ -81,7 +81,12 @@ struct GenerateCommand: ParsableCommand {
         do {
             let folder = try studyOptions.studyFolder()
             let study = try StudyLoader.load(folder.appendingPathComponent("study.yaml").path)
-            let profile = try SpecFile.decode(SimulationProfile.self, from: folder.appendingPathComponent("simulation.yaml").path)
+            let simulation = folder.appendingPathComponent("simulation.yaml").path
+            if SpecFile.topLevelText("generator", in: simulation) == "generic" {
+                return try runGeneric(
+                    study: study, profile: SpecFile.decode(GenericProfile.self, from: simulation), folder: folder)
+            }
+            let profile = try SpecFile.decode(SimulationProfile.self, from: simulation)
             let simulator = EDCSimulator(study: study, profile: profile, subjects: subjects, seed: seed)
             let destination = absolute(out)
             let inputs: [OutputGuard.Input] = [("--study", folder)] + (changeLog.map { [("--change-log", absolute($0))] } ?? [])
