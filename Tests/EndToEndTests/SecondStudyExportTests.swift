@@ -109,6 +109,12 @@ struct SecondStudyExportTests {
             let sheet = try #require(workbook.sheet(name), "\(name)")
             #expect(sheet.grid.count == (try Self.table("csv/\(name.lowercased()).csv").rows.count) + 1, "\(name)")
         }
+        // No RECIST module: no response chart and no response block in the chart data, only enrollment.
+        let chartData = try #require(workbook.sheet("Chart data"))
+        #expect(chartData.grid.first?.first == .string("Month of informed consent"))
+        let package = try XLSXPackage(path: Self.export.appendingPathComponent("DEMO-HTN-301-sdtm.xlsx").path)
+        #expect(try package.text("xl/charts/chart1.xml").contains("<c:lineChart>"))
+        #expect(try package.text("xl/charts/chart2.xml").isEmpty, "one chart only")
     }
 
     @Test func generateReproducesTheCommittedDataByteForByte() throws {
