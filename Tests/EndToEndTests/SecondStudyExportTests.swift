@@ -117,6 +117,17 @@ struct SecondStudyExportTests {
         #expect(try package.text("xl/charts/chart2.xml").isEmpty, "one chart only")
     }
 
+    /// A codelist no value uses (SUPPAE/SUPPDM QEVAL here) is left out: Define-XML allows no empty CodeList.
+    @Test(.enabled(if: SubmissionPackageTests.xmllint == nil, "\(SubmissionPackageTests.xmllint ?? "")"))
+    func defineXMLValidatesAgainstTheDefine21Schema() throws {
+        let define = Self.export.appendingPathComponent("define.xml")
+        let result = try BinaryRunner.runTool([
+            "xmllint", "--noout", "--schema", SubmissionPackageTests.defineSchema, define.path,
+        ])
+        #expect(result.status == 0 && result.stderr.contains("define.xml validates"), "\(result.stderr)")
+        #expect(!(try String(contentsOf: define, encoding: .utf8)).contains("CodeListOID=\"CL.EVAL\""))
+    }
+
     @Test func generateReproducesTheCommittedDataByteForByte() throws {
         let out = TestPaths.temporaryDirectory("generate-second").appendingPathComponent("edc")
         let result = try BinaryRunner.run(["generate", "--study", Self.study, "--out", out.path, "--quiet"])
