@@ -31,7 +31,7 @@ struct DefineDocument {
         if dataset.hasPrefix("SUPP") { return ("QNAM", "QVAL", "QLABEL") }
         switch dataset {
         case "TS": return ("TSPARMCD", "TSVAL", "TSPARM")
-        case "TR", "RS", "TU": return ("\(dataset)TESTCD", "\(dataset)ORRES", "\(dataset)TEST")
+        case "TR", "RS", "TU", "VS": return ("\(dataset)TESTCD", "\(dataset)ORRES", "\(dataset)TEST")
         default: return nil
         }
     }
