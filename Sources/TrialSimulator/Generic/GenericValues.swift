@@ -46,14 +46,3 @@ enum GenericValues {
 
     static let dateFormats: Set<String> = ["MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD", "DD MMM YYYY"]
 }
-
-/// A problem with a generic `simulation.yaml` found before anything is written.
-public enum GenericProfileError: Error, CustomStringConvertible, Equatable {
-    case invalid(String, String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let key, let detail): return "simulation.yaml: \(key): \(detail)"
-        }
-    }
-}
