@@ -58,9 +58,14 @@ struct SecondStudyExportTests {
     @Test func vitalSignsHaveOneRecordPerTestStandardResultsAndOneBaselinePerTest() throws {
         let vs = try Self.table("csv/vs.csv").rows
         #expect(Set(vs.compactMap { $0["VSTESTCD"] }) == ["SYSBP", "DIABP", "PULSE", "TEMP", "WEIGHT", "HEIGHT"])
+        #expect(vs.contains { $0["VSORRESU"] == "LB" } && vs.contains { $0["VSORRESU"] == "kg" })
         for record in vs {
             if record["VSORRES"]!.isEmpty {
                 #expect(record["VSSTAT"] == "NOT DONE" && record["VSSTRESC"]!.isEmpty && record["VSLOBXFL"]!.isEmpty)
+            } else if record["VSORRESU"] == "LB" {
+                // Site 01 weighs in pounds: converted by the spec's unitConversions, to 0.1 kg.
+                let kg = (Double(record["VSORRES"]!)! * 0.45359237 * 10).rounded() / 10
+                #expect(Double(record["VSSTRESN"]!) == kg && record["VSSTRESU"] == "kg", "\(record)")
             } else {
                 #expect(Double(record["VSSTRESN"]!) == Double(record["VSORRES"]!), "\(record)")
                 #expect(record["VSSTRESU"] == record["VSORRESU"])

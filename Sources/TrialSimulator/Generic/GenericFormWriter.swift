@@ -84,6 +84,8 @@ struct GenericFormWriter {
             value = GenericValues.weighted(choices, &rng)
         } else if let byArm = field.byArm {
             value = subject.arm.flatMap { byArm[$0] } ?? ""
+        } else if let bySite = field.bySite {
+            value = bySite[subject.site] ?? ""
         } else if let rule = field.number {
             value = number(rule, key: "\(form.name).\(field.id)", context: context)
         } else if let rule = field.date {
@@ -104,7 +106,8 @@ struct GenericFormWriter {
         if let first = subject.firstDose, let date = context.visit?.date, date > first, let arm = subject.arm {
             offset += rule.shiftAfterFirstDose?[arm] ?? 0
         }
-        return GenericValues.text(GenericValues.number(rule, rng: &rng, offset: offset), decimals: rule.decimals ?? 0)
+        let scale = rule.scaleBySite?[subject.site] ?? 1
+        return GenericValues.text(GenericValues.number(rule, rng: &rng, offset: offset) * scale, decimals: rule.decimals ?? 0)
     }
 
     private mutating func date(_ rule: GenericProfile.DateRule, id: String, context: inout RowContext) -> String {

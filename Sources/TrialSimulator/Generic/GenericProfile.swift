@@ -104,7 +104,7 @@ public struct GenericProfile: Codable, Hashable, Sendable {
         public var attributes: [String: String]?
     }
 
-    /// One item: exactly one of `value`, `fixed`, `choices`, `byArm`, `number`, `date`, `checkbox`.
+    /// One item: exactly one of `value`, `fixed`, `choices`, `byArm`, `bySite`, `number`, `date`, `checkbox`.
     public struct Field: Codable, Hashable, Sendable {
         /// The item id (second header row); a checkbox's columns are `id___1`, `id___2`, ...
         public var id: String
@@ -120,6 +120,8 @@ public struct GenericProfile: Codable, Hashable, Sendable {
         public var choices: [Weighted]?
         /// The value per ARMCD.
         public var byArm: [String: String]?
+        /// The value per site id (e.g. the unit a site records in).
+        public var bySite: [String: String]?
         public var number: NumberRule?
         public var date: DateRule?
         public var checkbox: Checkbox?
@@ -147,6 +149,8 @@ public struct GenericProfile: Codable, Hashable, Sendable {
         public var subjectSD: Double?
         /// Added after Day 1, per ARMCD (a treatment effect).
         public var shiftAfterFirstDose: [String: Double]?
+        /// The drawn number times this factor, per site id (a site recording in other units, e.g. 2.20462262 for LB).
+        public var scaleBySite: [String: Double]?
     }
 
     /// A date: `days` after the anchor `from`, or uniformly `between` two anchors. Anchors: consent,

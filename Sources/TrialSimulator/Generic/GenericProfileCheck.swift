@@ -50,12 +50,13 @@ struct GenericProfileCheck {
         for (i, field) in form.fields.enumerated() {
             let at = "\(key).fields[\(i)] (\(field.id))"
             let sources = [
-                field.value != nil, field.fixed != nil, field.choices != nil, field.byArm != nil, field.number != nil,
+                field.value != nil, field.fixed != nil, field.choices != nil, field.byArm != nil, field.bySite != nil,
+                field.number != nil,
                 field.date != nil, field.checkbox != nil,
             ]
             try require(
                 sources.filter { $0 }.count == 1, at,
-                "give exactly one of value, fixed, choices, byArm, number, date, checkbox")
+                "give exactly one of value, fixed, choices, byArm, bySite, number, date, checkbox")
             if let name = field.value {
                 try require(
                     Self.systemValues.contains(name) || name.hasPrefix("term."), "\(at).value",
