@@ -10,6 +10,14 @@ public enum SpecFile {
         try load(type, from: path).value
     }
 
+    /// The text of a top-level key of a YAML mapping (nil when absent, not text, or the file not YAML).
+    public static func topLevelText(_ key: String, in path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+            case .mapping(let mapping)? = try? Yams.compose(yaml: text)
+        else { return nil }
+        return mapping[Node(key)]?.string
+    }
+
     /// The decoded file and its YAML nodes (for locating later problems). A key the type has no
     /// field for is an error too: a misspelt key would otherwise be ignored and its value lost.
     static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> (value: T, document: SpecDocument) {

@@ -162,7 +162,19 @@ struct ReportModuleTests {
         #expect(arm.contains("SUPPAE TRTEMFL = Y"))
         #expect(arm.contains("DSSCAT = TREATMENT PERIOD and DSDECOD"))
         #expect(arm.contains("at least 21 days later, SD at least 42 days"))
-        #expect(arm.contains("`COURSE n` values of EX.VISIT"))
+        // No EX records, so no cycles: neither the cycles line nor its definition (the example's goldens show both).
+        #expect(!arm.contains("COURSE") && !arm.contains("Cycles started"))
         #expect(arm.contains("ECOG = RS RSCAT ECOG at VISITNUM 1"))
+        #expect(arm.contains("| TEAE grade >= 3 |") && arm.contains("grade >= 3 = AETOXGR 3 or more"))
+    }
+
+    @Test func severeEventsBySeverityRewordTheSafetyLinesAndDefinitions() throws {
+        let (consort, arm) = try Self.render { study in
+            var definitions = ReportDefinitions()
+            definitions.severeEvents = .severity
+            study.reports = ReportSettings(definitions: definitions)
+        }
+        #expect(arm.contains("| Severe TEAE |") && consort.contains("| Severe TEAE |"))
+        #expect(arm.contains("severe = AESEV SEVERE") && !arm.contains("AETOXGR") && !consort.contains("grade >= 3"))
     }
 }

@@ -53,6 +53,7 @@ public struct DomainMapper {
                 reconciliation.forms[join, default: .init(form: join, file: join)].usedFor.insert(spec.domain)
             }
             let builder = RecordBuilder(context: context, domain: spec.domain, plan: plan, slots: names.count, findings: findings)
+            builder.unitConversions = spec.unitConversions ?? []
             func keep(_ rows: [Int]) {
                 reportDuplicateJoins(builder)
                 builder.group = rows
@@ -165,7 +166,8 @@ public struct DomainMapper {
             allSpecs.compactMap { v in v.supp.map { (v.variable, $0) } } + Self.multiSelectSupp(allSpecs),
             uniquingKeysWith: { a, _ in a })
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        let keep = Set(spec.keepEmpty ?? [])
+        // Flags set after mapping (``BaselineFlags``) are kept even while still null.
+        let keep = Set(spec.keepEmpty ?? []).union(allSpecs.filter { $0.algorithm == .baselineFlag }.map(\.variable))
         var variables = meta.variables.filter { v in
             guard v.core == .perm, !keep.contains(v.name) else { return true }
             guard let i = position[v.name] else { return false }

@@ -12,6 +12,8 @@ public struct DomainSpec: Codable, Hashable, Sendable {
     public var keepEmpty: [String]?
     /// The variables whose order numbers --SEQ within a subject (default: the SDTMIG natural keys).
     public var seqOrder: [String]?
+    /// Units the `standardized_*` algorithms convert to standard units (e.g. `LB` to `kg`).
+    public var unitConversions: [UnitConversion]?
 
     public init(domain: String, subjectColumn: String, records: [RecordSpec], keepEmpty: [String]? = nil) {
         self.domain = domain
@@ -110,6 +112,27 @@ public struct VariableSpec: Codable, Hashable, Sendable {
         self.variables = variables
         self.when = when
         self.screenFailure = screenFailure
+    }
+}
+
+/// A unit the `standardized_*` algorithms convert: standard = original × `factor` + `offset`,
+/// rounded to `decimals`.
+public struct UnitConversion: Codable, Hashable, Sendable {
+    /// The original unit (--ORRESU), matched ignoring case and surrounding spaces.
+    public var from: String
+    /// The standard unit (--STRESU).
+    public var to: String
+    public var factor: Double
+    public var offset: Double?
+    /// Decimals of the standard result (rounded half away from zero).
+    public var decimals: Int
+
+    public init(from: String, to: String, factor: Double, offset: Double? = nil, decimals: Int) {
+        self.from = from
+        self.to = to
+        self.factor = factor
+        self.offset = offset
+        self.decimals = decimals
     }
 }
 

@@ -37,6 +37,8 @@ final class RecordBuilder {
     var reportedAggregateValues = Set<String>()
     /// Subjects of this block's form already reported as having no DM record (MAP0010).
     var unlinkedSubjects = Set<String>()
+    /// The domain's unit conversions, for the `standardized_*` algorithms.
+    var unitConversions: [UnitConversion] = []
 
     init(context: MappingContext, domain: String, plan: BlockPlan, slots: Int, findings: FindingSink) {
         self.context = context

@@ -202,6 +202,7 @@ public struct ExportPipeline: Sendable {
         mapper.checkHardcodedTerms()
         var dataset = try mapper.map(into: &reconciliation)
         dataset.sortByKeys()
+        BaselineFlags.assign(&dataset, spec: spec, dm: context.dm)
         SequenceNumbers.assign(&dataset)
         var supp = SupplementalQualifiers.split(&dataset, metadata: context.metadata)
         dataset.compact()

@@ -35,6 +35,21 @@ public struct ReportDefinitions: Codable, Hashable, Sendable {
     public var confirmationDays: Int?
     /// RECIST 1.1: days after the reference date before SD counts as best response.
     public var minimumStableDiseaseDays: Int?
+    /// Which adverse events count as severe: `toxicityGrade` (AETOXGR 3 or more, the default) or
+    /// `severity` (AESEV = SEVERE, for a study that grades mild, moderate, severe).
+    public var severeEvents: SevereEvents?
+
+    public enum SevereEvents: String, Codable, Hashable, Sendable {
+        case toxicityGrade
+        case severity
+
+        /// The safety line and the term table's column.
+        public var label: String { self == .severity ? "Severe TEAE" : "TEAE grade >= 3" }
+        public var anyLabel: String { self == .severity ? "Any severity" : "Any grade" }
+        public var severeLabel: String { self == .severity ? "Severe" : "Grade >= 3" }
+        /// How the definitions section words it.
+        public var definition: String { self == .severity ? "severe = AESEV SEVERE" : "grade >= 3 = AETOXGR 3 or more" }
+    }
 
     public init() {}
 
@@ -46,4 +61,5 @@ public struct ReportDefinitions: Codable, Hashable, Sendable {
     public var cyclePrefix: String { cycleVisitPrefix ?? "CYCLE" }
     public var confirmation: Int { confirmationDays ?? RecistThresholds.confirmationDays }
     public var minimumStableDisease: Int { minimumStableDiseaseDays ?? RecistThresholds.minimumStableDiseaseDays }
+    public var severe: SevereEvents { severeEvents ?? .toxicityGrade }
 }

@@ -77,7 +77,7 @@ extension ReportModel {
     }
 
     private func safety(_ s: SafetySummary) -> ReportValue {
-        let lines = TrialReport.safetyLines.map { label, value -> [String: ReportValue] in
+        let lines = report.safetyLines.map { label, value -> [String: ReportValue] in
             ["label": .text(label), "n": .text(ReportText.count(value(s), of: s.subjects))]
         }
         let terms = s.frequentTerms.map { t -> [String: ReportValue] in
@@ -90,6 +90,7 @@ extension ReportModel {
             "n": .text(String(s.subjects)), "lines": .rows(lines, fields: ["label", "n"]),
             "terms": .rows(terms, fields: ["term", "anyGrade", "gradeThreeOrMore"]),
             "termCount": .text(String(s.frequentTerms.count)),
+            "anyLabel": .text(report.definitions.severe.anyLabel), "severeLabel": .text(report.definitions.severe.severeLabel),
         ])
     }
 }

@@ -41,7 +41,7 @@ public struct ReportModel: Sendable {
     var header: [String: ReportValue] {
         [
             "studyId": .text(report.studyId), "title": .text(report.title), "cutoff": .text(report.cutoff),
-            "recist": .flag(report.hasRecist), "definitions": definitions,
+            "recist": .flag(report.hasRecist), "cycles": .flag(report.hasCycles), "definitions": definitions,
         ]
     }
 
@@ -53,6 +53,7 @@ public struct ReportModel: Sendable {
             "treatmentEmergentQualifier": .text(d.treatmentEmergent), "doseAdjustmentQualifier": .text(d.doseAdjustment),
             "treatmentDispositionCategory": .text(d.treatmentDisposition), "cycleVisitPrefix": .text(d.cyclePrefix),
             "confirmationDays": .text(String(d.confirmation)), "minimumStableDiseaseDays": .text(String(d.minimumStableDisease)),
+            "severeDefinition": .text(d.severe.definition),
         ])
     }
 

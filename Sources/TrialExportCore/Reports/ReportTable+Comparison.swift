@@ -10,7 +10,7 @@ extension TrialReport {
         line("Age, median (range)") { ReportText.medianRange($0.baseline.ages) }
         categories("Sex", \.baseline.sex, total: \.baseline.subjects, into: &rows)
         if hasRecist { categories("ECOG at baseline", \.baseline.ecog, total: \.baseline.subjects, into: &rows) }
-        line("Cycles started, median (range)") { ReportText.medianRange($0.exposure.cyclesStarted) }
+        if hasCycles { line("Cycles started, median (range)") { ReportText.medianRange($0.exposure.cyclesStarted) } }
         line("Treatment duration in days, median (range)") { ReportText.medianRange($0.exposure.durationDays) }
         line("Dose reductions (records)") { String($0.exposure.drugs.reduce(0) { $0 + $1.reductions.records }) }
         line("Dose interruptions (records)") { String($0.exposure.drugs.reduce(0) { $0 + $1.interruptions.records }) }
@@ -27,22 +27,27 @@ extension TrialReport {
             line("ORR, derived from TU/TR (95% CI)") { ReportText.rate($0.efficacy.derivedORR) }
             line("DCR, derived from TU/TR (95% CI)") { ReportText.rate($0.efficacy.derivedDCR) }
         }
-        for (label, value) in Self.safetyLines {
+        for (label, value) in safetyLines {
             line(label) { ReportText.count(value($0.safety), of: $0.safety.subjects) }
         }
         if hasRecist { line("RECIST disagreements (investigator vs derived)") { String($0.disagreements.count) } }
         return ReportTable(columns: ["Characteristic"] + arms.map(\.code), rows: rows)
     }
 
-    /// The safety lines, in report order.
-    static let safetyLines: [(String, @Sendable (SafetySummary) -> Int)] = [
-        ("Any adverse event", \.anyAE),
-        ("Treatment-emergent AE", \.treatmentEmergent),
-        ("TEAE grade >= 3", \.gradeThreeOrMore),
-        ("Serious TEAE", \.serious),
-        ("TEAE leading to discontinuation", \.leadingToDiscontinuation),
-        ("Fatal TEAE", \.fatal),
-    ]
+    /// The safety lines, in report order (the severe line as the study's definitions word it).
+    var safetyLines: [(String, @Sendable (SafetySummary) -> Int)] {
+        [
+            ("Any adverse event", \.anyAE),
+            ("Treatment-emergent AE", \.treatmentEmergent),
+            (definitions.severe.label, \.gradeThreeOrMore),
+            ("Serious TEAE", \.serious),
+            ("TEAE leading to discontinuation", \.leadingToDiscontinuation),
+            ("Fatal TEAE", \.fatal),
+        ]
+    }
+
+    /// True when some subject started a treatment cycle (EX.VISIT `CYCLE n ...`): only then are cycles reported.
+    public var hasCycles: Bool { arms.contains { arm in arm.exposure.cyclesStarted.contains { $0 > 0 } } }
 
     /// A heading line and one line per category seen in any arm, as `n (%)`.
     private func categories(

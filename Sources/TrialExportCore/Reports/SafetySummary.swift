@@ -1,7 +1,7 @@
 /// Adverse events of the analysed subjects of one arm, subjects counted once per line.
 ///
 /// "Any AE" counts every AE record; the other lines count treatment-emergent AEs only (SUPPAE
-/// AETRTEM = Y): grade >= 3 (AETOXGR), serious (AESER = Y), leading to discontinuation (AEACN =
+/// AETRTEM = Y): grade >= 3 (AETOXGR; or severe, AESEV = SEVERE, by the study's definitions), serious (AESER = Y), leading to discontinuation (AEACN =
 /// DRUG WITHDRAWN), fatal (AEOUT = FATAL or AESDTH = Y).
 public struct SafetySummary: Sendable, Equatable {
     public var subjects: Int
@@ -31,12 +31,14 @@ public struct SafetySummary: Sendable, Equatable {
     ) -> SafetySummary {
         let wanted = Set(subjects.map(\.usubjid))
         let flags = data.qualifier(definitions.treatmentEmergent, of: "AE")
-        let variables = ["USUBJID", "AESEQ", "AEDECOD", "AETERM", "AETOXGR", "AESER", "AEACN", "AEOUT", "AESDTH"]
+        let variables = ["USUBJID", "AESEQ", "AEDECOD", "AETERM", "AETOXGR", "AESER", "AEACN", "AEOUT", "AESDTH", "AESEV"]
+        let bySeverity = definitions.severe == .severity
         let events = data.select("AE", variables).filter { wanted.contains($0[0]) }.map { v in
             Event(
                 subject: v[0], term: v[2].trimmingSpaces.isEmpty ? v[3].trimmingSpaces : v[2].trimmingSpaces,
                 emergent: flags[v[0]]?[v[1].trimmingSpaces]?.uppercased() == "Y",
-                severe: (Int(v[4].trimmingSpaces) ?? 0) >= 3, serious: v[5].uppercased() == "Y",
+                severe: bySeverity ? v[9].trimmingSpaces.uppercased() == "SEVERE" : (Int(v[4].trimmingSpaces) ?? 0) >= 3,
+                serious: v[5].uppercased() == "Y",
                 withdrawn: v[6].uppercased() == "DRUG WITHDRAWN",
                 fatal: v[7].uppercased() == "FATAL" || v[8].uppercased() == "Y")
         }

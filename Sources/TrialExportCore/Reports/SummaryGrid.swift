@@ -76,7 +76,7 @@ extension TrialReport {
         if hasRecist {
             categories("ECOG at baseline", \.baseline.ecog, total: \.baseline.subjects, first: ["M", "F"], into: &lines)
         }
-        line("Cycles started, median (range)") { .median($0.exposure.cyclesStarted) }
+        if hasCycles { line("Cycles started, median (range)") { .median($0.exposure.cyclesStarted) } }
         line("Treatment duration in days, median (range)") { .median($0.exposure.durationDays) }
         line("Dose reductions (records)") { .number($0.exposure.drugs.reduce(0) { $0 + $1.reductions.records }) }
         line("Dose interruptions (records)") { .number($0.exposure.drugs.reduce(0) { $0 + $1.interruptions.records }) }
@@ -91,7 +91,7 @@ extension TrialReport {
             line("ORR, derived from TU/TR (95% CI)") { .rate($0.efficacy.derivedORR) }
             line("DCR, derived from TU/TR (95% CI)") { .rate($0.efficacy.derivedDCR) }
         }
-        for (label, value) in Self.safetyLines {
+        for (label, value) in safetyLines {
             line(label) { .count(value($0.safety), of: $0.safety.subjects) }
         }
         if hasRecist { line("RECIST disagreements (investigator vs derived)") { .number($0.disagreements.count) } }

@@ -39,7 +39,11 @@ extension TrialDesignBuilder {
             .cdisc("HLTSUBJI", study.population.healthyVolunteers ? "Y" : "N", codelist: "NY"),
             .text("INDIC", study.condition),
         ]
-        values += study.treatments.filter { $0.choiceOf == nil }.map { .text("TRT", $0.code) }
+        // A treatment given only in placebo arms is the comparator (COMPTRT), not an investigational one (TRT).
+        let comparators = placeboTreatments
+        values += study.treatments.filter { $0.choiceOf == nil }.map {
+            .text(comparators.contains($0.code) ? "COMPTRT" : "TRT", $0.code)
+        }
         values += (study.trialSummary ?? []).map(declared)
         values.append(.iso8601("SSTDTC", studyStart ?? ""))
         values.append(.iso8601("DCUTDTC", study.dataCutoff))
@@ -118,5 +122,16 @@ extension TrialDesignBuilder {
             return ""
         }
         return name
+    }
+}
+
+extension TrialDesignBuilder {
+    /// Treatments every arm of which is a placebo arm (arm type `Placebo Comparator`).
+    var placeboTreatments: Set<String> {
+        Set(
+            study.treatments.map(\.code).filter { code in
+                let arms = study.arms.filter { $0.treatments.contains(code) }
+                return !arms.isEmpty && arms.allSatisfy { $0.type.lowercased().hasPrefix("placebo") }
+            })
     }
 }

@@ -31,7 +31,7 @@ struct DefineDocument {
         if dataset.hasPrefix("SUPP") { return ("QNAM", "QVAL", "QLABEL") }
         switch dataset {
         case "TS": return ("TSPARMCD", "TSVAL", "TSPARM")
-        case "TR", "RS", "TU": return ("\(dataset)TESTCD", "\(dataset)ORRES", "\(dataset)TEST")
+        case "TR", "RS", "TU", "VS": return ("\(dataset)TESTCD", "\(dataset)ORRES", "\(dataset)TEST")
         default: return nil
         }
     }
@@ -65,6 +65,20 @@ struct DefineDocument {
                     files: files[dataset.name] ?? ["\(dataset.name.lowercased()).xpt"]))
         }
         if let sources { codelists = DefineCodelist.build(used, terminology: sources.terminology, termCodes: sources.termCodes) }
+        dropEmptyCodelists()
+    }
+
+    /// A codelist none of whose variables holds a value (e.g. QEVAL never set) has no item, which
+    /// Define-XML does not allow: it is left out, and so are the references to it.
+    private mutating func dropEmptyCodelists() {
+        let empty = Set(codelists.filter(\.items.isEmpty).map(\.oid))
+        guard !empty.isEmpty else { return }
+        codelists.removeAll { empty.contains($0.oid) }
+        for g in groups.indices {
+            for i in groups[g].items.indices where groups[g].items[i].codelist.map(empty.contains) == true {
+                groups[g].items[i].codelist = nil
+            }
+        }
     }
 
     private static func item(_ variable: VariableMetadata, dataset: Dataset, column: Int, sources: DefineSources?) -> DefineItem {

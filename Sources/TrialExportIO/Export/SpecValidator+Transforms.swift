@@ -26,6 +26,30 @@ extension SpecValidator {
                     detail: "`by:` orders the records for `pick:`; add `pick: first` or `pick: last`")
             }
         }
+        try validateUnitConversions(spec, document: document)
+    }
+
+    /// Each conversion needs both units, a finite non-zero factor, a finite offset and 0 to 10 decimals;
+    /// a unit converted twice is ambiguous.
+    private func validateUnitConversions(_ spec: DomainSpec, document: SpecDocument) throws {
+        var seen = Set<String>()
+        for (i, c) in (spec.unitConversions ?? []).enumerated() {
+            let problem: (key: String, detail: String)? =
+                if c.from.trimmingSpaces.isEmpty || c.to.trimmingSpaces.isEmpty {
+                    ("from", "a unit conversion needs the original unit `from` and the standard unit `to`")
+                } else if !seen.insert(c.from.trimmingSpaces.uppercased()).inserted {
+                    ("from", "unit \"\(c.from)\" is converted twice; keep one conversion per original unit")
+                } else if !c.factor.isFinite || c.factor == 0 {
+                    ("factor", "the factor must be a non-zero number (standard = original × factor + offset)")
+                } else if let offset = c.offset, !offset.isFinite {
+                    ("offset", "the offset must be a number")
+                } else if !(0...10).contains(c.decimals) {
+                    ("decimals", "decimals must be 0 to 10")
+                } else { nil }
+            if let problem {
+                throw document.error(at: [.key("unitConversions"), .index(i), .key(problem.key)], detail: problem.detail)
+            }
+        }
     }
 
     private func validate(

@@ -75,9 +75,11 @@ public enum SummarySheet {
         if let dm {
             let curve = EnrollmentCurve(dm: dm, arms: codes)
             if !curve.months.isEmpty {
-                // A block of its own: a heading record naming the arms, then the months.
-                rows.append([""] + codes.map { _ in "" })
-                rows.append(["Month of informed consent"] + codes)
+                // After the responses, a block of its own: a heading record naming the arms, then the months.
+                if !rows.isEmpty {
+                    rows.append([""] + codes.map { _ in "" })
+                    rows.append(["Month of informed consent"] + codes)
+                }
                 let start = rows.count
                 rows += curve.months.map { [$0.month] + $0.counts.map(String.init) }
                 charts.append(
@@ -87,7 +89,9 @@ public enum SummarySheet {
                         seriesPerRecord: false))
             }
         }
-        var table = SheetTable(name: chartDataName, columns: ["Best overall response, subjects"] + codes, rows: rows)
+        // Without responses (no RECIST module) the enrollment block heads the sheet.
+        let heading = grid.bestResponse.isEmpty ? "Month of informed consent" : "Best overall response, subjects"
+        var table = SheetTable(name: chartDataName, columns: [heading] + codes, rows: rows)
         table.numericColumns = Set(values)
         table.caption = "The numbers the Summary sheet's charts are drawn from"
         table.autofilter = false

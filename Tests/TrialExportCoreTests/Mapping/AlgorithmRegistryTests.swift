@@ -39,6 +39,10 @@ struct AlgorithmRegistryTests {
         ("site_country", "variables"), ("epoch", "variables"), ("treatment_emergent", "variables"),
         ("treatment_attribute", "variables"), ("sum", "from"), ("assign_number", "from"), ("criterion_text", "variables"),
         ("visit", "from"), ("visit_number", "from"), ("multi_select", "multiSelect"),
+        ("standardized_result", "variables (two names: --ORRES, --ORRESU)"),
+        ("standardized_number", "variables (two names: --ORRES, --ORRESU)"),
+        ("standardized_unit", "variables (two names: --ORRES, --ORRESU)"),
+        ("baseline_flag", "variables (three names: --TESTCD, --DTC, result)"),
     ])
     func eachAlgorithmNamesWhatItNeeds(name: String, needs: String) throws {
         let algorithm = try #require(Algorithm(rawValue: name))
@@ -56,7 +60,7 @@ struct AlgorithmRegistryTests {
     }
 
     @Test func everyAlgorithmIsRegisteredOnceAndTestedAbove() {
-        #expect(AlgorithmRegistry.all.count == 24, "a new algorithm gets a row in eachAlgorithmNamesWhatItNeeds")
+        #expect(AlgorithmRegistry.all.count == 28, "a new algorithm gets a row in eachAlgorithmNamesWhatItNeeds")
     }
 
     @Test func everyAlgorithmIsDocumentedInTheSpecReference() throws {

@@ -52,6 +52,10 @@ enum AlgorithmRegistry {
         VisitAlgorithm.self,
         VisitNumberAlgorithm.self,
         MultiSelectAlgorithm.self,
+        StandardizedResultAlgorithm.self,
+        StandardizedNumberAlgorithm.self,
+        StandardizedUnitAlgorithm.self,
+        BaselineFlagAlgorithm.self,
     ]
 
     static let byName: [String: any MappingAlgorithm.Type] = {
