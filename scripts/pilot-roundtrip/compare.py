@@ -14,7 +14,8 @@ Every variable the published dataset holds is compared, for every published reco
 published record without a match counts all its cells as differing ("record missing"), and
 exported records without a published match are counted. Values are compared as text with
 surrounding spaces removed; null and empty are equal; numbers are equal when equal as numbers
-(54.0 and "54"). The last line is `OVERALL cells=N equal=N pct=P` (for the test).
+(54.0 and "54"). The match keys of a matched record are equal by construction; each dataset's
+line also gives the share without them. The last line is `OVERALL cells=N equal=N pct=P` (for the test).
 """
 import csv
 import os
@@ -87,7 +88,7 @@ def compare(name, published_path, export_dir, examples):
     keys = KEYS[name]
     pub = keyed(published, keys)
     exp = keyed(exported or [], keys)
-    cells = equal = 0
+    cells = equal = key_cells = 0
     diffs = defaultdict(list)
     missing = 0
     for k, p in pub.items():
@@ -100,11 +101,15 @@ def compare(name, published_path, export_dir, examples):
                 diffs["(record missing)"].append((k, v, p[v], ""))
             elif same(p[v], e.get(v, "")):
                 equal += 1
+                key_cells += v in keys
             else:
                 diffs[v].append((k, v, p[v], e.get(v, "")))
     extra = [k for k in exp if k not in pub]
     pct = 100.0 * equal / cells if cells else 0.0
+    rest = cells - len(pub) * len(keys)
+    rest_pct = 100.0 * (equal - key_cells) / rest if rest else 0.0
     print(f"{name.upper():7} cells {cells:6}  equal {equal:6}  differing {cells - equal:5}  {pct:6.2f} %"
+          f"  (without the match keys: {rest_pct:6.2f} %)"
           f"  (published records {len(pub)}, not matched {missing}; exported records {len(exp)}, extra {len(extra)})"
           + ("" if exported is not None else "  [dataset not in the export]"))
     for v, items in sorted(diffs.items(), key=lambda kv: -len(kv[1])):
