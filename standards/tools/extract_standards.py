@@ -93,6 +93,12 @@ def codes_of(cell):
     return [c.strip() for c in cell.split(";") if c.strip()]
 
 
+# Values the SDTMIG itself prescribes for a variable although its codelist does not hold them:
+# the DM assumptions of SDTMIG 3.4: a subject of several races has RACE = MULTIPLE (C74457 RACE,
+# non-extensible, has no MULTIPLE term). Written as "igValues" beside the variable's codelist.
+IG_VALUES = {("DM", "RACE"): ["MULTIPLE"]}
+
+
 def dataset_metadata(ig_dir):
     datasets = {r["Dataset Name"]: r for r in read_csv(os.path.join(ig_dir, "Datasets.csv"))}
     rows = read_csv(os.path.join(ig_dir, "Variables.csv"))
@@ -109,6 +115,8 @@ def dataset_metadata(ig_dir):
                 var["codelist"] = codes[0]
             if len(codes) > 1:
                 var["codelists"] = codes
+            if (name, r["Variable Name"]) in IG_VALUES:
+                var["igValues"] = IG_VALUES[(name, r["Variable Name"])]
             variables.append(var)
         keys = natural_keys(name, info["Class"], variables)
         assert keys and all(any(v["name"] == k for v in variables) for k in keys), name

@@ -54,11 +54,14 @@ public struct DatasetChecks {
         let isDate: Bool
         /// The codelist the values must belong to, unless the mapping checked it already.
         let codelist: Codelist?
+        /// Values the SDTMIG allows besides the codelist's terms.
+        let igValues: Set<String>
 
         init(_ variable: VariableMetadata, terminology: ControlledTerminology, skipCT: Set<String>) {
             self.variable = variable
             isDate = variable.name.hasSuffix("DTC")
             codelist = skipCT.contains(variable.name) ? nil : variable.codelist.flatMap { terminology.codelist($0) }
+            igValues = Set(variable.igValues ?? [])
         }
     }
 
@@ -70,7 +73,7 @@ public struct DatasetChecks {
                 .invalidISO8601(domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value))
             ok = false
         }
-        if let list = rule.codelist, !list.contains(value) {
+        if let list = rule.codelist, !list.contains(value), !rule.igValues.contains(value) {
             findings.report(
                 .notInCodelist(
                     domain: dataset, usubjid: subject, seq: seq, variable: rule.variable.name, value: value,

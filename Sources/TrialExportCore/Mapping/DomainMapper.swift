@@ -34,7 +34,10 @@ public struct DomainMapper {
     /// The dataset in SDTMIG variable order, unsorted, and what happened to each raw record.
     public func map(into reconciliation: inout Reconciliation) throws -> Dataset {
         let mappedNames = Set(spec.records.flatMap { $0.variables.map(\.variable) })
-        guard let meta = context.metadata.dataset(spec.domain)?.addingTimingVariables(mappedNames) else {
+        guard
+            let meta = context.metadata.dataset(spec.domain)?.addingTimingVariables(mappedNames)
+                .addingIdentifierVariables(mappedNames)
+        else {
             throw TrialExportError.invalidSpec(
                 path: spec.domain, location: "domain", detail: "no SDTMIG metadata for \(spec.domain)")
         }

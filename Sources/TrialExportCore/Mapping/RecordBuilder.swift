@@ -100,7 +100,8 @@ final class RecordBuilder {
     private func checkValueLevelCodelist(_ variable: CompiledVariable, value: String) {
         let spec = variable.spec
         guard !value.isEmpty, spec.algorithm != .assignCT, spec.algorithm != .hardcodeCT,
-            let list = variable.codelist, !list.contains(value)
+            let list = variable.codelist, !list.contains(value),
+            context.metadata.dataset(domain)?.variable(spec.variable)?.igValues?.contains(value) != true
         else { return }
         findings.report(
             .notInCodelist(

@@ -15,6 +15,8 @@ public struct VariableMetadata: Codable, Hashable, Sendable {
     public var codelist: String?
     /// The SDTMIG role (`Identifier`, `Topic`, `Timing`, ...), when the metadata gives it.
     public var role: String?
+    /// Values the SDTMIG prescribes although the codelist lacks them (DM.RACE `MULTIPLE`).
+    public var igValues: [String]?
 
     public init(
         dataset: String, order: Int, name: String, label: String,

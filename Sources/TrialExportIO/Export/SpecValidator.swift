@@ -38,13 +38,15 @@ struct SpecValidator {
                         "a supplemental qualifier needs a QNAM of at most 8 characters that is not a \(domain) variable, and a label of at most 40"
                 )
             }
-        } else if meta.variable(variable.variable) == nil && !meta.isModelTimingVariable(variable.variable) {
+        } else if meta.variable(variable.variable) == nil && !meta.isModelTimingVariable(variable.variable)
+            && !meta.isModelIdentifierVariable(variable.variable)
+        {
             let guess =
                 SpecWording.closest(to: variable.variable, in: meta.variables.map(\.name)).map { " Did you mean \($0)?" } ?? ""
             throw document.error(
                 at: entry + [.key("variable")],
                 detail:
-                    "\(variable.variable) is neither among the \(domain) variables of SDTMIG 3.4 nor an SDTM timing variable; non-standard variables go to SUPP\(domain) (add `supp:`).\(guess)"
+                    "\(variable.variable) is neither among the \(domain) variables of SDTMIG 3.4 nor an SDTM model identifier or timing variable; non-standard variables go to SUPP\(domain) (add `supp:`).\(guess)"
             )
         }
         if let missing = variable.algorithm.missingParameter(variable) {
