@@ -2,7 +2,7 @@
 /// by `algorithm:`. Each lives in its own file with its name, what it needs from the spec, what
 /// define.xml says of it and its evaluation; ``AlgorithmRegistry`` lists them. A new algorithm is one
 /// new file plus its line in the registry.
-protocol MappingAlgorithm {
+protocol MappingAlgorithm: SendableMetatype {
     /// The name specs use (`assign_ct`), after pharmaverse sdtm.oak where one exists.
     static var name: String { get }
     /// What it does, in words, for define.xml's method descriptions.
