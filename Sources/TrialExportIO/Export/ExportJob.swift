@@ -89,7 +89,7 @@ public enum ExportJob {
         let context = MappingContext(
             study: bundle.study, ctMap: bundle.ctMap, metadata: bundle.metadata,
             terminology: bundle.terminology, termCodes: bundle.termCodes, raw: raw, cutoff: cutoff,
-            ctMapPath: bundle.ctMapPath, studyPath: bundle.studyPath)
+            ctMapPath: bundle.shown("ct-map.yaml"), studyPath: bundle.shown("study.yaml"))
         context.visits = bundle.visits
         context.rawDateFormats = bundle.forms?.rawDateFormats ?? RawDateFormats()
         let pipeline = ExportPipeline(
