@@ -22,11 +22,18 @@ public enum DateFormatSpecCheck {
             }
         }
         for (key, pattern, kind) in found {
-            guard let pattern else { continue }
-            do { _ = try DateFormat(pattern, kind: kind) } catch {
-                return (key, "invalid \(kind == .date ? "date" : "time") format \"\(pattern)\": \(error)")
-            }
+            if let pattern, let detail = problem(pattern, kind: kind) { return (key, detail) }
         }
         return nil
+    }
+
+    /// Why `pattern` cannot be a `kind` format, in words (`invalid date format "MM/DD/YY": ...`); nil when it compiles.
+    public static func problem(_ pattern: String, kind: DateFormat.Kind) -> String? {
+        do {
+            _ = try DateFormat(pattern, kind: kind)
+            return nil
+        } catch {
+            return "invalid \(kind == .date ? "date" : "time") format \"\(pattern)\": \(error)"
+        }
     }
 }

@@ -17,7 +17,6 @@ public struct StudyBundle: Sendable {
     public var forms: FormLayouts?
 
     public var studyPath: String { folder.appendingPathComponent("study.yaml").path }
-    public var ctMapPath: String { folder.appendingPathComponent("ct-map.yaml").path }
     public var findingPolicyPath: String { folder.appendingPathComponent("finding-policy.yaml").path }
     /// How findings written into an export name a file of the study: `<study folder>/<file>`, so the
     /// export's bytes do not depend on where the study lies (CI checkouts, another machine).

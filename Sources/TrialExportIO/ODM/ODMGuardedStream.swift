@@ -21,7 +21,6 @@ final class ODMGuardedStream {
     private(set) var invalidUTF8: (line: Int, column: Int, bytes: String)?
     /// The line of the refused `<!DOCTYPE`, once met.
     private(set) var doctypeLine: Int?
-    private(set) var bytesRead = 0
     private static let pattern = Array("<!DOCTYPE".utf8)
     private static let chunk = 1 << 16
 
@@ -40,7 +39,6 @@ final class ODMGuardedStream {
         guard doctypeLine == nil, invalidUTF8 == nil else { return nil }
         guard let data = try? handle.read(upToCount: Self.chunk), !data.isEmpty else { return nil }
         if scan(data) { return nil }
-        bytesRead += data.count
         return data
     }
 

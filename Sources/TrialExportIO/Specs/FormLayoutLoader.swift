@@ -39,10 +39,8 @@ public enum FormLayoutLoader {
         dateFormat: String?, timeFormat: String?, at: [SpecDocument.Step], document: SpecDocument
     ) throws {
         for (key, pattern, kind) in [("dateFormat", dateFormat, DateFormat.Kind.date), ("timeFormat", timeFormat, .time)] {
-            guard let pattern else { continue }
-            do { _ = try DateFormat(pattern, kind: kind) } catch {
-                throw document.error(
-                    at: at + [.key(key)], detail: "invalid \(kind == .date ? "date" : "time") format \"\(pattern)\": \(error)")
+            if let pattern, let detail = DateFormatSpecCheck.problem(pattern, kind: kind) {
+                throw document.error(at: at + [.key(key)], detail: detail)
             }
         }
     }
