@@ -77,6 +77,23 @@ struct ODMLoaderTests {
         #expect(value.column == "I.AESTDAT" && value.value == "2024-01-01" && value.line == 25)
     }
 
+    /// A vendor's namespaced elements and attributes (Medidata Rave's `mdsol:`) are extensions:
+    /// `mdsol:Value` is not the item's Value, and an `mdsol:ItemData` element is not an item.
+    @Test func vendorPrefixedElementsAndAttributesAreNotODMs() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001" xmlns:mdsol="http://www.mdsol.com/ns/odm/metadata"><StudyEventData StudyEventOID="SE.AE">
+            <FormData FormOID="F.AE" FormRepeatKey="1"><ItemGroupData ItemGroupOID="IG.AE1">
+            <ItemData ItemOID="I.AETERM" mdsol:Value="Vendor copy" Value="Headache"/>
+            <mdsol:ItemData ItemOID="I.AESTDAT" Value="2024-01-01"/>
+            </ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            """
+        let (tables, _) = try ODMFixtures.load(ODMFixtures.document(clinical))
+        let records = ODMFixtures.records(try #require(tables["ae"]))
+        #expect(records.map { $0["AETERM"] } == ["Headache"])
+        #expect(records[0]["AESTDAT"] == nil, "the mdsol: element is skipped")
+    }
+
     @Test func auditRecordsSignaturesAnnotationsAndBinaryItemsAreSkippedAndCounted() throws {
         let clinical = """
             <SubjectData SubjectKey="001"><AuditRecord><UserRef UserOID="U"/><LocationRef LocationOID="L"/><DateTimeStamp>2024-01-01T00:00:00</DateTimeStamp></AuditRecord>

@@ -13,7 +13,10 @@ struct ODMAttributes {
         let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
         for i in 0..<count {
             // Five pointers an attribute: local name, prefix, URI, value start, value end.
-            guard let local = pointer[5 * i], let start = pointer[5 * i + 3], let end = pointer[5 * i + 4] else { continue }
+            // Only unprefixed attributes are ODM's; a vendor's `mdsol:Value` is not `Value`.
+            guard pointer[5 * i + 1] == nil, let local = pointer[5 * i], let start = pointer[5 * i + 3],
+                let end = pointer[5 * i + 4]
+            else { continue }
             let same = local.withMemoryRebound(to: CChar.self, capacity: name.utf8CodeUnitCount + 1) { strcmp($0, wanted) == 0 }
             guard same else { continue }
             return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
@@ -56,17 +59,18 @@ final class ODMPushParser {
     func parse(_ stream: ODMGuardedStream) {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { user, local, _, _, _, _, count, _, attributes in
+        sax.startElementNs = { user, local, prefix, _, _, _, count, _, attributes in
             guard let user, let local else { return }
             let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
             parser.handler.start(
-                String(cString: local), ODMAttributes(pointer: attributes, count: Int(count)), line: parser.line)
+                ODMPushParser.name(local, prefix: prefix), ODMAttributes(pointer: attributes, count: Int(count)),
+                line: parser.line)
             parser.stopIfFailed()
         }
-        sax.endElementNs = { user, local, _, _ in
+        sax.endElementNs = { user, local, prefix, _ in
             guard let user, let local else { return }
             let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.handler.end(String(cString: local))
+            parser.handler.end(ODMPushParser.name(local, prefix: prefix))
             parser.stopIfFailed()
         }
         let text: charactersSAXFunc = { user, bytes, length in
@@ -107,6 +111,13 @@ final class ODMPushParser {
         }
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil else { return }
         xmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// An element's name as written: `FormData`, or `mdsol:FormData` for a vendor's prefixed
+    /// element, which is then not taken for ODM's own.
+    static func name(_ local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) -> String {
+        guard let prefix else { return String(cString: local) }
+        return String(cString: prefix) + ":" + String(cString: local)
     }
 
     private func stopIfFailed() {
