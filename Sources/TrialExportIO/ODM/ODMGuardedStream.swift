@@ -49,6 +49,59 @@ final class ODMGuardedStream {
     }
 
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + Self.block, bytes.count)
+            let block = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if !(expected == 0 && matched == 0 && plainASCII(block)), scanBytes(block) { return true }
+            start = end
+        }
+        return false
+    }
+
+    /// Bytes checked at a time: a block of ASCII without `!` (most of a file) is checked a word at
+    /// a time; any other block byte by byte.
+    private static let block = 1024
+
+    /// When the block is ASCII and holds no `!` (so no `<!DOCTYPE` can start in it), counts its
+    /// lines and returns true; otherwise returns false and leaves the state as it was.
+    private func plainASCII(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(block.baseAddress) else { return true }
+        let words = block.count / 8
+        var high: UInt64 = 0
+        var bangs: UInt64 = 0
+        var newlines = 0
+        for i in 0..<words {
+            let word = base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)
+            high |= word
+            bangs |= Self.zeroBytes(word ^ 0x2121_2121_2121_2121)
+            newlines += Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+        }
+        for i in (8 * words)..<block.count {
+            let byte = block[i]
+            high |= UInt64(byte)
+            if byte == 0x21 { bangs = 1 }
+            if byte == 0x0A { newlines += 1 }
+        }
+        guard high & 0x8080_8080_8080_8080 == 0, bangs == 0 else { return false }
+        if newlines > 0, let last = block.lastIndex(of: 0x0A) {
+            line += newlines
+            column = block.count - last - 1
+        } else {
+            column += block.count
+        }
+        // A `<` at the end may begin `<!DOCTYPE` in the next block.
+        if block.last == Self.pattern[0] { matched = 1 }
+        return true
+    }
+
+    /// The high bit set in each byte of an ASCII word that is zero (exact for bytes below 0x80).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+    }
+
+    /// The byte-by-byte check of a block; true when it must not be handed on.
+    private func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let pattern = Self.pattern
         for byte in bytes {
             if byte == 0x0A { (line, column) = (line + 1, 0) } else if byte & 0xC0 != 0x80 { column += 1 }

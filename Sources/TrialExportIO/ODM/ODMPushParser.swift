@@ -6,51 +6,56 @@ import Foundation
 struct ODMAttributes {
     fileprivate let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     fileprivate let count: Int
+    /// The parser's interned name of each ``ODMAttribute``, by raw value.
+    fileprivate let names: UnsafeMutablePointer<UnsafePointer<xmlChar>?>
 
-    /// The value of the attribute with this local name, if present.
-    subscript(_ name: StaticString) -> String? {
-        guard let pointer, count > 0 else { return nil }
-        let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
-        for i in 0..<count {
-            // Five pointers an attribute: local name, prefix, URI, value start, value end.
-            // Only unprefixed attributes are ODM's; a vendor's `mdsol:Value` is not `Value`.
-            guard pointer[5 * i + 1] == nil, let local = pointer[5 * i], let start = pointer[5 * i + 3],
-                let end = pointer[5 * i + 4]
-            else { continue }
-            let same = local.withMemoryRebound(to: CChar.self, capacity: name.utf8CodeUnitCount + 1) { strcmp($0, wanted) == 0 }
-            guard same else { continue }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+    /// The bytes of the attribute with this local name, if present (valid during the callback).
+    /// Only unprefixed attributes are ODM's: a vendor's `mdsol:Value` is not `Value`.
+    func bytes(_ attribute: ODMAttribute) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer, let wanted = names[attribute.rawValue] else { return nil }
+        // Five pointers an attribute: local name, prefix, URI, value start, value end. libxml2
+        // interns names in its dictionary, so the same name is the same pointer.
+        for i in 0..<count where pointer[5 * i] == wanted && pointer[5 * i + 1] == nil {
+            guard let start = pointer[5 * i + 3], let end = pointer[5 * i + 4] else { return nil }
+            return UnsafeBufferPointer(start: start, count: end - start)
         }
         return nil
     }
-}
 
-/// What the push parser reports, in document order.
-protocol ODMSAXHandler: AnyObject {
-    /// Whether text nodes are wanted now (they are converted to Strings only then).
-    var wantsText: Bool { get }
-    /// Set to stop the parse (the handler's own error).
-    var failure: ODMError? { get }
-    func start(_ name: String, _ attributes: ODMAttributes, line: Int)
-    func end(_ name: String)
-    func text(_ text: String, line: Int)
+    /// The value of the attribute with this local name, if present.
+    subscript(_ attribute: ODMAttribute) -> String? {
+        bytes(attribute).map { String(decoding: $0, as: UTF8.self) }
+    }
 }
 
 /// libxml2's SAX2 push parser over checked chunks of a file (``ODMGuardedStream``): no DTD is
-/// loaded, no entity substituted, no network used (and a DOCTYPE never reaches it). Elements and
-/// attributes are handed on by local name; a malformed document stops it with libxml2's message,
-/// line and column.
+/// loaded, no entity substituted, no network used (and a DOCTYPE never reaches it). Elements are
+/// handed to the ``ODMReader`` classified (``ODMElement``), attributes read in place; a malformed
+/// document stops it with libxml2's message, line and column.
+///
+/// Speed: element and attribute names are compared as libxml2's interned pointers, never turned
+/// into Strings; only values become Strings.
 final class ODMPushParser {
-    private let handler: any ODMSAXHandler
+    private let handler: ODMReader
     private var context: xmlParserCtxtPtr?
     /// The first error libxml2 reported: message, line, column.
     private(set) var error: (message: String, line: Int, column: Int)?
     /// The line the parser had reached when it stopped.
     private(set) var lastLine = 1
+    /// Interned attribute names by ``ODMAttribute`` raw value.
+    private let attributeNames: UnsafeMutablePointer<UnsafePointer<xmlChar>?>
+    /// Element kinds by interned local name (unprefixed names only), and the last one looked up.
+    private var kinds: [UnsafePointer<xmlChar>: ODMElement] = [:]
+    private var lastName: UnsafePointer<xmlChar>?
+    private var lastKind = ODMElement.other
 
-    init(handler: any ODMSAXHandler) {
+    init(handler: ODMReader) {
         self.handler = handler
+        attributeNames = .allocate(capacity: ODMAttribute.allCases.count)
+        attributeNames.initialize(repeating: nil, count: ODMAttribute.allCases.count)
     }
+
+    deinit { attributeNames.deallocate() }
 
     /// The line the parser is on (1-based).
     var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 1 }
@@ -63,22 +68,22 @@ final class ODMPushParser {
             guard let user, let local else { return }
             let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
             parser.handler.start(
-                ODMPushParser.name(local, prefix: prefix), ODMAttributes(pointer: attributes, count: Int(count)),
-                line: parser.line)
+                parser.kind(local, prefix: prefix),
+                ODMAttributes(pointer: attributes, count: Int(count), names: parser.attributeNames),
+                line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) })
             parser.stopIfFailed()
         }
         sax.endElementNs = { user, local, prefix, _ in
             guard let user, let local else { return }
             let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.handler.end(ODMPushParser.name(local, prefix: prefix))
+            parser.handler.end(parser.kind(local, prefix: prefix))
             parser.stopIfFailed()
         }
         let text: charactersSAXFunc = { user, bytes, length in
             guard let user, let bytes else { return }
             let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
             guard parser.handler.wantsText else { return }
-            parser.handler.text(
-                String(decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self), line: parser.line)
+            parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(length)), line: parser.line)
             parser.stopIfFailed()
         }
         sax.characters = text
@@ -103,6 +108,10 @@ final class ODMPushParser {
         }
         // No network, no DTD loading or entity substitution (none are asked for); errors go to serror only.
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+        // The names the parser will intern, looked up once in its dictionary.
+        for attribute in ODMAttribute.allCases {
+            attributeNames[attribute.rawValue] = xmlDictLookup(context.pointee.dict, attribute.localName, -1)
+        }
         while let chunk = stream.nextChunk() {
             let status = chunk.withUnsafeBytes { bytes in
                 xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
@@ -111,6 +120,21 @@ final class ODMPushParser {
         }
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil else { return }
         xmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// The kind of an element: classified by name the first time its interned name is met.
+    private func kind(_ local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) -> ODMElement {
+        guard prefix == nil else { return .other }
+        if local == lastName { return lastKind }
+        let kind =
+            kinds[local]
+            ?? {
+                let kind = ODMElement(localName: String(cString: local))
+                kinds[local] = kind
+                return kind
+            }()
+        (lastName, lastKind) = (local, kind)
+        return kind
     }
 
     /// An element's name as written: `FormData`, or `mdsol:FormData` for a vendor's prefixed

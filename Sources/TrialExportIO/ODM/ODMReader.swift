@@ -4,7 +4,7 @@ import TrialExportCore
 /// The SAX delegate that walks an ODM document: the MetaDataVersion into ``ODMMetadata``, the
 /// ClinicalData into an ``ODMTableBuilder``. Audit records, signatures, annotations and binary
 /// items are skipped (counted); anything it does not know is ignored (vendor extensions).
-final class ODMReader: ODMSAXHandler {
+final class ODMReader {
     private(set) var builder: ODMTableBuilder
     private(set) var failure: ODMError?
     private(set) var rootClosed = false
@@ -24,7 +24,6 @@ final class ODMReader: ODMSAXHandler {
     /// TransactionType Remove/Delete of the enclosing SubjectData or StudyEventData.
     private var subjectRemoved: String?
     private var eventRemoved: String?
-    private static let skippedElements: Set<String> = ["AuditRecord", "Signature", "Annotation"]
 
     init(path: String, display: String, findings: FindingSink) {
         self.path = path
@@ -34,65 +33,70 @@ final class ODMReader: ODMSAXHandler {
     /// Text is kept only inside an ItemData value or a decode's TranslatedText.
     var wantsText: Bool { skipUntilDepth == nil && (textItem != nil || inDecode) }
 
-    func start(_ name: String, _ a: ODMAttributes, line: Int) {
+    /// An element starts; `name` gives its name as written (asked for only in a message).
+    func start(_ element: ODMElement, _ a: ODMAttributes, line: Int, name: () -> String) {
         depth += 1
         if depth > ODMLimits.maxDepth { return stop(.tooDeep(path: path, line: line, depth: depth)) }
-        if depth == 1, name != "ODM" { return stop(.notODM(path: path, root: name)) }
+        if depth == 1, element != .odm { return stop(.notODM(path: path, root: name())) }
         if skipUntilDepth != nil {
-            if Self.skippedElements.contains(name) { count(name, line: line) }
+            if element.isSkipped { count(name(), line: line) }
             return
         }
-        if Self.skippedElements.contains(name) || name == "ItemDataBase64Binary" {
-            if name == "ItemDataBase64Binary" {
+        switch element {
+        case .auditRecord, .signature, .annotation, .itemDataBase64Binary:
+            if element == .itemDataBase64Binary {
                 var here = location
-                here.itemOID = a["ItemOID"] ?? ""
+                here.itemOID = a[.itemOID] ?? ""
                 textItem = nil
                 builder.findings.report(.odmBinaryItem(file: builder.file, line: line, at: here, bytes: 0))
             }
-            count(name, line: line)
+            count(name(), line: line)
             skipUntilDepth = depth
-            return
+        case .formDef, .itemGroupRef, .itemGroupDef, .itemRef, .itemDef, .codeListRef, .codeList, .codeListItem,
+            .enumeratedItem, .translatedText:
+            metadataElement(element, a)
+        case .subjectData, .siteRef, .studyEventData, .formData, .itemGroupData, .itemData, .typedItemData:
+            clinicalElement(element, a, line: line)
+        case .odm, .other: break
         }
-        if metadataElement(name, a) { return }
-        clinicalElement(name, a, line: line)
     }
 
-    func end(_ name: String) {
+    func end(_ element: ODMElement) {
         defer { depth -= 1 }
         if let until = skipUntilDepth {
             if depth == until { skipUntilDepth = nil }
             return
         }
-        switch name {
-        case "ODM": rootClosed = true
-        case "FormDef": formDef = nil
-        case "ItemGroupDef": groupDef = nil
-        case "ItemDef": itemDef = nil
-        case "CodeList": codeList = nil
-        case "CodeListItem", "EnumeratedItem": codedValue = nil
-        case "TranslatedText" where inDecode:
+        switch element {
+        case .odm: rootClosed = true
+        case .formDef: formDef = nil
+        case .itemGroupDef: groupDef = nil
+        case .itemDef: itemDef = nil
+        case .codeList: codeList = nil
+        case .codeListItem, .enumeratedItem: codedValue = nil
+        case .translatedText where inDecode:
             if let codeList, let codedValue { builder.metadata.codeLists[codeList]?.items.append((codedValue, text)) }
             inDecode = false
-        case "SubjectData": (location, subjectRemoved) = (ODMLocation(), nil)
-        case "StudyEventData": (location.eventOID, location.eventRepeatKey, eventRemoved) = ("", "", nil)
-        case "FormData":
+        case .subjectData: (location, subjectRemoved) = (ODMLocation(), nil)
+        case .studyEventData: (location.eventOID, location.eventRepeatKey, eventRemoved) = ("", "", nil)
+        case .formData:
             builder.endForm()
             (location.formOID, location.formRepeatKey) = ("", "")
-        case "ItemGroupData":
+        case .itemGroupData:
             builder.endGroup()
             (location.groupOID, location.groupRepeatKey) = ("", "")
-        default:
-            if let item = textItem, name.hasPrefix("ItemData") {
-                location.itemOID = item.oid
-                builder.item(location, value: text, line: item.line, removed: item.removed)
+        case .typedItemData:
+            if let item = textItem {
+                builder.item(item.oid, value: text, line: item.line, removed: item.removed) { location }
                 textItem = nil
             }
+        default: break
         }
     }
 
-    func text(_ string: String, line: Int) {
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
         guard wantsText else { return }
-        text += string
+        text += String(decoding: bytes, as: UTF8.self)
         if text.utf8.count > ODMLimits.maxValueBytes {
             stop(.valueTooLarge(path: path, line: line, bytes: text.utf8.count))
         }
@@ -106,80 +110,93 @@ final class ODMReader: ODMSAXHandler {
         skipped[name, default: (0, line)].count += 1
     }
 
-    /// Reads a MetaDataVersion element; true when `name` was one.
-    private func metadataElement(_ name: String, _ a: ODMAttributes) -> Bool {
-        switch name {
-        case "FormDef":
-            formDef = a["OID"] ?? ""
-            if builder.metadata.forms[formDef!] == nil {
-                builder.metadata.forms[formDef!] = .init(name: a["Name"] ?? "")
-                builder.metadata.formOrder.append(formDef!)
+    /// Reads an element of a MetaDataVersion.
+    private func metadataElement(_ element: ODMElement, _ a: ODMAttributes) {
+        switch element {
+        case .formDef:
+            let oid = a[.oid] ?? ""
+            formDef = oid
+            if builder.metadata.forms[oid] == nil {
+                builder.metadata.forms[oid] = .init(name: a[.name] ?? "")
+                builder.metadata.formOrder.append(oid)
             }
-        case "ItemGroupRef" where formDef != nil:
-            builder.metadata.forms[formDef!]?.itemGroupOIDs.append(a["ItemGroupOID"] ?? "")
-        case "ItemGroupDef":
-            groupDef = a["OID"] ?? ""
-            if builder.metadata.itemGroups[groupDef!] == nil {
-                builder.metadata.itemGroups[groupDef!] = .init(name: a["Name"] ?? "", repeating: a["Repeating"] == "Yes")
+        case .itemGroupRef:
+            guard let formDef else { return }
+            builder.metadata.forms[formDef]?.itemGroupOIDs.append(a[.itemGroupOID] ?? "")
+        case .itemGroupDef:
+            let oid = a[.oid] ?? ""
+            groupDef = oid
+            if builder.metadata.itemGroups[oid] == nil {
+                builder.metadata.itemGroups[oid] = .init(name: a[.name] ?? "", repeating: a[.repeating] == "Yes")
             }
-        case "ItemRef" where groupDef != nil:
-            builder.metadata.itemGroups[groupDef!]?.itemOIDs.append(a["ItemOID"] ?? "")
-        case "ItemDef":
-            itemDef = a["OID"] ?? ""
-            if builder.metadata.items[itemDef!] == nil {
-                builder.metadata.items[itemDef!] = .init(
-                    name: a["Name"] ?? "", dataType: a["DataType"] ?? "text", length: a["Length"].flatMap { Int($0) })
+        case .itemRef:
+            guard let groupDef else { return }
+            builder.metadata.itemGroups[groupDef]?.itemOIDs.append(a[.itemOID] ?? "")
+        case .itemDef:
+            let oid = a[.oid] ?? ""
+            itemDef = oid
+            if builder.metadata.items[oid] == nil {
+                builder.metadata.items[oid] = .init(
+                    name: a[.name] ?? "", dataType: a[.dataType] ?? "text", length: a[.length].flatMap { Int($0) })
             }
-        case "CodeListRef" where itemDef != nil:
-            builder.metadata.items[itemDef!]?.codeListOID = a["CodeListOID"]
-        case "CodeList":
-            codeList = a["OID"] ?? ""
-            if builder.metadata.codeLists[codeList!] == nil {
-                builder.metadata.codeLists[codeList!] = .init(name: a["Name"] ?? "")
+        case .codeListRef:
+            guard let itemDef else { return }
+            builder.metadata.items[itemDef]?.codeListOID = a[.codeListOID]
+        case .codeList:
+            let oid = a[.oid] ?? ""
+            codeList = oid
+            if builder.metadata.codeLists[oid] == nil {
+                builder.metadata.codeLists[oid] = .init(name: a[.name] ?? "")
             }
-        case "CodeListItem":
-            codedValue = a["CodedValue"]
-        case "EnumeratedItem":
-            if let codeList, let coded = a["CodedValue"] { builder.metadata.codeLists[codeList]?.items.append((coded, coded)) }
-        case "TranslatedText" where codedValue != nil && codeList != nil:
-            if builder.metadata.codeLists[codeList!]?.items.last?.coded != codedValue {
+        case .codeListItem:
+            codedValue = a[.codedValue]
+        case .enumeratedItem:
+            if let codeList, let coded = a[.codedValue] { builder.metadata.codeLists[codeList]?.items.append((coded, coded)) }
+        case .translatedText:
+            guard let codedValue, let codeList else { return }
+            if builder.metadata.codeLists[codeList]?.items.last?.coded != codedValue {
                 inDecode = true
                 text = ""
             }
-        default: return false
+        default: break
         }
-        return true
     }
 
-    /// Reads a ClinicalData element.
-    private func clinicalElement(_ name: String, _ a: ODMAttributes, line: Int) {
-        let removed = a["TransactionType"].flatMap { $0 == "Remove" || $0 == "Delete" ? $0 : nil }
-        switch name {
-        case "SubjectData":
+    /// Reads an element of a ClinicalData.
+    private func clinicalElement(_ element: ODMElement, _ a: ODMAttributes, line: Int) {
+        let removed = Self.removal(a.bytes(.transactionType))
+        switch element {
+        case .subjectData:
             location = ODMLocation()
-            location.subjectKey = a["SubjectKey"] ?? ""
+            location.subjectKey = a[.subjectKey] ?? ""
             subjectRemoved = removed
-        case "SiteRef": location.site = a["LocationOID"] ?? ""
-        case "StudyEventData":
-            location.eventOID = a["StudyEventOID"] ?? ""
-            location.eventRepeatKey = a["StudyEventRepeatKey"] ?? ""
+        case .siteRef: location.site = a[.locationOID] ?? ""
+        case .studyEventData:
+            location.eventOID = a[.studyEventOID] ?? ""
+            location.eventRepeatKey = a[.studyEventRepeatKey] ?? ""
             eventRemoved = removed
-        case "FormData":
-            location.formOID = a["FormOID"] ?? ""
-            location.formRepeatKey = a["FormRepeatKey"] ?? ""
+        case .formData:
+            location.formOID = a[.formOID] ?? ""
+            location.formRepeatKey = a[.formRepeatKey] ?? ""
             builder.beginForm(location, line: line, removed: removed ?? eventRemoved ?? subjectRemoved)
-        case "ItemGroupData":
-            location.groupOID = a["ItemGroupOID"] ?? ""
-            location.groupRepeatKey = a["ItemGroupRepeatKey"] ?? ""
+        case .itemGroupData:
+            location.groupOID = a[.itemGroupOID] ?? ""
+            location.groupRepeatKey = a[.itemGroupRepeatKey] ?? ""
             builder.beginGroup(location, line: line, removed: removed)
-        case "ItemData":
-            location.itemOID = a["ItemOID"] ?? ""
-            builder.item(location, value: a["Value"] ?? "", line: line, removed: removed)
-        default:
-            if name.hasPrefix("ItemData") {
-                textItem = (a["ItemOID"] ?? "", line, removed)
-                text = ""
-            }
+        case .itemData:
+            let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            builder.item(a.bytes(.itemOID) ?? empty, value: a[.value] ?? "", line: line, removed: removed) { location }
+        case .typedItemData:
+            textItem = (a[.itemOID] ?? "", line, removed)
+            text = ""
+        default: break
         }
+    }
+
+    /// "Remove" or "Delete" when a TransactionType says so (nil for Insert, Update, Upsert or none).
+    private static func removal(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
+        guard let bytes, bytes.count == 6 else { return nil }
+        let value = String(decoding: bytes, as: UTF8.self)
+        return value == "Remove" || value == "Delete" ? value : nil
     }
 }

@@ -14,14 +14,20 @@ struct ODMTableBuilder {
 
     struct FormTable {
         var table: RawTable
-        var itemColumn: [String: Int] = [:]
+        var items: ODMItemIndex
         var keyColumn: [Int?] = []
+        /// The check of each item column's values (its ItemDef), by column.
+        var checks: [ODMValueCheck?] = []
     }
 
     let file: String
     let findings: FindingSink
     var metadata = ODMMetadata()
-    private(set) var tables: [String: FormTable] = [:]
+    /// The forms' tables, in the order first met, and their positions by FormOID.
+    private(set) var tables: [FormTable] = []
+    private var tableIndex: [String: Int] = [:]
+    /// The table of the current form instance.
+    private var current: Int?
     private(set) var unknownForms: [String: (line: Int, location: ODMLocation, count: Int)] = [:]
     private var instance: ODMFormInstance?
 
@@ -42,8 +48,10 @@ struct ODMTableBuilder {
             unknownForms[location.formOID, default: (line, location, 0)].count += 1
             return
         }
-        if tables[location.formOID] == nil { tables[location.formOID] = makeTable(location.formOID) }
-        instance = ODMFormInstance(location: location, line: line, width: tables[location.formOID]!.table.header.count)
+        let index = table(location.formOID)
+        current = index
+        tables[index].items.rewind()
+        instance = ODMFormInstance(location: location, line: line, width: tables[index].table.header.count)
     }
 
     /// Starts an ItemGroupData of the current form instance.
@@ -61,35 +69,53 @@ struct ODMTableBuilder {
 
     mutating func endGroup() { instance?.skipGroup = false }
 
-    /// One ItemData value (nil: removed by its TransactionType, reported with `removedValue`).
-    mutating func item(_ location: ODMLocation, value: String, line: Int, removed: String?) {
-        guard instance?.skipGroup == false, let columns = tables[location.formOID]?.itemColumn else { return }
-        guard let column = columns[location.itemOID] else {
-            findings.report(.odmUnknownItem(file: file, line: line, at: location, value: value))
+    /// One ItemData value, its ItemOID given as written; `removed` names its TransactionType when
+    /// it is Remove or Delete (the value is then reported, not kept).
+    /// `location` gives where the reader is, asked for only for a finding (no copy otherwise).
+    mutating func item(
+        _ oid: UnsafeBufferPointer<UInt8>, value: String, line: Int, removed: String?, at location: () -> ODMLocation
+    ) {
+        guard instance?.skipGroup == false, let index = current else { return }
+        func here() -> ODMLocation {
+            var here = location()
+            here.itemOID = String(decoding: oid, as: UTF8.self)
+            return here
+        }
+        guard let column = tables[index].items.column(oid) else {
+            findings.report(.odmUnknownItem(file: file, line: line, at: here(), value: value))
             return
         }
         if let removed {
-            findings.report(.odmRemovedValue(file: file, line: line, at: location, transaction: removed, value: value))
+            findings.report(.odmRemovedValue(file: file, line: line, at: here(), transaction: removed, value: value))
             return
         }
-        check(value, location: location, line: line)
+        if !value.isEmpty, let check = tables[index].checks[column] {
+            for finding in check.findings(value, file: file, line: line, at: here) { findings.report(finding) }
+        }
         // Mutated in place (not through a copy), so its arrays are never copied.
         if let first = instance!.set(column, value, line: line) {
-            findings.report(.odmRepeatedItem(file: file, line: line, at: location, value: value, firstLine: first))
+            findings.report(.odmRepeatedItem(file: file, line: line, at: here(), value: value, firstLine: first))
         }
+    }
+
+    /// An ItemData value whose ItemOID is a String (a value given as text).
+    mutating func item(_ oid: String, value: String, line: Int, removed: String?, at location: () -> ODMLocation) {
+        var oid = oid
+        oid.withUTF8 { item($0, value: value, line: line, removed: removed, at: location) }
     }
 
     /// Ends the current FormData: its records go to the form's table.
     mutating func endForm() {
-        guard let current = instance, let keyColumns = tables[current.location.formOID]?.keyColumn else { return }
+        guard let current = instance, let index = self.current else { return }
         instance = nil
-        let oid = current.location.formOID
+        self.current = nil
+        let keyColumns = tables[index].keyColumn
         for record in current.records() {
             var values = record.values
             let keys = keyValues(current.location, groupRepeatKey: record.key)
             for (i, column) in keyColumns.enumerated() { if let column { values[column] = keys[i] } }
             // Appended in place in the dictionary: a copy of the table would copy all its records.
-            tables[oid]!.table.append(RawRow(line: record.line, values: values))
+            tables[index].table.append(RawRow(line: record.line, values: values))
         }
     }
 
@@ -98,7 +124,7 @@ struct ODMTableBuilder {
         for (_, unknown) in unknownForms.sorted(by: { $0.key < $1.key }) {
             findings.report(.odmUnknownForm(file: file, line: unknown.line, at: unknown.location, instances: unknown.count))
         }
-        return tables.values.map { form in
+        return tables.map { form in
             var table = form.table
             table.compact()
             return table
@@ -115,18 +141,27 @@ struct ODMTableBuilder {
     private mutating func reject(form oid: String, line: Int, finding: Finding) {
         findings.report(finding)
         guard metadata.forms[oid] != nil else { return }
-        if tables[oid] == nil { tables[oid] = makeTable(oid) }
-        tables[oid]!.table.rejected.append(RejectedRecord(form: metadata.formName(oid), line: line, reason: finding.message))
+        tables[table(oid)].table.rejected.append(
+            RejectedRecord(form: metadata.formName(oid), line: line, reason: finding.message))
+    }
+
+    /// The position of a form's table, made when the form is first met.
+    private mutating func table(_ formOID: String) -> Int {
+        if let index = tableIndex[formOID] { return index }
+        tables.append(makeTable(formOID))
+        tableIndex[formOID] = tables.count - 1
+        return tables.count - 1
     }
 
     private func makeTable(_ formOID: String) -> FormTable {
         var header: [String] = []
-        var itemColumn: [String: Int] = [:]
-        for oid in metadata.itemOIDs(ofForm: formOID) {
+        var checks: [ODMValueCheck?] = []
+        let oids = metadata.itemOIDs(ofForm: formOID)
+        for oid in oids {
             var name = metadata.itemName(oid)
             if header.contains(name) { name = oid }
-            itemColumn[oid] = header.count
             header.append(name)
+            checks.append(metadata.items[oid].map { ODMValueCheck($0, metadata: metadata) })
         }
         var keyColumn: [Int?] = []
         for key in Self.keyColumns {
@@ -134,19 +169,6 @@ struct ODMTableBuilder {
             if !header.contains(key) { header.append(key) }
         }
         let table = RawTable(form: metadata.formName(formOID), file: file, header: header)
-        return FormTable(table: table, itemColumn: itemColumn, keyColumn: keyColumn)
-    }
-
-    private func check(_ value: String, location: ODMLocation, line: Int) {
-        guard !value.isEmpty, let def = metadata.items[location.itemOID] else { return }
-        if !ODMDataType.fits(value, def.dataType) {
-            findings.report(.odmDataType(file: file, line: line, at: location, value: value, dataType: def.dataType))
-        }
-        if let length = def.length, value.count > length {
-            findings.report(.odmLength(file: file, line: line, at: location, value: value, length: length))
-        }
-        if let oid = def.codeListOID, let list = metadata.codeLists[oid], !list.items.isEmpty, !list.contains(value) {
-            findings.report(.odmNotInCodeList(file: file, line: line, at: location, value: value, codeList: oid))
-        }
+        return FormTable(table: table, items: ODMItemIndex(oids), keyColumn: keyColumn, checks: checks)
     }
 }
