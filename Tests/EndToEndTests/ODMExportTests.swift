@@ -1,7 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
-import TrialExportIO
+import TrialExportCore
+
+@testable import TrialExportIO
 
 /// The example study generated as one ODM 1.3.2 document: valid against the ODM XSD, and exported
 /// from it the same bytes as from its CSV forms (except where the raw file is named).
@@ -48,6 +50,27 @@ struct ODMExportTests {
         #expect(text.contains("<CodeList OID=\"CL.DM.SEX\""))
         // No value holds a literal line break: every element starts on its own line.
         for line in text.split(separator: "\n") { #expect(line.hasPrefix("<"), "\(line.prefix(80))") }
+    }
+
+    /// The example's ODM file read in parts of 64 KiB on all cores (as a large study's file is)
+    /// gives the tables, lines and findings of one parser.
+    @Test func generatedODMReadInPartsAsByOneParser() throws {
+        #expect(ODMSegmentedRead.read(path: Self.odm.path, display: "NCT05549466.xml", partBytes: 64 << 10) != nil)
+        func read(_ partBytes: Int?) throws -> (tables: [RawTable], findings: [Finding]) {
+            let sink = FindingCollector()
+            let (tables, _) = try ODMLoader.read(
+                path: Self.odm.path, findings: sink, displayPath: "NCT05549466.xml", partBytes: partBytes)
+            return (tables, sink.findings)
+        }
+        let one = try read(nil)
+        let parts = try read(64 << 10)
+        #expect(one.tables.map(\.form) == parts.tables.map(\.form))
+        for (a, b) in zip(one.tables, parts.tables) {
+            #expect(Array(a.rows) == Array(b.rows), "\(a.form)")
+            #expect(a.rejected == b.rejected, "\(a.form)")
+        }
+        #expect(one.findings == parts.findings)
+        #expect(one.tables.reduce(0) { $0 + $1.rowCount } > 5000)
     }
 
     /// Every file of the export, by path relative to the export folder.

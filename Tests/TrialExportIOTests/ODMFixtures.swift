@@ -1,7 +1,9 @@
 import Foundation
 import TestSupport
+import Testing
 import TrialExportCore
-import TrialExportIO
+
+@testable import TrialExportIO
 
 /// Small ODM documents for the loader tests, written to temporary files.
 enum ODMFixtures {
@@ -47,11 +49,46 @@ enum ODMFixtures {
         return file.path
     }
 
-    /// The tables and findings of loading `text`.
+    /// The tables and findings of loading `text` (read both ways, see ``readBothWays(_:display:)``).
     static func load(_ text: String) throws -> (tables: [String: RawTable], findings: [Finding]) {
-        let sink = FindingCollector()
-        let (tables, _) = try ODMLoader.read(path: try write(text), findings: sink, displayPath: "study.xml")
-        return (Dictionary(uniqueKeysWithValues: tables.map { ($0.form, $0) }), sink.findings)
+        let (tables, _, findings) = try readBothWays(try write(text), display: "study.xml")
+        return (Dictionary(uniqueKeysWithValues: tables.map { ($0.form, $0) }), findings)
+    }
+
+    typealias Read = (tables: [RawTable], metadata: ODMMetadata, findings: [Finding])
+
+    /// Reads a file with one parser, and again in parts cut before every SubjectData (as large
+    /// files are read, on all cores): expects the same tables, lines, findings and metadata, or
+    /// the same error; returns the first.
+    static func readBothWays(_ path: String, display: String?, partBytes: Int = 1) throws -> Read {
+        func read(_ partBytes: Int?) -> Result<Read, any Error> {
+            Result {
+                let sink = FindingCollector()
+                let (tables, metadata) = try ODMLoader.read(
+                    path: path, findings: sink, displayPath: display, partBytes: partBytes)
+                return (tables, metadata, sink.findings)
+            }
+        }
+        let whole = read(nil)
+        switch (whole, read(partBytes)) {
+        case (.success(let one), .success(let parts)):
+            #expect(one.tables.map(\.form) == parts.tables.map(\.form))
+            for (a, b) in zip(one.tables, parts.tables) {
+                #expect(a.header == b.header && a.file == b.file, "\(a.form)")
+                #expect(Array(a.rows) == Array(b.rows), "\(a.form): records differ when read in parts")
+                #expect(a.rejected == b.rejected, "\(a.form)")
+            }
+            #expect(one.findings == parts.findings, "findings differ when read in parts")
+            #expect(one.metadata.formOrder == parts.metadata.formOrder)
+            #expect(one.metadata.codeLists.keys.sorted() == parts.metadata.codeLists.keys.sorted())
+        case (.failure(let one), .failure(let parts)):
+            #expect("\(one)" == "\(parts)")
+        case (.success, .failure(let error)):
+            Issue.record("read in parts failed: \(error)")
+        case (.failure(let error), .success):
+            Issue.record("read in parts succeeded where one parser failed: \(error)")
+        }
+        return try whole.get()
     }
 
     /// The records of a table as dictionaries by column name.

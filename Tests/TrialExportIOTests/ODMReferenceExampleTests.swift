@@ -15,9 +15,8 @@ struct ODMReferenceExampleTests {
 
     func load(_ name: String) throws -> (tables: [RawTable], findings: [Finding], text: String) {
         let path = Self.folder.appendingPathComponent(name).path
-        let sink = FindingCollector()
-        let (tables, _) = try ODMLoader.read(path: path, findings: sink, displayPath: name)
-        return (tables, sink.findings, try String(contentsOfFile: path, encoding: .utf8))
+        let (tables, _, findings) = try ODMFixtures.readBothWays(path, display: name)
+        return (tables, findings, try String(contentsOfFile: path, encoding: .utf8))
     }
 
     func count(_ element: String, in text: String) -> Int { text.components(separatedBy: "<\(element) ").count - 1 }

@@ -13,6 +13,8 @@ struct ODMSecurityTests {
     func refusal(_ data: Data) throws -> ODMError {
         let path = try ODMFixtures.write(data)
         let error = #expect(throws: ODMError.self) { try ODMLoader.read(path: path, findings: FindingCollector()) }
+        // Read in parts, the same refusal.
+        #expect(throws: ODMError.self) { try ODMFixtures.readBothWays(path, display: nil) }
         return try #require(error)
     }
 

@@ -57,6 +57,16 @@ public struct RawTable: Sendable {
         for i in columns.indices { columns[i].append(i < row.values.count ? row.values[i] : "") }
     }
 
+    /// Appends the records (and rejected records) of `other`, a table of the same header, as if
+    /// each had been appended in turn: each distinct value of `other` is coded here once, then its
+    /// codes are translated (a table read in parts is joined without re-reading its values).
+    public mutating func append(contentsOf other: RawTable) {
+        precondition(header == other.header, "tables of different headers joined")
+        lines.append(contentsOf: other.lines)
+        rejected.append(contentsOf: other.rejected)
+        for i in columns.indices { columns[i].append(contentsOf: other.columns[i]) }
+    }
+
     /// Frees what only appending needs (the per-column lookup of codes); appending still works.
     public mutating func compact() {
         for i in columns.indices { columns[i].column.releaseLookup() }
@@ -122,6 +132,18 @@ struct RawColumn: Sendable {
         let code = column.code(for: value)
         if Int(code) == cleaned.count { cleaned.append(value.trimmingSpaces) }
         column.codes.append(code)
+    }
+
+    /// Appends the values of `other` in order. New values get codes in the order `other` first
+    /// met them, as appending them one by one would.
+    mutating func append(contentsOf other: RawColumn) {
+        var translated = [UInt32](repeating: 0, count: other.column.values.count)
+        for code in other.column.values.indices.dropFirst() {
+            let mine = column.code(for: other.column.values[code])
+            if Int(mine) == cleaned.count { cleaned.append(other.cleaned[code]) }
+            translated[code] = mine
+        }
+        for code in other.column.codes { column.codes.append(translated[Int(code)]) }
     }
 }
 

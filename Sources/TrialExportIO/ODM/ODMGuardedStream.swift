@@ -8,7 +8,9 @@ import Foundation
 /// whatever options Foundation's XMLParser passes it (on Linux: entity substitution on). The text
 /// `<!DOCTYPE` inside a comment or CDATA section is refused too (rare; reported the same way).
 final class ODMGuardedStream {
-    private let handle: FileHandle
+    /// The next bytes of the file (or of a part of it held in memory), nil at its end.
+    private let read: () -> Data?
+    private let handle: FileHandle?
     /// Bytes of `<!DOCTYPE` matched so far (the pattern may span chunks).
     private var matched = 0
     private var line = 1
@@ -29,15 +31,28 @@ final class ODMGuardedStream {
             throw ODMError.unreadable(path: path, detail: "no such file or not readable")
         }
         self.handle = handle
+        read = { try? handle.read(upToCount: Self.chunk) }
     }
 
-    deinit { try? handle.close() }
+    /// A part of a file held in memory (see ``ODMSegmentedRead``).
+    init(bytes: [UInt8]) {
+        handle = nil
+        var offset = 0
+        read = {
+            guard offset < bytes.count else { return nil }
+            let end = min(offset + Self.chunk, bytes.count)
+            defer { offset = end }
+            return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[offset..<end])) }
+        }
+    }
+
+    deinit { try? handle?.close() }
 
     /// The next chunk of the file, checked; nil at the end of the file or once a chunk is refused
     /// (then `doctypeLine` or `invalidUTF8` says why).
     func nextChunk() -> Data? {
         guard doctypeLine == nil, invalidUTF8 == nil else { return nil }
-        guard let data = try? handle.read(upToCount: Self.chunk), !data.isEmpty else { return nil }
+        guard let data = read(), !data.isEmpty else { return nil }
         if scan(data) { return nil }
         return data
     }
@@ -95,7 +110,20 @@ final class ODMGuardedStream {
         return true
     }
 
-    /// The high bit set in each byte of an ASCII word that is zero (exact for bytes below 0x80).
+    /// The number of line feeds in `bytes`, counted a word at a time.
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        let words = bytes.count / 8
+        var count = 0
+        for i in 0..<words {
+            count += zeroBytes(base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+        }
+        for i in (8 * words)..<bytes.count where bytes[i] == 0x0A { count += 1 }
+        return count
+    }
+
+    /// The high bit set in each byte of a word that is zero (a byte with its high bit set is never
+    /// taken for zero).
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
     }

@@ -6,6 +6,7 @@ import TrialExportCore
 ///
 /// Streaming: libxml2's SAX2 push parser (``ODMPushParser``) reads the file in 64 KiB chunks,
 /// each checked by an ``ODMGuardedStream``; only the current form instance is held besides the tables.
+/// A large file is read in parts on all cores (``ODMSegmentedRead``), with the same result.
 /// The metadata (MetaDataVersion) must come before the ClinicalData, as ODM orders them.
 public enum ODMLoader {
     /// The tables of the file in form-name order; problems in the data become findings (ODM0001-),
@@ -22,7 +23,21 @@ public enum ODMLoader {
     public static func read(
         path: String, findings: FindingSink, displayPath: String? = nil
     ) throws -> (tables: [RawTable], metadata: ODMMetadata) {
+        try read(path: path, findings: findings, displayPath: displayPath, partBytes: ODMSegmentedRead.defaultPartBytes)
+    }
+
+    /// As ``read(path:findings:displayPath:)``; a file of more than `partBytes` is read in parts
+    /// on all cores (``ODMSegmentedRead``), with one parser when that cannot be done exactly (or
+    /// when `partBytes` is nil).
+    static func read(
+        path: String, findings: FindingSink, displayPath: String?, partBytes: Int?
+    ) throws -> (tables: [RawTable], metadata: ODMMetadata) {
         let display = displayPath ?? path
+        if let partBytes, let outcome = ODMSegmentedRead.read(path: path, display: display, partBytes: partBytes) {
+            for finding in outcome.findings { findings.report(finding) }
+            outcome.reader.report(to: findings)
+            return finish(outcome.reader, display: display, findings: findings)
+        }
         let stream = try ODMGuardedStream(path: path)
         let reader = ODMReader(path: path, display: display, findings: findings)
         let parser = ODMPushParser(handler: reader)
@@ -38,6 +53,13 @@ public enum ODMLoader {
             throw ODMError.malformed(path: path, line: max(error.line, 1), column: error.column, detail: detail)
         }
         guard reader.rootClosed else { throw ODMError.truncated(path: path, line: max(parser.lastLine, 1)) }
+        return finish(reader, display: display, findings: findings)
+    }
+
+    /// The tables and metadata of a reader that read the whole file; skipped parts reported.
+    private static func finish(
+        _ reader: ODMReader, display: String, findings: FindingSink
+    ) -> (tables: [RawTable], metadata: ODMMetadata) {
         var builder = reader.builder
         let names = ["AuditRecord": "audit records", "Signature": "signatures", "Annotation": "annotations"]
         for (element, what) in names.sorted(by: { $0.key < $1.key }) {

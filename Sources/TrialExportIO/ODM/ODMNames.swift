@@ -3,7 +3,7 @@
 enum ODMElement: UInt8 {
     case odm, formDef, itemGroupRef, itemGroupDef, itemRef, itemDef, codeListRef, codeList, codeListItem
     case enumeratedItem, translatedText
-    case subjectData, siteRef, studyEventData, formData, itemGroupData, itemData
+    case clinicalData, subjectData, siteRef, studyEventData, formData, itemGroupData, itemData
     /// ItemDataString, ItemDataInteger...: a value given as the element's text.
     case typedItemData
     case itemDataBase64Binary
@@ -25,6 +25,7 @@ enum ODMElement: UInt8 {
         case "CodeListItem": self = .codeListItem
         case "EnumeratedItem": self = .enumeratedItem
         case "TranslatedText": self = .translatedText
+        case "ClinicalData": self = .clinicalData
         case "SubjectData": self = .subjectData
         case "SiteRef": self = .siteRef
         case "StudyEventData": self = .studyEventData

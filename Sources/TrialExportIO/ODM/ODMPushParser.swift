@@ -57,20 +57,33 @@ final class ODMPushParser {
 
     deinit { attributeNames.deallocate() }
 
+    /// Added to libxml2's line numbers: the file's line before the first byte parsed (a part of a
+    /// file parsed alone, see ``ODMSegmentedRead``).
+    private var lineOffset = 0
+    /// Whether the parser had parsed all it was given and stood in element content (not inside a
+    /// tag, comment, CDATA section or processing instruction) when it stopped.
+    private(set) var stoppedInContent = false
+
     /// The line the parser is on (1-based).
-    var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 1 }
+    var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) + lineOffset } ?? 1 }
 
     /// Parses the stream's chunks to the end, or until the handler or libxml2 stops it.
-    func parse(_ stream: ODMGuardedStream) {
+    ///
+    /// `prefix`, parsed first and unchecked, opens the elements a part of a file needs around it
+    /// (its bytes hold no line break); `lineOffset` is the file's line before the part;
+    /// `terminate: false` leaves the document open after the last chunk (a part that is not the last).
+    func parse(_ stream: ODMGuardedStream, prefix: [UInt8] = [], lineOffset: Int = 0, terminate: Bool = true) {
+        self.lineOffset = lineOffset
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { user, local, prefix, _, _, _, count, _, attributes in
+        sax.startElementNs = { user, local, prefix, _, namespaceCount, namespaces, count, _, attributes in
             guard let user, let local else { return }
             let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
             parser.handler.start(
                 parser.kind(local, prefix: prefix),
                 ODMAttributes(pointer: attributes, count: Int(count), names: parser.attributeNames),
-                line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) })
+                line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) },
+                namespaces: { ODMPushParser.declarations(namespaces, count: Int(namespaceCount)) })
             parser.stopIfFailed()
         }
         sax.endElementNs = { user, local, prefix, _ in
@@ -93,7 +106,7 @@ final class ODMPushParser {
             let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
             guard parser.error == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "libxml2 error \(error.pointee.code)"
-            parser.error = (message, Int(error.pointee.line), Int(error.pointee.int2))
+            parser.error = (message, Int(error.pointee.line) + parser.lineOffset, Int(error.pointee.int2))
         }
         let user = Unmanaged.passUnretained(self).toOpaque()
         context = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil)
@@ -103,6 +116,7 @@ final class ODMPushParser {
         }
         defer {
             lastLine = line
+            stoppedInContent = context.pointee.instate == XML_PARSER_CONTENT && Self.onlySpaceLeft(context)
             xmlFreeParserCtxt(context)
             self.context = nil
         }
@@ -112,14 +126,42 @@ final class ODMPushParser {
         for attribute in ODMAttribute.allCases {
             attributeNames[attribute.rawValue] = xmlDictLookup(context.pointee.dict, attribute.localName, -1)
         }
+        if !prefix.isEmpty {
+            let status = prefix.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+            }
+            if status != 0 || error != nil { return }
+        }
         while let chunk = stream.nextChunk() {
             let status = chunk.withUnsafeBytes { bytes in
                 xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
             }
-            if status != 0 || handler.failure != nil || error != nil { return }
+            if status != 0 || handler.failed || error != nil { return }
         }
-        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil else { return }
+        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, terminate else { return }
         xmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// Whether the bytes libxml2 holds unparsed (text it waits to see the end of) are white space.
+    private static func onlySpaceLeft(_ context: xmlParserCtxtPtr) -> Bool {
+        guard let input = context.pointee.input, var cur = input.pointee.cur, let end = input.pointee.end else { return true }
+        while cur < end {
+            guard [0x20, 0x09, 0x0A, 0x0D].contains(cur.pointee) else { return false }
+            cur += 1
+        }
+        return true
+    }
+
+    /// The namespace declarations of an element as written in a start tag: ` xmlns="..." xmlns:p="..."`.
+    static func declarations(_ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) -> String {
+        guard let namespaces else { return "" }
+        var text = ""
+        for i in 0..<count {
+            let uri = namespaces[2 * i + 1].map { String(cString: $0) } ?? ""
+            let name = namespaces[2 * i].map { "xmlns:" + String(cString: $0) } ?? "xmlns"
+            text += " \(name)=\"\(XMLText.escaped(uri))\""
+        }
+        return text
     }
 
     /// The kind of an element: classified by name the first time its interned name is met.
@@ -145,6 +187,6 @@ final class ODMPushParser {
     }
 
     private func stopIfFailed() {
-        if handler.failure != nil, let context { xmlStopParser(context) }
+        if handler.failed, let context { xmlStopParser(context) }
     }
 }

@@ -25,16 +25,45 @@ final class ODMReader {
     private var subjectRemoved: String?
     private var eventRemoved: String?
 
-    init(path: String, display: String, findings: FindingSink) {
+    /// Whether the ClinicalData (a child of the root) is open.
+    private var inClinicalData = false
+    /// The namespace declarations of the root and of the ClinicalData, as written in start tags.
+    private(set) var rootNamespaces = ""
+    private(set) var clinicalDataNamespaces = ""
+
+    init(path: String, display: String, findings: FindingSink, metadata: ODMMetadata? = nil) {
         self.path = path
         builder = ODMTableBuilder(file: display, findings: findings)
+        if let metadata { builder.metadata = metadata }
     }
+
+    /// Whether the reader stands between two SubjectData of the ClinicalData, holding nothing
+    /// open: where a file may be cut into parts read apart (``ODMSegmentedRead``).
+    var betweenSubjects: Bool {
+        depth == 2 && inClinicalData && skipUntilDepth == nil && textItem == nil && failure == nil
+            && !builder.inForm && formDef == nil && codeList == nil && !inDecode
+    }
+
+    /// Takes in what the reader of a later part of the file found: its tables (appended), its
+    /// counts of skipped elements and whether it closed the root.
+    func absorb(_ later: ODMReader) {
+        builder.absorb(later.builder)
+        for (name, seen) in later.skipped.sorted(by: { $0.value.line < $1.value.line }) {
+            skipped[name, default: (0, seen.line)].count += seen.count
+        }
+        rootClosed = later.rootClosed
+    }
+
+    /// Findings go to `findings` from now on.
+    func report(to findings: FindingSink) { builder.findings = findings }
 
     /// Text is kept only inside an ItemData value or a decode's TranslatedText.
     var wantsText: Bool { skipUntilDepth == nil && (textItem != nil || inDecode) }
 
     /// An element starts; `name` gives its name as written (asked for only in a message).
-    func start(_ element: ODMElement, _ a: ODMAttributes, line: Int, name: () -> String) {
+    func start(
+        _ element: ODMElement, _ a: ODMAttributes, line: Int, name: () -> String, namespaces: () -> String = { "" }
+    ) {
         depth += 1
         if depth > ODMLimits.maxDepth { return stop(.tooDeep(path: path, line: line, depth: depth)) }
         if depth == 1, element != .odm { return stop(.notODM(path: path, root: name())) }
@@ -57,7 +86,11 @@ final class ODMReader {
             metadataElement(element, a)
         case .subjectData, .siteRef, .studyEventData, .formData, .itemGroupData, .itemData, .typedItemData:
             clinicalElement(element, a, line: line)
-        case .odm, .other: break
+        case .odm: rootNamespaces = namespaces()
+        case .clinicalData where depth == 2:
+            inClinicalData = true
+            clinicalDataNamespaces = namespaces()
+        case .clinicalData, .other: break
         }
     }
 
@@ -69,6 +102,7 @@ final class ODMReader {
         }
         switch element {
         case .odm: rootClosed = true
+        case .clinicalData where depth == 2: inClinicalData = false
         case .formDef: formDef = nil
         case .itemGroupDef: groupDef = nil
         case .itemDef: itemDef = nil
@@ -104,14 +138,22 @@ final class ODMReader {
 
     private func stop(_ error: ODMError) {
         if failure == nil { failure = error }
+        failed = true
     }
+
+    /// Whether the reader stopped on an error (``failure``), checked after every callback.
+    private(set) var failed = false
 
     private func count(_ name: String, line: Int) {
         skipped[name, default: (0, line)].count += 1
     }
 
+    /// Whether a MetaDataVersion element was read.
+    private(set) var sawMetadata = false
+
     /// Reads an element of a MetaDataVersion.
     private func metadataElement(_ element: ODMElement, _ a: ODMAttributes) {
+        sawMetadata = true
         switch element {
         case .formDef:
             let oid = a[.oid] ?? ""

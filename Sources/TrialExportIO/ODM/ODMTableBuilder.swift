@@ -13,6 +13,7 @@ struct ODMTableBuilder {
     ]
 
     struct FormTable {
+        let formOID: String
         var table: RawTable
         var items: ODMItemIndex
         var keyColumn: [Int?] = []
@@ -21,7 +22,7 @@ struct ODMTableBuilder {
     }
 
     let file: String
-    let findings: FindingSink
+    var findings: FindingSink
     var metadata = ODMMetadata()
     /// The forms' tables, in the order first met, and their positions by FormOID.
     private(set) var tables: [FormTable] = []
@@ -119,6 +120,17 @@ struct ODMTableBuilder {
         }
     }
 
+    /// Whether a FormData is open.
+    var inForm: Bool { instance != nil }
+
+    /// Appends the tables and unknown forms of a builder that read a later part of the file.
+    mutating func absorb(_ later: ODMTableBuilder) {
+        for form in later.tables { tables[table(form.formOID)].table.append(contentsOf: form.table) }
+        for (oid, unknown) in later.unknownForms {
+            unknownForms[oid, default: (unknown.line, unknown.location, 0)].count += unknown.count
+        }
+    }
+
     /// The tables, compacted, in form-name order; unknown forms reported.
     mutating func finish() -> [RawTable] {
         for (_, unknown) in unknownForms.sorted(by: { $0.key < $1.key }) {
@@ -169,6 +181,6 @@ struct ODMTableBuilder {
             if !header.contains(key) { header.append(key) }
         }
         let table = RawTable(form: metadata.formName(formOID), file: file, header: header)
-        return FormTable(table: table, items: ODMItemIndex(oids), keyColumn: keyColumn, checks: checks)
+        return FormTable(formOID: formOID, table: table, items: ODMItemIndex(oids), keyColumn: keyColumn, checks: checks)
     }
 }

@@ -1,0 +1,232 @@
+import Foundation
+import TrialExportCore
+
+/// An ODM file read in parts on all cores: the file is cut before `<SubjectData` tags into parts
+/// of a few MiB, each part parsed by its own libxml2 parser (inside the file's own `<ODM>` and
+/// `<ClinicalData>` start tags, with their namespace declarations) and the parts' tables joined
+/// in file order.
+///
+/// The result is the one a single parser gives, byte for byte (tables, lines, findings and their
+/// order), or nothing: whenever a part is not exactly a run of whole SubjectData of the
+/// ClinicalData (a cut inside a comment, CDATA section or processing instruction, any error,
+/// metadata after the first part, a truncated file), ``read(path:display:partBytes:)`` returns nil
+/// and the caller reads the file with one parser, which then reports the problem as usual.
+/// Memory stays bounded: as many parts as cores are parsed at a time, and one more is cut.
+enum ODMSegmentedRead {
+    /// A part of the file: its bytes and the file's line of its first byte.
+    struct Part: Sendable {
+        let bytes: [UInt8]
+        let line: Int
+        let last: Bool
+    }
+
+    /// What reading the file in parts gave: the reader of the first part, holding all parts'
+    /// tables, and the findings of all parts in file order.
+    struct Outcome {
+        let reader: ODMReader
+        let findings: [Finding]
+    }
+
+    /// The size a part is cut at (then extended to the next `<SubjectData`).
+    static let defaultPartBytes = 4 << 20
+
+    /// The file read in parts of at least `partBytes`; nil when it is no larger than that, or
+    /// when the parts do not give exactly what one parser gives.
+    static func read(path: String, display: String, partBytes: Int = defaultPartBytes) -> Outcome? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size, size > partBytes else { return nil }
+        guard let cutter = ODMCutter(path: path), let first = cutter.next(atLeast: 0), !first.last else { return nil }
+        let firstFindings = FindingCollector()
+        let reader = ODMReader(path: path, display: display, findings: firstFindings)
+        let parser = ODMPushParser(handler: reader)
+        let stream = ODMGuardedStream(bytes: first.bytes)
+        parser.parse(stream, terminate: false)
+        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, parser.stoppedInContent,
+            reader.betweenSubjects
+        else { return nil }
+        let prefix = Array("<ODM\(reader.rootNamespaces)><ClinicalData\(reader.clinicalDataNamespaces)>".utf8)
+        guard !prefix.contains(0x0A) else { return nil }
+        let metadata = reader.builder.metadata
+        var findings = firstFindings.findings
+        // Up to `width` parts are parsed at a time; the next part is cut meanwhile, and parts are
+        // joined in file order, each as soon as it and those before it are done.
+        let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        var pending: [(group: DispatchGroup, result: PartResult)] = []
+        var done = false
+        while !done {
+            guard let part = cutter.next(atLeast: partBytes), !part.holdsMarkupOtherThanElements else {
+                for running in pending { running.group.wait() }
+                return nil
+            }
+            done = part.last
+            while pending.count >= width {
+                let first = pending.removeFirst()
+                first.group.wait()
+                guard join(first.result, into: reader, findings: &findings) else {
+                    for running in pending { running.group.wait() }
+                    return nil
+                }
+            }
+            let result = PartResult()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                result.set(parse(part, path: path, display: display, metadata: metadata, prefix: prefix))
+            }
+            pending.append((group, result))
+        }
+        for (i, running) in pending.enumerated() {
+            running.group.wait()
+            guard join(running.result, into: reader, findings: &findings) else {
+                for later in pending.dropFirst(i + 1) { later.group.wait() }
+                return nil
+            }
+        }
+        guard reader.rootClosed else { return nil }
+        return Outcome(reader: reader, findings: findings)
+    }
+
+    /// Parses one part after the first; nil unless it read cleanly as a run of whole SubjectData
+    /// (and, for the last part, to the end of the document).
+    private static func parse(
+        _ part: Part, path: String, display: String, metadata: ODMMetadata, prefix: [UInt8]
+    ) -> (reader: ODMReader, findings: [Finding])? {
+        let findings = FindingCollector()
+        let reader = ODMReader(path: path, display: display, findings: findings, metadata: metadata)
+        let parser = ODMPushParser(handler: reader)
+        let stream = ODMGuardedStream(bytes: part.bytes)
+        parser.parse(stream, prefix: prefix, lineOffset: part.line - 1, terminate: part.last)
+        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, reader.failure == nil,
+            !reader.sawMetadata
+        else { return nil }
+        if part.last {
+            guard reader.rootClosed else { return nil }
+        } else {
+            guard parser.stoppedInContent, reader.betweenSubjects else { return nil }
+        }
+        return (reader, findings.findings)
+    }
+
+    /// Joins a parsed part; false when it did not read cleanly.
+    private static func join(_ result: PartResult, into reader: ODMReader, findings: inout [Finding]) -> Bool {
+        guard let part = result.value else { return false }
+        reader.absorb(part.reader)
+        findings += part.findings
+        return true
+    }
+}
+
+/// The result of parsing one part, set from the thread that parses it.
+private final class PartResult: @unchecked Sendable {
+    // @unchecked Sendable: `stored` is only read or written while holding `lock`.
+    private let lock = NSLock()
+    private var stored: (reader: ODMReader, findings: [Finding])?
+
+    func set(_ result: (reader: ODMReader, findings: [Finding])?) {
+        lock.lock(); defer { lock.unlock() }
+        stored = result
+    }
+
+    /// The part's reader and findings; nil when it failed (or has not run).
+    var value: (reader: ODMReader, findings: [Finding])? {
+        lock.lock(); defer { lock.unlock() }
+        return stored
+    }
+}
+
+extension ODMSegmentedRead.Part {
+    /// Whether the part holds `<!` or `<?` (a comment, CDATA section, DOCTYPE or processing
+    /// instruction), inside which a cut could have fallen.
+    var holdsMarkupOtherThanElements: Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            ODMByteSearch.first(of: Array("<!".utf8), anchor: 1, in: buffer, from: 0) != nil
+                || ODMByteSearch.first(of: Array("<?".utf8), anchor: 1, in: buffer, from: 0) != nil
+        }
+    }
+}
+
+/// Cuts a file into parts, each (after the first) starting at a `<SubjectData` tag, reading
+/// it a MiB at a time.
+final class ODMCutter {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var line = 1
+    private var atEnd = false
+    private static let pattern = Array("<SubjectData".utf8)
+    private static let readBytes = 1 << 20
+    /// How far past the wanted size a cut may be looked for: a part never grows beyond this.
+    private static let slack = 64 << 20
+
+    init?(path: String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next part: at least `atLeast` bytes (unless the file ends), up to the next `<SubjectData`
+    /// tag; nil at the end of the file, or when no tag comes within the slack.
+    func next(atLeast: Int) -> ODMSegmentedRead.Part? {
+        if buffer.isEmpty { fill() }
+        guard !buffer.isEmpty else { return nil }
+        guard let cut = cut(from: max(atLeast, 1), atLeast: atLeast) else { return nil }
+        let end = cut ?? buffer.count
+        let bytes = Array(buffer[0..<end])
+        buffer.removeFirst(end)
+        let start = line
+        line += bytes.withUnsafeBufferPointer { ODMGuardedStream.lineFeeds(in: $0) }
+        return ODMSegmentedRead.Part(bytes: bytes, line: start, last: cut == nil && buffer.isEmpty && atEnd)
+    }
+
+    /// The position of the first `<SubjectData` tag at or after `from` (reading on as needed):
+    /// `.some(nil)` when the file ends first, nil when none comes within the slack.
+    private func cut(from: Int, atLeast: Int) -> Int?? {
+        var from = from
+        while true {
+            while buffer.count < from + Self.pattern.count + 1, !atEnd { fill() }
+            if let found = search(from) {
+                let after = found + Self.pattern.count
+                if after < buffer.count {
+                    if [0x20, 0x09, 0x0A, 0x0D, 0x3E, 0x2F].contains(buffer[after]) { return .some(found) }
+                    from = found + 1
+                    continue
+                }
+            } else {
+                from = max(from, buffer.count - Self.pattern.count + 1)
+            }
+            if atEnd { return .some(nil) }
+            if buffer.count > atLeast + Self.slack { return nil }
+            fill()
+        }
+    }
+
+    private func search(_ from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        // Anchored on its `j`, far rarer in ODM than `<`.
+        return buffer.withUnsafeBufferPointer { ODMByteSearch.first(of: Self.pattern, anchor: 4, in: $0, from: from) }
+    }
+
+    private func fill() {
+        guard !atEnd else { return }
+        guard let data = try? handle.read(upToCount: Self.readBytes), !data.isEmpty else {
+            atEnd = true
+            return
+        }
+        buffer.append(contentsOf: data)
+    }
+}
+
+/// Finding a byte pattern: `memchr` jumps to each occurrence of the pattern's byte at `anchor`
+/// (chosen rare), then the whole pattern is compared there.
+enum ODMByteSearch {
+    static func first(of pattern: [UInt8], anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = bytes.baseAddress, !pattern.isEmpty else { return nil }
+        var at = from + anchor
+        while at < bytes.count {
+            guard let hit = memchr(base + at, Int32(pattern[anchor]), bytes.count - at) else { return nil }
+            let start = (UnsafeRawPointer(hit) - UnsafeRawPointer(base)) - anchor
+            if start + pattern.count <= bytes.count, memcmp(base + start, pattern, pattern.count) == 0 { return start }
+            at = start + anchor + 1
+        }
+        return nil
+    }
+}
