@@ -1,4 +1,5 @@
 import Testing
+import TrialExportCore
 
 @testable import TrialExportIO
 
@@ -42,5 +43,61 @@ struct ODMValueTests {
         #expect(column("") == nil)
         index.rewind()
         #expect(column("IT.A") == 0)
+    }
+}
+
+/// The distinct values of a column found by their bytes, and a form's table built from codes in
+/// batches.
+struct ODMValueInternerTests {
+    func code(_ interner: inout ODMValueInterner, _ value: String) -> UInt32 {
+        var value = value
+        return value.withUTF8 { interner.code($0) }
+    }
+
+    @Test func equalBytesShareACodeAndOnlyEqualBytes() {
+        var interner = ODMValueInterner()
+        #expect(code(&interner, "") == 0)
+        let a = code(&interner, "Headache")
+        #expect(a == 1)
+        #expect(code(&interner, "Headache") == a)
+        #expect(code(&interner, "headache") != a)
+        #expect(code(&interner, "Headache ") != a)
+        // Canonically equivalent texts are different bytes, so different values.
+        let composed = code(&interner, "caf\u{E9}")
+        let decomposed = code(&interner, "cafe\u{301}")
+        #expect(composed != decomposed)
+        #expect(interner.code("caf\u{E9}") == composed)
+        #expect(interner.code("cafe\u{301}") == decomposed)
+        #expect(interner.values[Int(decomposed)].utf8.elementsEqual("cafe\u{301}".utf8))
+    }
+
+    @Test func manyValuesKeepTheirCodesAsTheTableGrows() {
+        var interner = ODMValueInterner()
+        let values = (0..<5000).map { "V\($0 * 7919 % 10007)" }
+        let codes = values.map { code(&interner, $0) }
+        #expect(interner.count == Set(values).count + 1)
+        for (value, first) in zip(values, codes) {
+            #expect(code(&interner, value) == first)
+            #expect(interner.values[Int(first)] == value)
+        }
+    }
+
+    @Test func aFormTableMovedInBatchesHoldsEveryRecordInOrder() {
+        let header = ["A", "B", "SubjectKey"]
+        var form = ODMTableBuilder.FormTable(
+            formOID: "F.X", table: RawTable(form: "x", file: "study.xml", header: header),
+            items: ODMItemIndex(["I.A", "I.B"]), keyColumn: [], checks: [nil, nil],
+            columns: Array(repeating: ODMValueInterner(), count: 3))
+        form.flushRecords = 3
+        var expected: [RawRow] = []
+        for i in 0..<10 {
+            let values = ["a\(i % 4)", i % 3 == 0 ? "" : "b\(i)", "S\(i / 5)"]
+            let codes = values.indices.map { form.columns[$0].code(values[$0]) }
+            form.append(codes, line: 10 + i)
+            expected.append(RawRow(line: 10 + i, values: values))
+        }
+        form.flush()
+        #expect(Array(form.table.rows) == expected)
+        #expect(form.table.cleanValue(4, 0) == "a0")
     }
 }

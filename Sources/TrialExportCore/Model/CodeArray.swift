@@ -14,6 +14,16 @@ struct CodeArray: Sendable {
 
     @usableFromInline init() {}
 
+    /// These codes, none above `largest`, in the width `largest` needs.
+    init(_ codes: [UInt32], largest: UInt32) {
+        width = Self.width(for: largest)
+        switch width {
+        case 1: narrow = codes.map { UInt8(truncatingIfNeeded: $0) }
+        case 2: medium = codes.map { UInt16(truncatingIfNeeded: $0) }
+        default: wide = codes
+        }
+    }
+
     /// `count` copies of `code`.
     init(repeating code: UInt32, count: Int) {
         fit(code)

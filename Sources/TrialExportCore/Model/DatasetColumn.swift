@@ -19,6 +19,13 @@ struct DatasetColumn: Sendable {
 
     @usableFromInline init() {}
 
+    /// A column already encoded: its distinct values (`values[0]` is "") and a code per row.
+    init(values: [String], codes: [UInt32]) {
+        precondition(values.first == "", "code 0 must be the empty value")
+        self.values = values
+        self.codes = CodeArray(codes, largest: UInt32(values.count - 1))
+    }
+
     /// The value of row `row`.
     @inlinable
     subscript(row: Int) -> String { values[Int(codes[row])] }

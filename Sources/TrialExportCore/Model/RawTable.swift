@@ -40,6 +40,24 @@ public struct RawTable: Sendable {
         }
     }
 
+    /// A table from columns a loader has already dictionary-encoded: for each column its distinct
+    /// values (`values[0]` is "", each other value once, distinct by exact bytes) and one code per
+    /// record (an index into `values`); `lines` holds each record's line.
+    public init(
+        form: String, file: String, header: [String], lines: [Int], encoded: [(values: [String], codes: [UInt32])]
+    ) {
+        precondition(encoded.count == header.count && encoded.allSatisfy { $0.codes.count == lines.count })
+        self.form = form
+        self.file = file
+        self.header = header
+        self.columnIndex = Self.positions(header)
+        self.lines = lines
+        self.columns = encoded.map { column in
+            RawColumn(
+                column: DatasetColumn(values: column.values, codes: column.codes), cleaned: column.values.map(\.trimmingSpaces))
+        }
+    }
+
     private static func positions(_ header: [String]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }

@@ -4,7 +4,8 @@ struct ODMFormInstance {
     struct Record {
         var key: String
         var line: Int
-        var values: [String]
+        /// Each column's value, as its code in the column's ``ODMValueInterner`` (0: empty).
+        var values: [UInt32]
         /// The XML line each value was set on (0: not set), to report an item given twice.
         var setOn: [Int]
     }
@@ -28,14 +29,14 @@ struct ODMFormInstance {
         } else {
             entries.append(
                 Record(
-                    key: repeatKey, line: line, values: Array(repeating: "", count: width),
+                    key: repeatKey, line: line, values: Array(repeating: 0, count: width),
                     setOn: Array(repeating: 0, count: width)))
             current = entries.count - 1
         }
     }
 
     /// Sets a value of the current group's record; returns the earlier line when it was already set.
-    mutating func set(_ column: Int, _ value: String, line: Int) -> Int? {
+    mutating func set(_ column: Int, _ value: UInt32, line: Int) -> Int? {
         if entries.isEmpty { beginGroup("", line: line) }
         if entries[current].setOn[column] != 0 { return entries[current].setOn[column] }
         entries[current].values[column] = value
@@ -47,7 +48,7 @@ struct ODMFormInstance {
     /// a key are copied into each keyed record, which alone are kept.
     func records() -> [Record] {
         guard entries.isEmpty == false else {
-            return [Record(key: "", line: line, values: Array(repeating: "", count: width), setOn: [])]
+            return [Record(key: "", line: line, values: Array(repeating: 0, count: width), setOn: [])]
         }
         guard entries.count > 1, let shared = entries.first(where: { $0.key.isEmpty }) else { return entries }
         return entries.filter { !$0.key.isEmpty }.map { record in

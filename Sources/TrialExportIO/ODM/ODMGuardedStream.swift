@@ -8,9 +8,11 @@ import Foundation
 /// whatever options Foundation's XMLParser passes it (on Linux: entity substitution on). The text
 /// `<!DOCTYPE` inside a comment or CDATA section is refused too (rare; reported the same way).
 final class ODMGuardedStream {
-    /// The next bytes of the file (or of a part of it held in memory), nil at its end.
-    private let read: () -> Data?
+    /// The file read (into `buffer`), or the part of a file held in memory.
     private let handle: FileHandle?
+    private var buffer: [UInt8] = []
+    private let memory: [UInt8]
+    private var offset = 0
     /// Bytes of `<!DOCTYPE` matched so far (the pattern may span chunks).
     private var matched = 0
     private var line = 1
@@ -25,44 +27,54 @@ final class ODMGuardedStream {
     private(set) var doctypeLine: Int?
     private static let pattern = Array("<!DOCTYPE".utf8)
     private static let chunk = 1 << 16
+    /// Chunks of a part held in memory are handed on in place, so they may be larger.
+    private static let memoryChunk = 1 << 18
 
     init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ODMError.unreadable(path: path, detail: "no such file or not readable")
         }
         self.handle = handle
-        read = { try? handle.read(upToCount: Self.chunk) }
+        buffer = Array(repeating: 0, count: Self.chunk)
+        memory = []
     }
 
     /// A part of a file held in memory (see ``ODMSegmentedRead``).
     init(bytes: [UInt8]) {
         handle = nil
-        var offset = 0
-        read = {
-            guard offset < bytes.count else { return nil }
-            let end = min(offset + Self.chunk, bytes.count)
-            defer { offset = end }
-            return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[offset..<end])) }
-        }
+        memory = bytes
     }
 
     deinit { try? handle?.close() }
 
-    /// The next chunk of the file, checked; nil at the end of the file or once a chunk is refused
-    /// (then `doctypeLine` or `invalidUTF8` says why).
-    func nextChunk() -> Data? {
+    /// Hands the next chunk of the file, checked, to `body` (valid only during the call) and
+    /// returns what it returns; nil at the end of the file or once a chunk is refused (then
+    /// `doctypeLine` or `invalidUTF8` says why).
+    func nextChunk<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard doctypeLine == nil, invalidUTF8 == nil else { return nil }
-        guard let data = read(), !data.isEmpty else { return nil }
-        if scan(data) { return nil }
-        return data
+        guard let handle else {
+            guard offset < memory.count else { return nil }
+            let start = offset
+            offset = min(offset + Self.memoryChunk, memory.count)
+            return memory.withUnsafeBufferPointer { all in
+                let chunk = UnsafeBufferPointer(rebasing: all[start..<offset])
+                return scan(chunk) ? nil : body(chunk)
+            }
+        }
+        let descriptor = handle.fileDescriptor
+        var count = 0
+        repeat {
+            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        } while count < 0 && errno == EINTR
+        guard count > 0 else { return nil }
+        return buffer.withUnsafeBufferPointer { all in
+            let chunk = UnsafeBufferPointer(rebasing: all[0..<count])
+            return scan(chunk) ? nil : body(chunk)
+        }
     }
 
     /// Counts lines, checks UTF-8 and looks for `<!DOCTYPE`; true when the chunk must not be
     /// handed on (a DOCTYPE or bytes that are not UTF-8).
-    private func scan(_ data: Data) -> Bool {
-        data.withUnsafeBytes { scan($0.bindMemory(to: UInt8.self)) }
-    }
-
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < bytes.count {

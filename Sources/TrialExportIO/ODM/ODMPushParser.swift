@@ -132,10 +132,9 @@ final class ODMPushParser {
             }
             if status != 0 || error != nil { return }
         }
-        while let chunk = stream.nextChunk() {
-            let status = chunk.withUnsafeBytes { bytes in
-                xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
-            }
+        while let status = stream.nextChunk({ bytes in
+            bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+        }) {
             if status != 0 || handler.failed || error != nil { return }
         }
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, terminate else { return }

@@ -227,7 +227,9 @@ final class ODMReader {
             builder.beginGroup(location, line: line, removed: removed)
         case .itemData:
             let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-            builder.item(a.bytes(.itemOID) ?? empty, value: a[.value] ?? "", line: line, removed: removed) { location }
+            builder.item(a.bytes(.itemOID) ?? empty, value: a.bytes(.value) ?? empty, line: line, removed: removed) {
+                location
+            }
         case .typedItemData:
             textItem = (a[.itemOID] ?? "", line, removed)
             text = ""

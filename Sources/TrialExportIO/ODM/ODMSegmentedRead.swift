@@ -59,13 +59,13 @@ enum ODMSegmentedRead {
                 return nil
             }
             done = part.last
-            while pending.count >= width {
+            // When all cores are busy, the oldest part is waited for; the new part starts before
+            // the finished one is joined, so no core idles during the join.
+            var finished: PartResult?
+            if pending.count >= width {
                 let first = pending.removeFirst()
                 first.group.wait()
-                guard join(first.result, into: reader, findings: &findings) else {
-                    for running in pending { running.group.wait() }
-                    return nil
-                }
+                finished = first.result
             }
             let result = PartResult()
             let group = DispatchGroup()
@@ -73,6 +73,10 @@ enum ODMSegmentedRead {
                 result.set(parse(part, path: path, display: display, metadata: metadata, prefix: prefix))
             }
             pending.append((group, result))
+            if let finished, !join(finished, into: reader, findings: &findings) {
+                for running in pending { running.group.wait() }
+                return nil
+            }
         }
         for (i, running) in pending.enumerated() {
             running.group.wait()
@@ -144,15 +148,18 @@ extension ODMSegmentedRead.Part {
     }
 }
 
-/// Cuts a file into parts, each (after the first) starting at a `<SubjectData` tag, reading
-/// it a MiB at a time.
+/// Cuts a file into parts, each (after the first) starting at a `<SubjectData` tag: each part's
+/// bytes are read straight into its own array, and only the few bytes read past the cut are
+/// copied on to the next part.
 final class ODMCutter {
     private let handle: FileHandle
-    private var buffer: [UInt8] = []
+    /// Bytes read past the last cut: the start of the next part.
+    private var carry: [UInt8] = []
     private var line = 1
     private var atEnd = false
     private static let pattern = Array("<SubjectData".utf8)
-    private static let readBytes = 1 << 20
+    /// Read past the wanted size before looking for the cut.
+    private static let lookahead = 64 << 10
     /// How far past the wanted size a cut may be looked for: a part never grows beyond this.
     private static let slack = 64 << 20
 
@@ -166,52 +173,65 @@ final class ODMCutter {
     /// The next part: at least `atLeast` bytes (unless the file ends), up to the next `<SubjectData`
     /// tag; nil at the end of the file, or when no tag comes within the slack.
     func next(atLeast: Int) -> ODMSegmentedRead.Part? {
-        if buffer.isEmpty { fill() }
-        guard !buffer.isEmpty else { return nil }
-        guard let cut = cut(from: max(atLeast, 1), atLeast: atLeast) else { return nil }
-        let end = cut ?? buffer.count
-        let bytes = Array(buffer[0..<end])
-        buffer.removeFirst(end)
-        let start = line
-        line += bytes.withUnsafeBufferPointer { ODMGuardedStream.lineFeeds(in: $0) }
-        return ODMSegmentedRead.Part(bytes: bytes, line: start, last: cut == nil && buffer.isEmpty && atEnd)
-    }
-
-    /// The position of the first `<SubjectData` tag at or after `from` (reading on as needed):
-    /// `.some(nil)` when the file ends first, nil when none comes within the slack.
-    private func cut(from: Int, atLeast: Int) -> Int?? {
-        var from = from
+        var bytes = read(atLeast + Self.lookahead)
+        guard !bytes.isEmpty else { return nil }
+        var from = max(atLeast, 1)
+        var cut: Int?
         while true {
-            while buffer.count < from + Self.pattern.count + 1, !atEnd { fill() }
-            if let found = search(from) {
+            if let found = found(in: bytes, from: from) {
                 let after = found + Self.pattern.count
-                if after < buffer.count {
-                    if [0x20, 0x09, 0x0A, 0x0D, 0x3E, 0x2F].contains(buffer[after]) { return .some(found) }
+                if after < bytes.count {
+                    if [0x20, 0x09, 0x0A, 0x0D, 0x3E, 0x2F].contains(bytes[after]) {
+                        cut = found
+                        break
+                    }
                     from = found + 1
                     continue
                 }
             } else {
-                from = max(from, buffer.count - Self.pattern.count + 1)
+                from = max(from, bytes.count - Self.pattern.count + 1)
             }
-            if atEnd { return .some(nil) }
-            if buffer.count > atLeast + Self.slack { return nil }
-            fill()
+            if atEnd { break }
+            if bytes.count > atLeast + Self.slack { return nil }
+            let more = read(Self.lookahead, keeping: [])
+            if more.isEmpty && atEnd { break }
+            bytes += more
+        }
+        if let cut {
+            carry = Array(bytes[cut...])
+            bytes.removeSubrange(cut...)
+        }
+        let start = line
+        line += bytes.withUnsafeBufferPointer { ODMGuardedStream.lineFeeds(in: $0) }
+        return ODMSegmentedRead.Part(bytes: bytes, line: start, last: cut == nil)
+    }
+
+    /// The carried bytes (or `keeping`) followed by bytes read from the file up to `count` in all
+    /// (fewer at its end), read in place.
+    private func read(_ count: Int, keeping: [UInt8]? = nil) -> [UInt8] {
+        let kept = keeping ?? carry
+        if keeping == nil { carry = [] }
+        let capacity = max(count, kept.count)
+        let descriptor = handle.fileDescriptor
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            let base = buffer.baseAddress!
+            if !kept.isEmpty { kept.withUnsafeBufferPointer { base.initialize(from: $0.baseAddress!, count: $0.count) } }
+            initialized = kept.count
+            while initialized < capacity, !atEnd {
+                let got = Glibc.read(descriptor, base + initialized, capacity - initialized)
+                if got > 0 {
+                    initialized += got
+                } else if got == 0 || errno != EINTR {
+                    atEnd = true
+                }
+            }
         }
     }
 
-    private func search(_ from: Int) -> Int? {
-        guard from < buffer.count else { return nil }
+    private func found(in bytes: [UInt8], from: Int) -> Int? {
+        guard from < bytes.count else { return nil }
         // Anchored on its `j`, far rarer in ODM than `<`.
-        return buffer.withUnsafeBufferPointer { ODMByteSearch.first(of: Self.pattern, anchor: 4, in: $0, from: from) }
-    }
-
-    private func fill() {
-        guard !atEnd else { return }
-        guard let data = try? handle.read(upToCount: Self.readBytes), !data.isEmpty else {
-            atEnd = true
-            return
-        }
-        buffer.append(contentsOf: data)
+        return bytes.withUnsafeBufferPointer { ODMByteSearch.first(of: Self.pattern, anchor: 4, in: $0, from: from) }
     }
 }
 

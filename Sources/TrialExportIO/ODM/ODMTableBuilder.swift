@@ -12,13 +12,47 @@ struct ODMTableBuilder {
         "SubjectKey", "LocationOID", "StudyEventOID", "StudyEventRepeatKey", "FormRepeatKey", "ItemGroupRepeatKey",
     ]
 
+    /// One form's table while it is read: records are kept as codes of each column's distinct
+    /// values (``ODMValueInterner``), and moved into `table` every ``flushRecords`` records.
     struct FormTable {
         let formOID: String
+        /// The records moved so far, and the rejected records.
         var table: RawTable
         var items: ODMItemIndex
         var keyColumn: [Int?] = []
         /// The check of each item column's values (its ItemDef), by column.
         var checks: [ODMValueCheck?] = []
+        var columns: [ODMValueInterner]
+        /// The records not yet moved: a code per column, record after record, and their lines.
+        var pending: [UInt32] = []
+        var lines: [Int] = []
+
+        /// Pending records are moved into `table` in batches of this many (memory stays bounded
+        /// by the batch and each batch's distinct values).
+        var flushRecords = 1 << 16
+
+        var width: Int { columns.count }
+
+        mutating func append(_ codes: [UInt32], line: Int) {
+            pending.append(contentsOf: codes)
+            lines.append(line)
+            if lines.count >= flushRecords { flush() }
+        }
+
+        /// Moves the pending records into `table`.
+        mutating func flush() {
+            guard !lines.isEmpty else { return }
+            let width = self.width
+            let rows = lines.count
+            let encoded = columns.indices.map { column in
+                (values: columns[column].values, codes: (0..<rows).map { pending[$0 * width + column] })
+            }
+            let part = RawTable(form: table.form, file: table.file, header: table.header, lines: lines, encoded: encoded)
+            table.append(contentsOf: part)
+            columns = Array(repeating: ODMValueInterner(), count: width)
+            pending = []
+            lines = []
+        }
     }
 
     let file: String
@@ -52,7 +86,7 @@ struct ODMTableBuilder {
         let index = table(location.formOID)
         current = index
         tables[index].items.rewind()
-        instance = ODMFormInstance(location: location, line: line, width: tables[index].table.header.count)
+        instance = ODMFormInstance(location: location, line: line, width: tables[index].width)
     }
 
     /// Starts an ItemGroupData of the current form instance.
@@ -70,11 +104,12 @@ struct ODMTableBuilder {
 
     mutating func endGroup() { instance?.skipGroup = false }
 
-    /// One ItemData value, its ItemOID given as written; `removed` names its TransactionType when
-    /// it is Remove or Delete (the value is then reported, not kept).
+    /// One ItemData value, its ItemOID and value given as written; `removed` names its
+    /// TransactionType when it is Remove or Delete (the value is then reported, not kept).
     /// `location` gives where the reader is, asked for only for a finding (no copy otherwise).
     mutating func item(
-        _ oid: UnsafeBufferPointer<UInt8>, value: String, line: Int, removed: String?, at location: () -> ODMLocation
+        _ oid: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, line: Int, removed: String?,
+        at location: () -> ODMLocation
     ) {
         guard instance?.skipGroup == false, let index = current else { return }
         func here() -> ODMLocation {
@@ -82,27 +117,37 @@ struct ODMTableBuilder {
             here.itemOID = String(decoding: oid, as: UTF8.self)
             return here
         }
+        func text() -> String { String(decoding: value, as: UTF8.self) }
         guard let column = tables[index].items.column(oid) else {
-            findings.report(.odmUnknownItem(file: file, line: line, at: here(), value: value))
+            findings.report(.odmUnknownItem(file: file, line: line, at: here(), value: text()))
             return
         }
         if let removed {
-            findings.report(.odmRemovedValue(file: file, line: line, at: here(), transaction: removed, value: value))
+            findings.report(.odmRemovedValue(file: file, line: line, at: here(), transaction: removed, value: text()))
             return
         }
-        if !value.isEmpty, let check = tables[index].checks[column] {
-            for finding in check.findings(value, file: file, line: line, at: here) { findings.report(finding) }
+        let code = tables[index].columns[column].code(value)
+        if code != 0, let check = tables[index].checks[column] {
+            // Each distinct value is checked once; one that does not fit is reported at each cell.
+            var verdict = tables[index].columns[column].verdicts[Int(code)]
+            if verdict != 1 {
+                let found = check.findings(text(), file: file, line: line, at: here)
+                for finding in found { findings.report(finding) }
+                verdict = found.isEmpty ? 1 : 2
+                tables[index].columns[column].verdicts[Int(code)] = verdict
+            }
         }
         // Mutated in place (not through a copy), so its arrays are never copied.
-        if let first = instance!.set(column, value, line: line) {
-            findings.report(.odmRepeatedItem(file: file, line: line, at: here(), value: value, firstLine: first))
+        if let first = instance!.set(column, code, line: line) {
+            findings.report(.odmRepeatedItem(file: file, line: line, at: here(), value: text(), firstLine: first))
         }
     }
 
-    /// An ItemData value whose ItemOID is a String (a value given as text).
+    /// An ItemData value whose ItemOID and value are Strings (a value given as text).
     mutating func item(_ oid: String, value: String, line: Int, removed: String?, at location: () -> ODMLocation) {
         var oid = oid
-        oid.withUTF8 { item($0, value: value, line: line, removed: removed, at: location) }
+        var value = value
+        oid.withUTF8 { oid in value.withUTF8 { item(oid, value: $0, line: line, removed: removed, at: location) } }
     }
 
     /// Ends the current FormData: its records go to the form's table.
@@ -111,12 +156,23 @@ struct ODMTableBuilder {
         instance = nil
         self.current = nil
         let keyColumns = tables[index].keyColumn
+        let location = current.location
         for record in current.records() {
-            var values = record.values
-            let keys = keyValues(current.location, groupRepeatKey: record.key)
-            for (i, column) in keyColumns.enumerated() { if let column { values[column] = keys[i] } }
-            // Appended in place in the dictionary: a copy of the table would copy all its records.
-            tables[index].table.append(RawRow(line: record.line, values: values))
+            var codes = record.values
+            for (i, column) in keyColumns.enumerated() {
+                guard let column else { continue }
+                let key: String
+                switch i {
+                case 0: key = location.subjectKey
+                case 1: key = location.site
+                case 2: key = location.eventOID
+                case 3: key = location.eventRepeatKey
+                case 4: key = location.formRepeatKey
+                default: key = record.key
+                }
+                codes[column] = tables[index].columns[column].code(key)
+            }
+            tables[index].append(codes, line: record.line)
         }
     }
 
@@ -125,7 +181,12 @@ struct ODMTableBuilder {
 
     /// Appends the tables and unknown forms of a builder that read a later part of the file.
     mutating func absorb(_ later: ODMTableBuilder) {
-        for form in later.tables { tables[table(form.formOID)].table.append(contentsOf: form.table) }
+        for var form in later.tables {
+            form.flush()
+            let index = table(form.formOID)
+            tables[index].flush()
+            tables[index].table.append(contentsOf: form.table)
+        }
         for (oid, unknown) in later.unknownForms {
             unknownForms[oid, default: (unknown.line, unknown.location, 0)].count += unknown.count
         }
@@ -137,17 +198,11 @@ struct ODMTableBuilder {
             findings.report(.odmUnknownForm(file: file, line: unknown.line, at: unknown.location, instances: unknown.count))
         }
         return tables.map { form in
-            var table = form.table
-            table.compact()
-            return table
+            var form = form
+            form.flush()
+            form.table.compact()
+            return form.table
         }.sorted { $0.form < $1.form }
-    }
-
-    private func keyValues(_ location: ODMLocation, groupRepeatKey: String) -> [String] {
-        [
-            location.subjectKey, location.site, location.eventOID, location.eventRepeatKey, location.formRepeatKey,
-            groupRepeatKey,
-        ]
     }
 
     private mutating func reject(form oid: String, line: Int, finding: Finding) {
@@ -181,6 +236,8 @@ struct ODMTableBuilder {
             if !header.contains(key) { header.append(key) }
         }
         let table = RawTable(form: metadata.formName(formOID), file: file, header: header)
-        return FormTable(formOID: formOID, table: table, items: ODMItemIndex(oids), keyColumn: keyColumn, checks: checks)
+        return FormTable(
+            formOID: formOID, table: table, items: ODMItemIndex(oids), keyColumn: keyColumn, checks: checks,
+            columns: Array(repeating: ODMValueInterner(), count: header.count))
     }
 }
