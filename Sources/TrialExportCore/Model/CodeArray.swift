@@ -24,6 +24,29 @@ struct CodeArray: Sendable {
         }
     }
 
+    /// Appends `other`'s codes, each translated through `table` (`table[code]`), widening once.
+    mutating func append(translating other: CodeArray, through table: [UInt32]) {
+        guard let largest = table.max(), !other.isEmpty else { return }
+        fit(largest)
+        func add<Source: FixedWidthInteger, Target: FixedWidthInteger>(_ source: [Source], to target: inout [Target]) {
+            target.reserveCapacity(target.count + source.count)
+            table.withUnsafeBufferPointer { table in
+                for code in source { target.append(Target(truncatingIfNeeded: table[Int(code)])) }
+            }
+        }
+        switch (width, other.width) {
+        case (1, 1): add(other.narrow, to: &narrow)
+        case (1, 2): add(other.medium, to: &narrow)
+        case (1, _): add(other.wide, to: &narrow)
+        case (2, 1): add(other.narrow, to: &medium)
+        case (2, 2): add(other.medium, to: &medium)
+        case (2, _): add(other.wide, to: &medium)
+        case (_, 1): add(other.narrow, to: &wide)
+        case (_, 2): add(other.medium, to: &wide)
+        default: add(other.wide, to: &wide)
+        }
+    }
+
     /// `count` copies of `code`.
     init(repeating code: UInt32, count: Int) {
         fit(code)

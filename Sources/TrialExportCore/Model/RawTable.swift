@@ -161,7 +161,7 @@ struct RawColumn: Sendable {
             if Int(mine) == cleaned.count { cleaned.append(other.cleaned[code]) }
             translated[code] = mine
         }
-        for code in other.column.codes { column.codes.append(translated[Int(code)]) }
+        column.codes.append(translating: other.column.codes, through: translated)
     }
 }
 

@@ -39,11 +39,16 @@ final class ODMGuardedStream {
         memory = []
     }
 
-    /// A part of a file held in memory (see ``ODMSegmentedRead``).
-    init(bytes: [UInt8]) {
+    /// A part of a file held in memory (see ``ODMSegmentedRead``). `checked`: its bytes are
+    /// already known to be ASCII without `!` (so UTF-8 and free of `<!DOCTYPE`), and are not
+    /// scanned again.
+    init(bytes: [UInt8], checked: Bool = false) {
         handle = nil
         memory = bytes
+        self.checked = checked
     }
+
+    private var checked = false
 
     deinit { try? handle?.close() }
 
@@ -58,7 +63,7 @@ final class ODMGuardedStream {
             offset = min(offset + Self.memoryChunk, memory.count)
             return memory.withUnsafeBufferPointer { all in
                 let chunk = UnsafeBufferPointer(rebasing: all[start..<offset])
-                return scan(chunk) ? nil : body(chunk)
+                return !checked && scan(chunk) ? nil : body(chunk)
             }
         }
         let descriptor = handle.fileDescriptor
@@ -122,16 +127,38 @@ final class ODMGuardedStream {
         return true
     }
 
-    /// The number of line feeds in `bytes`, counted a word at a time.
-    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+    /// What one pass over some bytes, a word at a time, tells: their line feeds, whether all are
+    /// ASCII, whether any is `!` or `?`.
+    struct Survey {
+        var lineFeeds = 0
+        var ascii = true
+        var bang = false
+        var question = false
+    }
+
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> Survey {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return Survey() }
         let words = bytes.count / 8
         var count = 0
+        var high: UInt64 = 0
+        var bangs: UInt64 = 0
+        var questions: UInt64 = 0
         for i in 0..<words {
-            count += zeroBytes(base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+            let word = base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)
+            high |= word
+            bangs |= zeroBytes(word ^ 0x2121_2121_2121_2121)
+            questions |= zeroBytes(word ^ 0x3F3F_3F3F_3F3F_3F3F)
+            count += zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
         }
-        for i in (8 * words)..<bytes.count where bytes[i] == 0x0A { count += 1 }
-        return count
+        for i in (8 * words)..<bytes.count {
+            let byte = bytes[i]
+            high |= UInt64(byte)
+            if byte == 0x21 { bangs = 1 }
+            if byte == 0x3F { questions = 1 }
+            if byte == 0x0A { count += 1 }
+        }
+        return Survey(
+            lineFeeds: count, ascii: high & 0x8080_8080_8080_8080 == 0, bang: bangs != 0, question: questions != 0)
     }
 
     /// The high bit set in each byte of a word that is zero (a byte with its high bit set is never

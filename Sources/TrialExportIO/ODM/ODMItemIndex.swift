@@ -46,6 +46,8 @@ struct ODMItemIndex {
         let length = starts[column + 1] - start
         guard length == oid.count else { return false }
         guard length > 0, let base = oid.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, length) == 0 }
+        return bytes.withUnsafeBufferPointer {
+            ODMValueInterner.equal(UnsafeRawPointer($0.baseAddress! + start), UnsafeRawPointer(base), length)
+        }
     }
 }

@@ -18,6 +18,8 @@ enum ODMSegmentedRead {
         let bytes: [UInt8]
         let line: Int
         let last: Bool
+        /// What a pass over the bytes found (line feeds, ASCII, `!`, `?`).
+        let survey: ODMGuardedStream.Survey
     }
 
     /// What reading the file in parts gave: the reader of the first part, holding all parts'
@@ -97,7 +99,8 @@ enum ODMSegmentedRead {
         let findings = FindingCollector()
         let reader = ODMReader(path: path, display: display, findings: findings, metadata: metadata)
         let parser = ODMPushParser(handler: reader)
-        let stream = ODMGuardedStream(bytes: part.bytes)
+        // A part of ASCII bytes without `!` needs no UTF-8 or DOCTYPE check.
+        let stream = ODMGuardedStream(bytes: part.bytes, checked: part.survey.ascii && !part.survey.bang)
         parser.parse(stream, prefix: prefix, lineOffset: part.line - 1, terminate: part.last)
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, reader.failure == nil,
             !reader.sawMetadata
@@ -141,7 +144,8 @@ extension ODMSegmentedRead.Part {
     /// Whether the part holds `<!` or `<?` (a comment, CDATA section, DOCTYPE or processing
     /// instruction), inside which a cut could have fallen.
     var holdsMarkupOtherThanElements: Bool {
-        bytes.withUnsafeBufferPointer { buffer in
+        guard survey.bang || survey.question else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
             ODMByteSearch.first(of: Array("<!".utf8), anchor: 1, in: buffer, from: 0) != nil
                 || ODMByteSearch.first(of: Array("<?".utf8), anchor: 1, in: buffer, from: 0) != nil
         }
@@ -202,8 +206,9 @@ final class ODMCutter {
             bytes.removeSubrange(cut...)
         }
         let start = line
-        line += bytes.withUnsafeBufferPointer { ODMGuardedStream.lineFeeds(in: $0) }
-        return ODMSegmentedRead.Part(bytes: bytes, line: start, last: cut == nil)
+        let survey = bytes.withUnsafeBufferPointer { ODMGuardedStream.survey($0) }
+        line += survey.lineFeeds
+        return ODMSegmentedRead.Part(bytes: bytes, line: start, last: cut == nil, survey: survey)
     }
 
     /// The carried bytes (or `keeping`) followed by bytes read from the file up to `count` in all

@@ -49,7 +49,6 @@ struct ODMValueInterner {
 
     /// The code of a value given as a String.
     mutating func code(_ value: String) -> UInt32 {
-        if last != 0, values[Int(last)].utf8.elementsEqual(value.utf8) { return last }
         var value = value
         return value.withUTF8 { code($0) }
     }
@@ -58,7 +57,29 @@ struct ODMValueInterner {
         let start = starts[Int(code)]
         let length = starts[Int(code) + 1] - start
         guard length == value.count else { return false }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, value.baseAddress!, length) == 0 }
+        return bytes.withUnsafeBufferPointer {
+            Self.equal(UnsafeRawPointer($0.baseAddress! + start), UnsafeRawPointer(value.baseAddress!), length)
+        }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: short runs (most values) compared a word at
+    /// a time in place, longer ones by `memcmp`.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        if count > 16 { return memcmp(a, b, count) == 0 }
+        var i = 0
+        while i + 8 <= count {
+            guard a.loadUnaligned(fromByteOffset: i, as: UInt64.self) == b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            else {
+                return false
+            }
+            i += 8
+        }
+        while i < count {
+            guard a.load(fromByteOffset: i, as: UInt8.self) == b.load(fromByteOffset: i, as: UInt8.self) else { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func grow() {

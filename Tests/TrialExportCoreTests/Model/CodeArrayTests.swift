@@ -62,4 +62,18 @@ struct CodeArrayTests {
         #expect(column.codes.width == 1)
         #expect(column[69_000] == "V69000" && column[69_001] == "")
     }
+
+    @Test(arguments: [(UInt32(200), UInt32(3)), (300, 3), (70_000, 3), (3, 300), (3, 70_000), (300, 70_000), (70_000, 300)])
+    func appendingTranslatedCodesWidensOnceAndKeepsEveryCode(mine: UInt32, theirs: UInt32) {
+        var target: CodeArray = [0, 1, mine]
+        let source: CodeArray = [0, 2, 1, theirs]
+        var table = [UInt32](repeating: 0, count: Int(theirs) + 1)
+        table[1] = 5
+        table[2] = mine + 1
+        table[Int(theirs)] = 7
+        target.append(translating: source, through: table)
+        #expect(Array(target) == [0, 1, mine, 0, mine + 1, 5, 7])
+        target.append(translating: [], through: table)
+        #expect(target.count == 7)
+    }
 }
