@@ -79,6 +79,26 @@ struct ODMLoaderTests {
 
     /// A vendor's namespaced elements and attributes (Medidata Rave's `mdsol:`) are extensions:
     /// `mdsol:Value` is not the item's Value, and an `mdsol:ItemData` element is not an item.
+    @Test func aLiteralLineBreakInAValueIsReadAsASpaceAndSaidSo() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.AE"><FormData FormOID="F.AE">
+            <ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Nausea
+            mild"/><ItemData ItemOID="I.AESTDAT" Value="2024-01-02"/></ItemGroupData>
+            </FormData>
+            <FormData FormOID="F.AE" FormRepeatKey="2">
+            <ItemGroupData ItemGroupOID="IG.AE1"><ItemData
+              ItemOID="I.AETERM"
+              Value="Rash&#10;itchy"/></ItemGroupData>
+            </FormData></StudyEventData></SubjectData>
+            """
+        let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(clinical))
+        #expect(ODMFixtures.records(tables["ae"]).map { $0["AETERM"] } == ["Nausea mild", "Rash\nitchy"])
+        let normalized = findings.filter { $0.code == "ODM0011" }
+        #expect(normalized.count == 1, "\(findings)")
+        #expect(normalized.first?.value == "Nausea mild" && normalized.first?.column == "I.AETERM")
+        #expect(normalized.first?.message.contains("SubjectKey 001") == true)
+    }
+
     @Test func vendorPrefixedElementsAndAttributesAreNotODMs() throws {
         let clinical = """
             <SubjectData SubjectKey="001" xmlns:mdsol="http://www.mdsol.com/ns/odm/metadata"><StudyEventData StudyEventOID="SE.AE">

@@ -86,4 +86,14 @@ extension Finding {
             hint: "Give the item once per form instance, or give repeating groups an ItemGroupRepeatKey.",
             file: file, line: line, column: location.itemOID, value: value)
     }
+
+    static func odmNormalizedValue(file: String, line: Int, at location: ODMLocation, value: String) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0011",
+            message: "\(location.description): the Value attribute holds a line break or tab written as such, which"
+                + " XML reads as a space (attribute value normalisation); loaded as read",
+            hint: "Have the EDC write line breaks in attribute values as &#10; (tabs as &#9;), or give the value as"
+                + " element text (ItemDataString); the CSV export of the same data keeps them.",
+            file: file, line: line, column: location.itemOID, value: value)
+    }
 }

@@ -83,7 +83,8 @@ final class ODMPushParser {
                 parser.kind(local, prefix: prefix),
                 ODMAttributes(pointer: attributes, count: Int(count), names: parser.attributeNames),
                 line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) },
-                namespaces: { ODMPushParser.declarations(namespaces, count: Int(namespaceCount)) })
+                namespaces: { ODMPushParser.declarations(namespaces, count: Int(namespaceCount)) },
+                spaceInQuotes: { parser.tagHasSpaceControlInQuotes() })
             parser.stopIfFailed()
         }
         sax.endElementNs = { user, local, prefix, _ in
@@ -139,6 +140,36 @@ final class ODMPushParser {
         }
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, terminate else { return }
         xmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// Whether the start tag just parsed holds a line break, carriage return or tab inside a quoted
+    /// attribute value, as written (XML turns each into a space). Read from libxml2's input,
+    /// where the whole tag lies at the start callback (the value cannot hold `<`); the rare tag
+    /// with such a byte at all is then scanned for quotes.
+    func tagHasSpaceControlInQuotes() -> Bool {
+        guard let context, let input = context.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base
+        else { return false }
+        var start = cur
+        var control = false
+        while start > base, start.pointee != 0x3C {
+            if start.pointee == 0x0A || start.pointee == 0x0D || start.pointee == 0x09 { control = true }
+            start -= 1
+        }
+        guard control, start.pointee == 0x3C else { return false }
+        var quote: UInt8 = 0
+        var at = start
+        while at < cur {
+            let byte = at.pointee
+            if quote == 0 {
+                if byte == 0x22 || byte == 0x27 { quote = byte }
+            } else if byte == quote {
+                quote = 0
+            } else if byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                return true
+            }
+            at += 1
+        }
+        return false
     }
 
     /// Whether the bytes libxml2 holds unparsed (text it waits to see the end of) are white space.

@@ -62,7 +62,8 @@ final class ODMReader {
 
     /// An element starts; `name` gives its name as written (asked for only in a message).
     func start(
-        _ element: ODMElement, _ a: ODMAttributes, line: Int, name: () -> String, namespaces: () -> String = { "" }
+        _ element: ODMElement, _ a: ODMAttributes, line: Int, name: () -> String, namespaces: () -> String = { "" },
+        spaceInQuotes: () -> Bool = { false }
     ) {
         depth += 1
         if depth > ODMLimits.maxDepth { return stop(.tooDeep(path: path, line: line, depth: depth)) }
@@ -84,7 +85,15 @@ final class ODMReader {
         case .formDef, .itemGroupRef, .itemGroupDef, .itemRef, .itemDef, .codeListRef, .codeList, .codeListItem,
             .enumeratedItem, .translatedText:
             metadataElement(element, a)
-        case .subjectData, .siteRef, .studyEventData, .formData, .itemGroupData, .itemData, .typedItemData:
+        case .itemData:
+            clinicalElement(element, a, line: line)
+            // A literal line break in Value was read as a space: said, not silent.
+            if spaceInQuotes(), let value = a[.value], builder.inForm {
+                var here = location
+                here.itemOID = a[.itemOID] ?? ""
+                builder.findings.report(.odmNormalizedValue(file: builder.file, line: line, at: here, value: value))
+            }
+        case .subjectData, .siteRef, .studyEventData, .formData, .itemGroupData, .typedItemData:
             clinicalElement(element, a, line: line)
         case .odm: rootNamespaces = namespaces()
         case .clinicalData where depth == 2:
