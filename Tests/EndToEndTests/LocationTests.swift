@@ -146,7 +146,7 @@ struct LocationTests {
         let (out, before) = try previousExport(in: study.deletingLastPathComponent())
         let result = try BinaryRunner.run(["export", "--study", study.path, "--out", out.path, "--quiet"])
         #expect(result.status == 1)
-        let at = "\(file):\(line):\(column + "from: AESER, codelist: ".count): variable AESER (records[0].variables[8].codelist)"
+        let at = "\(file):\(line):\(column + "from: AESER, codelist: ".count): variable AESER (records[0].variables[10].codelist)"
         #expect(result.stderr.contains(at), "\(result.stderr)")
         #expect(result.stderr.contains("unknown codelist \"NYX\"") && result.stderr.contains("Did you mean \"NY\"?"))
         #expect(try snapshot(out) == before, "no export with every AESER null replaces the previous one")

@@ -214,7 +214,7 @@ struct RawValueSafetyTests {
 
     @Test func eventBeforeBirthIsAnError() throws {
         // ae.csv line 2 is subject 101-0002's first AE; its birth date is 03 FEB 1976.
-        let (result, out) = try export(try copy("ae") { Self.setField(&$0, line: 1, index: 6, to: "01 DEC 1975") })
+        let (result, out) = try export(try copy("ae") { Self.setField(&$0, line: 1, index: 7, to: "01 DEC 1975") })
         #expect(result.status == 1)
         let f = try finding(out, "CHK0036")
         #expect(f["Domain"] == "AE" && f["USUBJID"] == "NCT05549466-101-0002" && f["Variable"] == "AESTDTC")

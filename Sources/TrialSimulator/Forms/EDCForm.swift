@@ -17,7 +17,9 @@ enum EDCForm: String, CaseIterable {
                 "EXDOSE", "EXDOSU", "EXADJ", "EXADJRS",
             ]
         case .ae:
-            return subject + ["RecordPosition", "AETERM", "AEPT", "AESOC", "AESTDAT", "AESTTIM", "AEENDAT", "AEONGO", "AETOXGR"]
+            return subject + [
+                "RecordPosition", "AETERM", "AEPT", "AESOC", "AESOC_CODE", "AESTDAT", "AESTTIM", "AEENDAT", "AEONGO", "AETOXGR",
+            ]
                 + ["AESER", "AESDTH", "AESHOSP", "AESLIFE", "AESDISAB", "AESCONG", "AESMIE"]
                 + relationshipColumns + ["AEACN", "AEOUT"]
         case .tl: return subject + ["FolderName", "LESID", "LESTYPE", "LESLOC", "LESLAT", "LESNODE", "LESMETH", "LESDAT"]

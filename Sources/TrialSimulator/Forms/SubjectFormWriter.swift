@@ -72,7 +72,9 @@ struct SubjectFormWriter {
         for (i, e) in r.adverseEvents.enumerated() {
             let rate = mess.rates.partialAEDateRate
             var row = [
-                String(i + 1), e.term, e.profile.pt, e.profile.soc, mess.date(e.start, partialRate: rate), mess.time(e.startTime),
+                String(i + 1), e.term, e.profile.pt, e.profile.soc, e.profile.socCode ?? "",
+                mess.date(e.start, partialRate: rate),
+                mess.time(e.startTime),
             ]
             row += [mess.date(e.end, partialRate: e.fatal ? 0 : rate), mess.yesNo(e.end == nil), mess.grade(e.grade)]
             row += [e.serious, e.fatal, e.hospitalised, e.lifeThreatening, false, false, false].map { mess.yesNo($0) }

@@ -119,9 +119,10 @@ public struct SimulationProfile: Codable, Hashable, Sendable {
     public struct AdverseEventProfile: Codable, Hashable, Sendable {
         /// Verbatim variants; the first is the usual spelling.
         public var terms: [String]
-        /// MedDRA preferred term and system organ class, as coded upstream.
+        /// MedDRA preferred term and system organ class (name and code), as coded upstream.
         public var pt: String
         public var soc: String
+        public var socCode: String?
         /// Treatment codes that cause it; empty: disease-related, any subject.
         public var drugs: [String]
         /// Chance per exposed subject.
