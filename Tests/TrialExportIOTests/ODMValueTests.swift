@@ -100,4 +100,33 @@ struct ODMValueInternerTests {
         #expect(Array(form.table.rows) == expected)
         #expect(form.table.cleanValue(4, 0) == "a0")
     }
+
+    @Test(arguments: [2, 3, 100])
+    func aLaterPartsTableJoinsAfterThisOnesRecords(flushRecords: Int) {
+        func form() -> ODMTableBuilder.FormTable {
+            var form = ODMTableBuilder.FormTable(
+                formOID: "F.X", table: RawTable(form: "x", file: "study.xml", header: ["A", "B"]),
+                items: ODMItemIndex(["I.A", "I.B"]), keyColumn: [], checks: [nil, nil],
+                columns: Array(repeating: ODMValueInterner(), count: 2))
+            form.flushRecords = flushRecords
+            return form
+        }
+        var expected: [RawRow] = []
+        func fill(_ form: inout ODMTableBuilder.FormTable, _ range: Range<Int>) {
+            for i in range {
+                let values = ["a\(i % 3)", i % 4 == 0 ? "" : "b\(i % 5)"]
+                form.append(values.indices.map { form.columns[$0].code(values[$0]) }, line: i)
+                expected.append(RawRow(line: i, values: values))
+            }
+        }
+        var first = form()
+        fill(&first, 0..<5)
+        var later = form()
+        fill(&later, 5..<12)
+        later.table.rejected.append(RejectedRecord(form: "x", line: 99, reason: "removed"))
+        first.absorb(later)
+        first.flush()
+        #expect(Array(first.table.rows) == expected)
+        #expect(first.table.rejected.map(\.line) == [99])
+    }
 }

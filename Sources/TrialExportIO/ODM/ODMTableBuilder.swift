@@ -39,6 +39,31 @@ struct ODMTableBuilder {
             if lines.count >= flushRecords { flush() }
         }
 
+        /// Appends the records of the same form read from a later part of the file: its moved
+        /// records (after this table's pending ones), then its pending ones, whose codes are
+        /// translated through this table's interners (each distinct value looked up once).
+        mutating func absorb(_ later: FormTable) {
+            if later.table.rowCount > 0 {
+                flush()
+                table.append(contentsOf: later.table)
+            } else {
+                table.rejected += later.table.rejected
+            }
+            guard !later.lines.isEmpty else { return }
+            let translations = columns.indices.map { column in
+                later.columns[column].values.map { columns[column].code($0) }
+            }
+            let width = self.width
+            pending.reserveCapacity(pending.count + later.pending.count)
+            for row in 0..<later.lines.count {
+                for column in 0..<width {
+                    pending.append(translations[column][Int(later.pending[row * width + column])])
+                }
+            }
+            lines += later.lines
+            if lines.count >= flushRecords { flush() }
+        }
+
         /// Moves the pending records into `table`.
         mutating func flush() {
             guard !lines.isEmpty else { return }
@@ -181,12 +206,7 @@ struct ODMTableBuilder {
 
     /// Appends the tables and unknown forms of a builder that read a later part of the file.
     mutating func absorb(_ later: ODMTableBuilder) {
-        for var form in later.tables {
-            form.flush()
-            let index = table(form.formOID)
-            tables[index].flush()
-            tables[index].table.append(contentsOf: form.table)
-        }
+        for form in later.tables { tables[table(form.formOID)].absorb(form) }
         for (oid, unknown) in later.unknownForms {
             unknownForms[oid, default: (unknown.line, unknown.location, 0)].count += unknown.count
         }
