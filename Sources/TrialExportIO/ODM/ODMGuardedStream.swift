@@ -98,26 +98,10 @@ final class ODMGuardedStream {
     /// When the block is ASCII and holds no `!` (so no `<!DOCTYPE` can start in it), counts its
     /// lines and returns true; otherwise returns false and leaves the state as it was.
     private func plainASCII(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = UnsafeRawPointer(block.baseAddress) else { return true }
-        let words = block.count / 8
-        var high: UInt64 = 0
-        var bangs: UInt64 = 0
-        var newlines = 0
-        for i in 0..<words {
-            let word = base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)
-            high |= word
-            bangs |= Self.zeroBytes(word ^ 0x2121_2121_2121_2121)
-            newlines += Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
-        }
-        for i in (8 * words)..<block.count {
-            let byte = block[i]
-            high |= UInt64(byte)
-            if byte == 0x21 { bangs = 1 }
-            if byte == 0x0A { newlines += 1 }
-        }
-        guard high & 0x8080_8080_8080_8080 == 0, bangs == 0 else { return false }
-        if newlines > 0, let last = block.lastIndex(of: 0x0A) {
-            line += newlines
+        let survey = Self.survey(block)
+        guard survey.ascii, !survey.bang else { return false }
+        if survey.lineFeeds > 0, let last = block.lastIndex(of: 0x0A) {
+            line += survey.lineFeeds
             column = block.count - last - 1
         } else {
             column += block.count

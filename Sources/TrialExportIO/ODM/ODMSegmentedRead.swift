@@ -38,18 +38,15 @@ enum ODMSegmentedRead {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size, size > partBytes else { return nil }
         guard let cutter = ODMCutter(path: path), let first = cutter.next(atLeast: 0), !first.last else { return nil }
-        let firstFindings = FindingCollector()
-        let reader = ODMReader(path: path, display: display, findings: firstFindings)
-        let parser = ODMPushParser(handler: reader)
-        let stream = ODMGuardedStream(bytes: first.bytes)
-        parser.parse(stream, terminate: false)
-        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, parser.stoppedInContent,
-            reader.betweenSubjects
-        else { return nil }
+        // The first part (the metadata up to the first SubjectData) is read first: the others need
+        // its metadata and its start tags.
+        guard let (reader, firstFindings) = parse(first, path: path, display: display, metadata: nil, prefix: []) else {
+            return nil
+        }
         let prefix = Array("<ODM\(reader.rootNamespaces)><ClinicalData\(reader.clinicalDataNamespaces)>".utf8)
         guard !prefix.contains(0x0A) else { return nil }
         let metadata = reader.builder.metadata
-        var findings = firstFindings.findings
+        var findings = firstFindings
         // Up to `width` parts are parsed at a time; the next part is cut meanwhile, and parts are
         // joined in file order, each as soon as it and those before it are done.
         let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
@@ -91,10 +88,12 @@ enum ODMSegmentedRead {
         return Outcome(reader: reader, findings: findings)
     }
 
-    /// Parses one part after the first; nil unless it read cleanly as a run of whole SubjectData
-    /// (and, for the last part, to the end of the document).
+    /// Parses one part: the first (`metadata` nil, no prefix) must end between two SubjectData;
+    /// a later one (inside `prefix`, with the first part's `metadata`) must be a run of whole
+    /// SubjectData without metadata, and the last one must reach the end of the document. nil
+    /// when it does not read cleanly so.
     private static func parse(
-        _ part: Part, path: String, display: String, metadata: ODMMetadata, prefix: [UInt8]
+        _ part: Part, path: String, display: String, metadata: ODMMetadata?, prefix: [UInt8]
     ) -> (reader: ODMReader, findings: [Finding])? {
         let findings = FindingCollector()
         let reader = ODMReader(path: path, display: display, findings: findings, metadata: metadata)
@@ -103,7 +102,7 @@ enum ODMSegmentedRead {
         let stream = ODMGuardedStream(bytes: part.bytes, checked: part.survey.ascii && !part.survey.bang)
         parser.parse(stream, prefix: prefix, lineOffset: part.line - 1, terminate: part.last)
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, reader.failure == nil,
-            !reader.sawMetadata
+            metadata == nil || !reader.sawMetadata
         else { return nil }
         if part.last {
             guard reader.rootClosed else { return nil }

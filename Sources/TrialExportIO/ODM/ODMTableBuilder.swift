@@ -110,7 +110,6 @@ struct ODMTableBuilder {
         }
         let index = table(location.formOID)
         current = index
-        tables[index].items.rewind()
         instance = ODMFormInstance(location: location, line: line, width: tables[index].width)
     }
 

@@ -24,16 +24,10 @@ struct ODMValueInterner {
         guard !value.isEmpty else { return 0 }
         if last != 0, same(last, value) { return last }
         let hash = Self.hash(value)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let code = slots[slot]
-            if code == 0 { break }
-            if hashes[Int(code)] == hash, same(code, value) {
-                last = code
-                return code
-            }
-            slot = (slot + 1) & mask
+        let (found, slot) = find(value, hash: hash)
+        if let found {
+            last = found
+            return found
         }
         let code = UInt32(values.count)
         values.append(String(decoding: value, as: UTF8.self))
@@ -51,6 +45,24 @@ struct ODMValueInterner {
     mutating func code(_ value: String) -> UInt32 {
         var value = value
         return value.withUTF8 { code($0) }
+    }
+
+    /// The code of a value met before, without adding one (nil for a value not met, and for "").
+    func existingCode(_ value: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard !value.isEmpty else { return nil }
+        return find(value, hash: Self.hash(value)).code
+    }
+
+    /// The value's code if held, else the free slot where it belongs.
+    private func find(_ value: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (code: UInt32?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let code = slots[slot]
+            if code == 0 { return (nil, slot) }
+            if hashes[Int(code)] == hash, same(code, value) { return (code, slot) }
+            slot = (slot + 1) & mask
+        }
     }
 
     private func same(_ code: UInt32, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
