@@ -87,8 +87,11 @@ final class ODMReader {
             metadataElement(element, a)
         case .itemData:
             clinicalElement(element, a, line: line)
-            // A literal line break in Value was read as a space: said, not silent.
-            if spaceInQuotes(), let value = a[.value], builder.inForm {
+            // A literal line break in Value was read as a space: said, not silent. Only a Value
+            // holding a space can have been so changed, so only then is the tag read again.
+            if builder.inForm, let bytes = a.bytes(.value), bytes.contains(0x20),
+                spaceInQuotes(), let value = a[.value]
+            {
                 var here = location
                 here.itemOID = a[.itemOID] ?? ""
                 builder.findings.report(.odmNormalizedValue(file: builder.file, line: line, at: here, value: value))

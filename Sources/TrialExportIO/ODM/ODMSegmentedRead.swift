@@ -13,13 +13,13 @@ import TrialExportCore
 /// and the caller reads the file with one parser, which then reports the problem as usual.
 /// Memory stays bounded: as many parts as cores are parsed at a time, and one more is cut.
 enum ODMSegmentedRead {
-    /// A part of the file: its bytes and the file's line of its first byte.
+    /// A part of the file: its bytes, and whether it is the last.
     struct Part: Sendable {
         let bytes: [UInt8]
-        let line: Int
         let last: Bool
-        /// What a pass over the bytes found (line feeds, ASCII, `!`, `?`).
-        let survey: ODMGuardedStream.Survey
+
+        /// What a pass over the bytes finds (line feeds, ASCII, `!`, `?`).
+        func survey() -> ODMGuardedStream.Survey { bytes.withUnsafeBufferPointer { ODMGuardedStream.survey($0) } }
     }
 
     /// What reading the file in parts gave: the reader of the first part, holding all parts'
@@ -40,20 +40,26 @@ enum ODMSegmentedRead {
         guard let cutter = ODMCutter(path: path), let first = cutter.next(atLeast: 0), !first.last else { return nil }
         // The first part (the metadata up to the first SubjectData) is read first: the others need
         // its metadata and its start tags.
-        guard let (reader, firstFindings) = parse(first, path: path, display: display, metadata: nil, prefix: []) else {
-            return nil
-        }
+        let firstSurvey = first.survey()
+        guard
+            let (reader, firstFindings) = parse(
+                first, line: 1, survey: firstSurvey, path: path, display: display, metadata: nil, prefix: [])
+        else { return nil }
         let prefix = Array("<ODM\(reader.rootNamespaces)><ClinicalData\(reader.clinicalDataNamespaces)>".utf8)
         guard !prefix.contains(0x0A) else { return nil }
         let metadata = reader.builder.metadata
         var findings = firstFindings
         // Up to `width` parts are parsed at a time; the next part is cut meanwhile, and parts are
         // joined in file order, each as soon as it and those before it are done.
+        // Each part is surveyed (its line feeds counted) by the thread that parses it; its first
+        // line follows from the parts before it (``LineChain``).
         let width = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        let lines = LineChain(first: 1 + firstSurvey.lineFeeds)
         var pending: [(group: DispatchGroup, result: PartResult)] = []
         var done = false
+        var index = 0
         while !done {
-            guard let part = cutter.next(atLeast: partBytes), !part.holdsMarkupOtherThanElements else {
+            guard let part = cutter.next(atLeast: partBytes) else {
                 for running in pending { running.group.wait() }
                 return nil
             }
@@ -68,9 +74,14 @@ enum ODMSegmentedRead {
             }
             let result = PartResult()
             let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) {
-                result.set(parse(part, path: path, display: display, metadata: metadata, prefix: prefix))
+            DispatchQueue.global().async(group: group) { [index] in
+                let survey = part.survey()
+                let line = lines.start(of: index, lineFeeds: survey.lineFeeds)
+                guard !part.holdsMarkupOtherThanElements(survey) else { return }
+                result.set(
+                    parse(part, line: line, survey: survey, path: path, display: display, metadata: metadata, prefix: prefix))
             }
+            index += 1
             pending.append((group, result))
             if let finished, !join(finished, into: reader, findings: &findings) {
                 for running in pending { running.group.wait() }
@@ -93,14 +104,15 @@ enum ODMSegmentedRead {
     /// SubjectData without metadata, and the last one must reach the end of the document. nil
     /// when it does not read cleanly so.
     private static func parse(
-        _ part: Part, path: String, display: String, metadata: ODMMetadata?, prefix: [UInt8]
+        _ part: Part, line: Int, survey: ODMGuardedStream.Survey, path: String, display: String, metadata: ODMMetadata?,
+        prefix: [UInt8]
     ) -> (reader: ODMReader, findings: [Finding])? {
         let findings = FindingCollector()
         let reader = ODMReader(path: path, display: display, findings: findings, metadata: metadata)
         let parser = ODMPushParser(handler: reader)
         // A part of ASCII bytes without `!` needs no UTF-8 or DOCTYPE check.
-        let stream = ODMGuardedStream(bytes: part.bytes, checked: part.survey.ascii && !part.survey.bang)
-        parser.parse(stream, prefix: prefix, lineOffset: part.line - 1, terminate: part.last)
+        let stream = ODMGuardedStream(bytes: part.bytes, checked: survey.ascii && !survey.bang)
+        parser.parse(stream, prefix: prefix, lineOffset: line - 1, terminate: part.last)
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, reader.failure == nil,
             metadata == nil || !reader.sawMetadata
         else { return nil }
@@ -118,6 +130,27 @@ enum ODMSegmentedRead {
         reader.absorb(part.reader)
         findings += part.findings
         return true
+    }
+}
+
+/// The file's line at the start of each part after the first: part `i + 1` starts where part `i`
+/// starts plus its line feeds. Each part's thread counts its own line feeds, then waits (briefly:
+/// the part before it was started earlier and counts first) for its own start.
+private final class LineChain: @unchecked Sendable {
+    // @unchecked Sendable: `starts` is only read or written while holding `condition`.
+    private let condition = NSCondition()
+    private var starts: [Int]
+
+    init(first: Int) { starts = [first] }
+
+    /// Part `index`'s first line, once the parts before it have given theirs; records where the
+    /// next part starts (`lineFeeds`: this part's).
+    func start(of index: Int, lineFeeds: Int) -> Int {
+        condition.lock(); defer { condition.unlock() }
+        while starts.count <= index { condition.wait() }
+        starts.append(starts[index] + lineFeeds)
+        condition.broadcast()
+        return starts[index]
     }
 }
 
@@ -142,7 +175,7 @@ private final class PartResult: @unchecked Sendable {
 extension ODMSegmentedRead.Part {
     /// Whether the part holds `<!` or `<?` (a comment, CDATA section, DOCTYPE or processing
     /// instruction), inside which a cut could have fallen.
-    var holdsMarkupOtherThanElements: Bool {
+    func holdsMarkupOtherThanElements(_ survey: ODMGuardedStream.Survey) -> Bool {
         guard survey.bang || survey.question else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
             ODMByteSearch.first(of: Array("<!".utf8), anchor: 1, in: buffer, from: 0) != nil
@@ -158,7 +191,6 @@ final class ODMCutter {
     private let handle: FileHandle
     /// Bytes read past the last cut: the start of the next part.
     private var carry: [UInt8] = []
-    private var line = 1
     private var atEnd = false
     private static let pattern = Array("<SubjectData".utf8)
     /// Read past the wanted size before looking for the cut.
@@ -204,10 +236,7 @@ final class ODMCutter {
             carry = Array(bytes[cut...])
             bytes.removeSubrange(cut...)
         }
-        let start = line
-        let survey = bytes.withUnsafeBufferPointer { ODMGuardedStream.survey($0) }
-        line += survey.lineFeeds
-        return ODMSegmentedRead.Part(bytes: bytes, line: start, last: cut == nil, survey: survey)
+        return ODMSegmentedRead.Part(bytes: bytes, last: cut == nil)
     }
 
     /// The carried bytes (or `keeping`) followed by bytes read from the file up to `count` in all

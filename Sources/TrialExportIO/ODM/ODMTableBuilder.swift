@@ -53,11 +53,23 @@ struct ODMTableBuilder {
             let translations = columns.indices.map { column in
                 later.columns[column].values.map { columns[column].code($0) }
             }
+            // Grown as an append grows (geometrically, not to the exact count each time), then
+            // translated column by column in place.
             let width = self.width
-            pending.reserveCapacity(pending.count + later.pending.count)
-            for row in 0..<later.lines.count {
-                for column in 0..<width {
-                    pending.append(translations[column][Int(later.pending[row * width + column])])
+            let start = pending.count
+            let count = later.pending.count
+            pending.append(contentsOf: repeatElement(0, count: count))
+            pending.withUnsafeMutableBufferPointer { out in
+                later.pending.withUnsafeBufferPointer { codes in
+                    for column in 0..<width {
+                        translations[column].withUnsafeBufferPointer { translation in
+                            var at = column
+                            while at < count {
+                                out[start + at] = translation[Int(codes[at])]
+                                at += width
+                            }
+                        }
+                    }
                 }
             }
             lines += later.lines
