@@ -7,7 +7,8 @@ import TrialExportIO
 /// same cells through the bare C libraries, and prints a table of phases with wall time,
 /// records/s and peak memory, the baseline and the ratio.
 /// `--odm FILE` after a `--raw DIR` adds the ODM load phase: the same data loaded from its ODM form
-/// (`--load-only yes`: only that phase, no export).
+/// (`--load-only yes`: only that phase, no export; `--load-rounds N`: the CSV and ODM loads
+/// alternate N times, 3 by default, and their medians are compared).
 /// `--results FILE` appends each run's summary line to FILE; `--summarize FILE` prints the
 /// summary of the lines in FILE (so that each size can run in a fresh process: peak memory is
 /// then that size's alone).
@@ -19,6 +20,7 @@ struct Benchmark {
         var results: String?, summarize: String?
         var odmFiles: [String: URL] = [:]  // by the label of the --raw before it
         var loadOnly = false
+        var loadRounds = 3
         var i = 0
         while i + 1 < arguments.count {
             switch arguments[i] {
@@ -31,6 +33,7 @@ struct Benchmark {
             case "--odm": if let last = runs.last { odmFiles[last.label] = URL(fileURLWithPath: arguments[i + 1]) }
             case "--results": results = arguments[i + 1]
             case "--load-only": loadOnly = arguments[i + 1] == "yes"
+            case "--load-rounds": loadRounds = Int(arguments[i + 1]) ?? loadRounds
 
             case "--summarize": summarize = arguments[i + 1]
             default: break
@@ -53,7 +56,7 @@ struct Benchmark {
         for run in runs {
             if !loadOnly { summaries.append(try measure(run.label, raw: run.raw, layout: layout)) }
             if let odm = odmFiles[run.label] {
-                ODMLoadPhase.printPhases(try ODMLoadPhase.measure(csv: run.raw, odm: odm, layout: layout))
+                ODMLoadPhase.printPhases(try ODMLoadPhase.measure(csv: run.raw, odm: odm, layout: layout, rounds: loadRounds))
             }
         }
         if let results {
