@@ -29,18 +29,33 @@ struct ODMValueTests {
     }
 
     @Test func itemColumnsAreFoundInOrderOutOfOrderAndNotAtAll() {
-        let index = ODMItemIndex(["IT.A", "IT.B", "IT.C", "IT.D", "IT.E", "IT.F", "IT.G"])
+        var index = ODMItemIndex(["IT.A", "IT.B", "IT.C", "IT.D", "IT.E", "IT.F", "IT.G"])
         func column(_ oid: String) -> Int? {
             var oid = oid
             return oid.withUTF8 { index.column($0) }
         }
         #expect(column("IT.A") == 0)
-        #expect(column("IT.C") == 2)  // one left out
+        #expect(column("IT.B") == 1)  // the next one, tried first
+        #expect(column("IT.B") == 1)  // the same again: not the next one
+        #expect(column("IT.D") == 3)  // one left out
         #expect(column("IT.G") == 6)
         #expect(column("IT.B") == 1)  // out of order
         #expect(column("IT.X") == nil)
         #expect(column("IT") == nil)
         #expect(column("") == nil)
+        #expect(column("IT.A") == 0)
+        #expect(column("") == nil)  // the empty OID is not taken for the next one
+    }
+
+    @Test func aRepeatedItemOIDKeepsItsFirstColumnAndTheNextIsStillFound() {
+        var index = ODMItemIndex(["IT.A", "IT.B", "IT.A", "IT.C"])
+        func column(_ oid: String) -> Int? {
+            var oid = oid
+            return oid.withUTF8 { index.column($0) }
+        }
+        #expect(column("IT.A") == 0)
+        #expect(column("IT.B") == 1)
+        #expect(column("IT.C") == 3)
         #expect(column("IT.A") == 0)
     }
 }

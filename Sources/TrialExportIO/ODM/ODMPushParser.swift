@@ -76,29 +76,34 @@ final class ODMPushParser {
         self.lineOffset = lineOffset
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
+        // The parser is borrowed in each callback (it outlives the parse), not retained and
+        // released per element.
         sax.startElementNs = { user, local, prefix, _, namespaceCount, namespaces, count, _, attributes in
             guard let user, let local else { return }
-            let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.handler.start(
-                parser.kind(local, prefix: prefix),
-                ODMAttributes(pointer: attributes, count: Int(count), names: parser.attributeNames),
-                line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) },
-                namespaces: { ODMPushParser.declarations(namespaces, count: Int(namespaceCount)) },
-                spaceInQuotes: { parser.tagHasSpaceControlInQuotes() })
-            parser.stopIfFailed()
+            Unmanaged<ODMPushParser>.fromOpaque(user)._withUnsafeGuaranteedRef { parser in
+                parser.handler.start(
+                    parser.kind(local, prefix: prefix),
+                    ODMAttributes(pointer: attributes, count: Int(count), names: parser.attributeNames),
+                    line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) },
+                    namespaces: { ODMPushParser.declarations(namespaces, count: Int(namespaceCount)) },
+                    spaceInQuotes: { parser.tagHasSpaceControlInQuotes() })
+                parser.stopIfFailed()
+            }
         }
         sax.endElementNs = { user, local, prefix, _ in
             guard let user, let local else { return }
-            let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.handler.end(parser.kind(local, prefix: prefix))
-            parser.stopIfFailed()
+            Unmanaged<ODMPushParser>.fromOpaque(user)._withUnsafeGuaranteedRef { parser in
+                parser.handler.end(parser.kind(local, prefix: prefix))
+                parser.stopIfFailed()
+            }
         }
         let text: charactersSAXFunc = { user, bytes, length in
             guard let user, let bytes else { return }
-            let parser = Unmanaged<ODMPushParser>.fromOpaque(user).takeUnretainedValue()
-            guard parser.handler.wantsText else { return }
-            parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(length)), line: parser.line)
-            parser.stopIfFailed()
+            Unmanaged<ODMPushParser>.fromOpaque(user)._withUnsafeGuaranteedRef { parser in
+                guard parser.handler.wantsText else { return }
+                parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(length)), line: parser.line)
+                parser.stopIfFailed()
+            }
         }
         sax.characters = text
         sax.cdataBlock = text

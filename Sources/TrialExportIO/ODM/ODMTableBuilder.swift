@@ -33,6 +33,13 @@ struct ODMTableBuilder {
 
         var width: Int { columns.count }
 
+        /// A value's code in its column, and its verdict (0: not checked yet; 1 for "", which is
+        /// never checked).
+        mutating func code(_ value: UnsafeBufferPointer<UInt8>, column: Int) -> (code: UInt32, verdict: UInt8) {
+            let code = columns[column].code(value)
+            return (code, columns[column].verdicts[Int(code)])
+        }
+
         mutating func append(_ codes: [UInt32], line: Int) {
             pending.append(contentsOf: codes)
             lines.append(line)
@@ -102,6 +109,9 @@ struct ODMTableBuilder {
     private var current: Int?
     private(set) var unknownForms: [String: (line: Int, location: ODMLocation, count: Int)] = [:]
     private var instance: ODMFormInstance?
+    /// Whether an ItemData is kept: a form instance is open and its current group not skipped
+    /// (kept apart from `instance`, so the hot path reads a flag, not an optional record).
+    private var takesItems = false
 
     init(file: String, findings: FindingSink) {
         self.file = file
@@ -123,6 +133,7 @@ struct ODMTableBuilder {
         let index = table(location.formOID)
         current = index
         instance = ODMFormInstance(location: location, line: line, width: tables[index].width)
+        takesItems = true
     }
 
     /// Starts an ItemGroupData of the current form instance.
@@ -133,12 +144,16 @@ struct ODMTableBuilder {
                 form: location.formOID, line: line,
                 finding: .odmRemovedRecord(file: file, line: line, at: location, transaction: removed))
             instance?.skipGroup = true
+            takesItems = false
             return
         }
         instance?.beginGroup(location.groupRepeatKey, line: line)
     }
 
-    mutating func endGroup() { instance?.skipGroup = false }
+    mutating func endGroup() {
+        instance?.skipGroup = false
+        takesItems = instance != nil
+    }
 
     /// One ItemData value, its ItemOID and value given as written; `removed` names its
     /// TransactionType when it is Remove or Delete (the value is then reported, not kept).
@@ -147,7 +162,7 @@ struct ODMTableBuilder {
         _ oid: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, line: Int, removed: String?,
         at location: () -> ODMLocation
     ) {
-        guard instance?.skipGroup == false, let index = current else { return }
+        guard takesItems, let index = current else { return }
         func here() -> ODMLocation {
             var here = location()
             here.itemOID = String(decoding: oid, as: UTF8.self)
@@ -162,16 +177,12 @@ struct ODMTableBuilder {
             findings.report(.odmRemovedValue(file: file, line: line, at: here(), transaction: removed, value: text()))
             return
         }
-        let code = tables[index].columns[column].code(value)
-        if code != 0, let check = tables[index].checks[column] {
+        let (code, verdict) = tables[index].code(value, column: column)
+        if verdict != 1, let check = tables[index].checks[column] {
             // Each distinct value is checked once; one that does not fit is reported at each cell.
-            var verdict = tables[index].columns[column].verdicts[Int(code)]
-            if verdict != 1 {
-                let found = check.findings(text(), file: file, line: line, at: here)
-                for finding in found { findings.report(finding) }
-                verdict = found.isEmpty ? 1 : 2
-                tables[index].columns[column].verdicts[Int(code)] = verdict
-            }
+            let found = check.findings(text(), file: file, line: line, at: here)
+            for finding in found { findings.report(finding) }
+            tables[index].columns[column].verdicts[Int(code)] = found.isEmpty ? 1 : 2
         }
         // Mutated in place (not through a copy), so its arrays are never copied.
         if let first = instance!.set(column, code, line: line) {
@@ -190,6 +201,7 @@ struct ODMTableBuilder {
     mutating func endForm() {
         guard let current = instance, let index = self.current else { return }
         instance = nil
+        takesItems = false
         self.current = nil
         let keyColumns = tables[index].keyColumn
         let location = current.location

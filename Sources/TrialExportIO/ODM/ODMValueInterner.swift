@@ -53,6 +53,9 @@ struct ODMValueInterner {
         return find(value, hash: Self.hash(value)).code
     }
 
+    /// Whether code `code` (which must exist) stands for these bytes.
+    func holds(_ code: UInt32, _ value: UnsafeBufferPointer<UInt8>) -> Bool { !value.isEmpty && same(code, value) }
+
     /// The value's code if held, else the free slot where it belongs.
     private func find(_ value: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (code: UInt32?, slot: Int) {
         let mask = slots.count - 1
