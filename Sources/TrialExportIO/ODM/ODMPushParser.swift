@@ -74,6 +74,54 @@ final class ODMPushParser {
     /// `terminate: false` leaves the document open after the last chunk (a part that is not the last).
     func parse(_ stream: ODMGuardedStream, prefix: [UInt8] = [], lineOffset: Int = 0, terminate: Bool = true) {
         self.lineOffset = lineOffset
+        var sax = handlers()
+        let user = Unmanaged.passUnretained(self).toOpaque()
+        context = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil)
+        guard let context else {
+            error = ("libxml2 could not create a parser", 1, 0)
+            return
+        }
+        defer { finish(context) }
+        prepare(context)
+        if !prefix.isEmpty {
+            let status = prefix.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+            }
+            if status != 0 || error != nil { return }
+        }
+        while let status = stream.nextChunk({ bytes in
+            bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+        }) {
+            if status != 0 || handler.failed || error != nil { return }
+        }
+        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, terminate else { return }
+        xmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// Parses a whole document held in memory, already checked (UTF-8, no DOCTYPE), in one pass of
+    /// libxml2's parser (no chunks pushed and copied): a part of a file wrapped in its start and
+    /// end tags (see ``ODMSegmentedRead``). Its first line is the file's line `lineOffset + 1`.
+    func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
+        self.lineOffset = lineOffset
+        guard let base = bytes.baseAddress,
+            let context = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
+                xmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+            })
+        else {
+            error = ("libxml2 could not create a parser", 1, 0)
+            return
+        }
+        self.context = context
+        defer { finish(context) }
+        // The context's own handler is overwritten with ours (it frees it with the context).
+        context.pointee.sax.pointee = handlers()
+        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+        prepare(context)
+        xmlParseDocument(context)
+    }
+
+    /// The SAX2 callbacks: elements, text and errors.
+    private func handlers() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         // The parser is borrowed in each callback (it outlives the parse), not retained and
@@ -86,7 +134,7 @@ final class ODMPushParser {
                     ODMAttributes(pointer: attributes, count: Int(count), names: parser.attributeNames),
                     line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) },
                     namespaces: { ODMPushParser.declarations(namespaces, count: Int(namespaceCount)) },
-                    spaceInQuotes: { parser.tagHasSpaceControlInQuotes() })
+                    spaceInQuotes: { parser.valueHadSpaceControl($0) })
                 parser.stopIfFailed()
             }
         }
@@ -114,37 +162,44 @@ final class ODMPushParser {
             let message = error.pointee.message.map { String(cString: $0) } ?? "libxml2 error \(error.pointee.code)"
             parser.error = (message, Int(error.pointee.line) + parser.lineOffset, Int(error.pointee.int2))
         }
-        let user = Unmanaged.passUnretained(self).toOpaque()
-        context = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil)
-        guard let context else {
-            error = ("libxml2 could not create a parser", 1, 0)
-            return
-        }
-        defer {
-            lastLine = line
-            stoppedInContent = context.pointee.instate == XML_PARSER_CONTENT && Self.onlySpaceLeft(context)
-            xmlFreeParserCtxt(context)
-            self.context = nil
-        }
-        // No network, no DTD loading or entity substitution (none are asked for); errors go to serror only.
-        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+        return sax
+    }
+
+    /// Options and interned names, set before the first byte is parsed.
+    private func prepare(_ context: xmlParserCtxtPtr) {
+        // No network, no DTD loading; errors go to serror only. References are replaced by their
+        // text (XML_PARSE_NOENT): without it libxml2 hands `&amp;` and `&#38;` in an attribute
+        // value on as `&#38;`, which would change the value. Only the predefined entities and
+        // character references can occur: a DOCTYPE, the one place entities are declared, never
+        // reaches libxml2 (``ODMGuardedStream``).
+        xmlCtxtUseOptions(
+            context,
+            Int32(
+                XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOERROR.rawValue
+                    | XML_PARSE_NOWARNING.rawValue))
         // The names the parser will intern, looked up once in its dictionary.
         for attribute in ODMAttribute.allCases {
             attributeNames[attribute.rawValue] = xmlDictLookup(context.pointee.dict, attribute.localName, -1)
         }
-        if !prefix.isEmpty {
-            let status = prefix.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
-            }
-            if status != 0 || error != nil { return }
-        }
-        while let status = stream.nextChunk({ bytes in
-            bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
-        }) {
-            if status != 0 || handler.failed || error != nil { return }
-        }
-        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, terminate else { return }
-        xmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// Where the parser stopped, then the context freed.
+    private func finish(_ context: xmlParserCtxtPtr) {
+        lastLine = line
+        stoppedInContent = context.pointee.instate == XML_PARSER_CONTENT && Self.onlySpaceLeft(context)
+        xmlFreeParserCtxt(context)
+        self.context = nil
+    }
+
+    /// Whether an attribute value of the start tag just parsed held, as written, a line break,
+    /// carriage return or tab (which XML turns into a space). libxml2 hands a value that needed no
+    /// change in place, inside its input; only a value it rebuilt (normalised, or with a
+    /// reference or a byte beyond ASCII) can have held one, and only then is the tag read again.
+    func valueHadSpaceControl(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let context, let input = context.pointee.input, let base = input.pointee.base, let end = input.pointee.end
+        else { return false }
+        if let start = value.baseAddress, start >= base, start <= end { return false }
+        return tagHasSpaceControlInQuotes()
     }
 
     /// Whether the start tag just parsed holds a line break, carriage return or tab inside a quoted

@@ -63,7 +63,7 @@ final class ODMReader {
     /// An element starts; `name` gives its name as written (asked for only in a message).
     func start(
         _ element: ODMElement, _ a: ODMAttributes, line: Int, name: () -> String, namespaces: () -> String = { "" },
-        spaceInQuotes: () -> Bool = { false }
+        spaceInQuotes: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }
     ) {
         depth += 1
         if depth > ODMLimits.maxDepth { return stop(.tooDeep(path: path, line: line, depth: depth)) }
@@ -90,7 +90,7 @@ final class ODMReader {
             // A literal line break in Value was read as a space: said, not silent. Only a Value
             // holding a space can have been so changed, so only then is the tag read again.
             if builder.inForm, let bytes = a.bytes(.value), bytes.contains(0x20),
-                spaceInQuotes(), let value = a[.value]
+                spaceInQuotes(bytes), let value = a[.value]
             {
                 var here = location
                 here.itemOID = a[.itemOID] ?? ""
