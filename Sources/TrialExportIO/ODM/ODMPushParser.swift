@@ -98,28 +98,6 @@ final class ODMPushParser {
         xmlParseChunk(context, nil, 0, 1)
     }
 
-    /// Parses a whole document held in memory, already checked (UTF-8, no DOCTYPE), in one pass of
-    /// libxml2's parser (no chunks pushed and copied): a part of a file wrapped in its start and
-    /// end tags (see ``ODMSegmentedRead``). Its first line is the file's line `lineOffset + 1`.
-    func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
-        self.lineOffset = lineOffset
-        guard let base = bytes.baseAddress,
-            let context = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
-                xmlCreateMemoryParserCtxt($0, Int32(bytes.count))
-            })
-        else {
-            error = ("libxml2 could not create a parser", 1, 0)
-            return
-        }
-        self.context = context
-        defer { finish(context) }
-        // The context's own handler is overwritten with ours (it frees it with the context).
-        context.pointee.sax.pointee = handlers()
-        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-        prepare(context)
-        xmlParseDocument(context)
-    }
-
     /// The SAX2 callbacks: elements, text and errors.
     private func handlers() -> xmlSAXHandler {
         var sax = xmlSAXHandler()

@@ -112,27 +112,17 @@ enum ODMSegmentedRead {
         let parser = ODMPushParser(handler: reader)
         // A part of ASCII bytes without `!` needs no UTF-8 or DOCTYPE check.
         let stream = ODMGuardedStream(bytes: part.bytes, checked: survey.ascii && !survey.bang)
-        guard metadata != nil else {
-            // The first part: pushed, and left open where the next part starts.
-            parser.parse(stream, lineOffset: line - 1, terminate: part.last)
-            guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, reader.failure == nil,
-                part.last ? reader.rootClosed : parser.stoppedInContent && reader.betweenSubjects
-            else { return nil }
-            return (reader, findings.findings)
+        parser.parse(stream, prefix: prefix, lineOffset: line - 1, terminate: part.last)
+        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, reader.failure == nil,
+            metadata == nil || !reader.sawMetadata
+        else { return nil }
+        if part.last {
+            guard reader.rootClosed else { return nil }
+        } else {
+            guard parser.stoppedInContent, reader.betweenSubjects else { return nil }
         }
-        // A later part: checked, then parsed whole as a document of its own, inside the file's
-        // start tags and (but for the last part) their end tags. The end tags are well-formed
-        // there only when the part is a run of whole elements of the ClinicalData.
-        while stream.nextChunk({ _ in true }) != nil {}
-        guard stream.doctypeLine == nil, stream.invalidUTF8 == nil else { return nil }
-        let document = prefix + part.bytes + (part.last ? [] : Self.suffix)
-        document.withUnsafeBufferPointer { parser.parseDocument($0, lineOffset: line - 1) }
-        guard parser.error == nil, reader.failure == nil, !reader.sawMetadata, reader.rootClosed else { return nil }
         return (reader, findings.findings)
     }
-
-    /// The end tags closing a part that is not the last.
-    private static let suffix = Array("</ClinicalData></ODM>".utf8)
 
     /// Joins a parsed part; false when it did not read cleanly.
     private static func join(_ result: PartResult, into reader: ODMReader, findings: inout [Finding]) -> Bool {
