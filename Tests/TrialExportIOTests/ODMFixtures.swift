@@ -50,8 +50,10 @@ enum ODMFixtures {
     }
 
     /// The tables and findings of loading `text` (read both ways, see ``readBothWays(_:display:)``).
-    static func load(_ text: String) throws -> (tables: [String: RawTable], findings: [Finding]) {
-        let (tables, _, findings) = try readBothWays(try write(text), display: "study.xml")
+    static func load(
+        _ text: String, wantedForms: Set<String> = []
+    ) throws -> (tables: [String: RawTable], findings: [Finding]) {
+        let (tables, _, findings) = try readBothWays(try write(text), display: "study.xml", wantedForms: wantedForms)
         return (Dictionary(uniqueKeysWithValues: tables.map { ($0.form, $0) }), findings)
     }
 
@@ -60,12 +62,14 @@ enum ODMFixtures {
     /// Reads a file with one parser, and again in parts cut before every SubjectData (as large
     /// files are read, on all cores): expects the same tables, lines, findings and metadata, or
     /// the same error; returns the first.
-    static func readBothWays(_ path: String, display: String?, partBytes: Int = 1) throws -> Read {
+    static func readBothWays(
+        _ path: String, display: String?, partBytes: Int = 1, wantedForms: Set<String> = []
+    ) throws -> Read {
         func read(_ partBytes: Int?) -> Result<Read, any Error> {
             Result {
                 let sink = FindingCollector()
                 let (tables, metadata) = try ODMLoader.read(
-                    path: path, findings: sink, displayPath: display, partBytes: partBytes)
+                    path: path, findings: sink, displayPath: display, partBytes: partBytes, wantedForms: wantedForms)
                 return (tables, metadata, sink.findings)
             }
         }

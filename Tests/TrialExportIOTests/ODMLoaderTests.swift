@@ -133,6 +133,49 @@ struct ODMLoaderTests {
         #expect(!findings.contains { $0.code == "ODM0009" }, "\(findings)")
     }
 
+    /// Specs may name a form by its FormDef Name or its FormOID (vendors often give the Name as a
+    /// label), and an item by its ItemDef Name or its ItemOID.
+    @Test func formsAreFoundByNameOrFormOIDAndItemsByNameOrItemOID() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.V">
+            <FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
+            <FormData FormOID="F.VS"><ItemGroupData ItemGroupOID="IG.VSH"><ItemData ItemOID="I.VSDAT" Value="2024-01-02"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            """
+        let document = ODMFixtures.document(clinical).replacingOccurrences(
+            of: "Name=\"ae\"", with: "Name=\"Adverse Events\"")
+        // Named by the OID when the specs name the OID and not the Name; else by the Name.
+        let byOID = try ODMFixtures.load(document, wantedForms: ["F.AE", "vs"])
+        #expect(byOID.tables.keys.sorted() == ["F.AE", "vs"])
+        let byName = try ODMFixtures.load(document, wantedForms: ["Adverse Events"])
+        #expect(byName.tables.keys.sorted() == ["Adverse Events", "vs"])
+        // A column is found by its ItemOID as well as by its Name.
+        let ae = try #require(byOID.tables["F.AE"])
+        #expect(ae.header.first == "AETERM")
+        #expect(ae.columnIndex["I.AETERM"] == 0 && ae.columnIndex["AETERM"] == 0)
+        #expect(ae.columnIndex["I.AETERM"].map { ae.value(0, $0) } == "Rash")
+        #expect(byOID.findings.isEmpty, "\(byOID.findings)")
+    }
+
+    /// Two FormDefs with the same Name: the second form is named by its FormOID (its records are
+    /// never merged into the first's, nor lost) and this is said.
+    @Test func aFormDefNameGivenTwiceNamesTheSecondFormByItsOID() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.V">
+            <FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
+            <FormData FormOID="F.VS"><ItemGroupData ItemGroupOID="IG.VSH"><ItemData ItemOID="I.VSDAT" Value="2024-01-02"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            """
+        let document = ODMFixtures.document(clinical).replacingOccurrences(of: "Name=\"vs\"", with: "Name=\"ae\"")
+        let (tables, findings) = try ODMFixtures.load(document)
+        #expect(tables.keys.sorted() == ["F.VS", "ae"])
+        #expect(ODMFixtures.records(tables["ae"]).map { $0["AETERM"] } == ["Rash"])
+        #expect(ODMFixtures.records(tables["F.VS"]).map { $0["VSDAT"] } == ["2024-01-02"])
+        let shared = try #require(findings.first { $0.code == "ODM0012" })
+        #expect(shared.column == "F.VS" && shared.value == "ae" && shared.line == 6, "\(shared)")
+        #expect(shared.message.contains("F.AE"))
+    }
+
     @Test func vendorPrefixedElementsAndAttributesAreNotODMs() throws {
         let clinical = """
             <SubjectData SubjectKey="001" xmlns:mdsol="http://www.mdsol.com/ns/odm/metadata"><StudyEventData StudyEventOID="SE.AE">

@@ -87,6 +87,15 @@ extension Finding {
             file: file, line: line, column: location.itemOID, value: value)
     }
 
+    static func odmSharedFormName(file: String, line: Int, formOID: String, name: String, holder: String) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0012",
+            message: "FormOID \(formOID) has the FormDef Name \"\(name)\" of FormOID \(holder); its records are the form"
+                + " \"\(formOID)\" (named by its OID), not merged into \"\(name)\"",
+            hint: "Name the form in the specs by its FormOID (form: \(formOID)), or give the FormDefs distinct Names.",
+            file: file, line: line > 0 ? line : nil, column: formOID, value: name)
+    }
+
     static func odmNormalizedValue(file: String, line: Int, at location: ODMLocation, value: String) -> Finding {
         Finding(
             severity: .warning, code: "ODM0011",

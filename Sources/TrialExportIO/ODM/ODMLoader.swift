@@ -14,7 +14,9 @@ public enum ODMLoader {
     public static func load(
         path: String, specs: [DomainSpec], findings: FindingSink, displayPath: String? = nil
     ) throws -> [RawTable] {
-        let (tables, _) = try read(path: path, findings: findings, displayPath: displayPath)
+        let (tables, _) = try read(
+            path: path, findings: findings, displayPath: displayPath, partBytes: ODMSegmentedRead.defaultPartBytes,
+            wantedForms: SpecRequirements.namedForms(of: specs))
         try checkRequired(tables, path: path, specs: specs)
         return tables
     }
@@ -28,18 +30,21 @@ public enum ODMLoader {
 
     /// As ``read(path:findings:displayPath:)``; a file of more than `partBytes` is read in parts
     /// on all cores (``ODMSegmentedRead``), with one parser when that cannot be done exactly (or
-    /// when `partBytes` is nil).
+    /// when `partBytes` is nil). `wantedForms`: the forms the specs name, by FormDef Name or
+    /// FormOID (``ODMMetadata/tableNames(wanted:)``).
     static func read(
-        path: String, findings: FindingSink, displayPath: String?, partBytes: Int?
+        path: String, findings: FindingSink, displayPath: String?, partBytes: Int?, wantedForms: Set<String> = []
     ) throws -> (tables: [RawTable], metadata: ODMMetadata) {
         let display = displayPath ?? path
-        if let partBytes, let outcome = ODMSegmentedRead.read(path: path, display: display, partBytes: partBytes) {
+        if let partBytes,
+            let outcome = ODMSegmentedRead.read(path: path, display: display, partBytes: partBytes, wantedForms: wantedForms)
+        {
             for finding in outcome.findings { findings.report(finding) }
             outcome.reader.report(to: findings)
             return finish(outcome.reader, display: display, findings: findings)
         }
         let stream = try ODMGuardedStream(path: path)
-        let reader = ODMReader(path: path, display: display, findings: findings)
+        let reader = ODMReader(path: path, display: display, findings: findings, wantedForms: wantedForms)
         let parser = ODMPushParser(handler: reader)
         parser.parse(stream)
         if let line = stream.doctypeLine { throw ODMError.doctypeRefused(path: path, line: line) }

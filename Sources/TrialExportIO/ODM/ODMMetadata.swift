@@ -4,6 +4,8 @@ public struct ODMMetadata: Sendable {
     public struct FormDef: Sendable {
         public var name: String
         public var itemGroupOIDs: [String] = []
+        /// The line of the FormDef in the file (0: not known).
+        public var line = 0
     }
     public struct ItemGroupDef: Sendable {
         public var name: String
@@ -37,6 +39,29 @@ public struct ODMMetadata: Sendable {
     public func formName(_ oid: String) -> String {
         let name = forms[oid]?.name ?? ""
         return name.isEmpty ? oid : name
+    }
+
+    /// The name of each form's table, by FormOID: the FormDef's Name (else its OID), or the OID
+    /// when the specs name the OID and not the Name (`wanted`: the forms the specs name), or when
+    /// an earlier FormDef took the name, so that no form's records are taken for another's.
+    /// `shared` lists the forms so renamed: their OID, the Name and the FormOID that has it.
+    public func tableNames(
+        wanted: Set<String> = []
+    ) -> (names: [String: String], shared: [(oid: String, name: String, holder: String)]) {
+        var names: [String: String] = [:]
+        var holders: [String: String] = [:]
+        var shared: [(oid: String, name: String, holder: String)] = []
+        for oid in formOrder where names[oid] == nil {
+            let defined = forms[oid]?.name ?? ""
+            var name = defined.isEmpty || (wanted.contains(oid) && !wanted.contains(defined)) ? oid : defined
+            if let holder = holders[name] {
+                shared.append((oid, name, holder))
+                name = oid
+            }
+            names[oid] = name
+            holders[name] = holders[name] ?? oid
+        }
+        return (names, shared)
     }
 
     /// The item OIDs of a form in definition order (groups in FormDef order, items in group order).

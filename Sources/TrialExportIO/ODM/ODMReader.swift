@@ -31,9 +31,13 @@ final class ODMReader {
     private(set) var rootNamespaces = ""
     private(set) var clinicalDataNamespaces = ""
 
-    init(path: String, display: String, findings: FindingSink, metadata: ODMMetadata? = nil) {
+    /// `wantedForms`: the forms the specs name (a FormDef Name or a FormOID; see
+    /// ``ODMMetadata/tableNames(wanted:)``).
+    init(
+        path: String, display: String, findings: FindingSink, metadata: ODMMetadata? = nil, wantedForms: Set<String> = []
+    ) {
         self.path = path
-        builder = ODMTableBuilder(file: display, findings: findings)
+        builder = ODMTableBuilder(file: display, findings: findings, wantedForms: wantedForms)
         if let metadata { builder.metadata = metadata }
     }
 
@@ -84,7 +88,7 @@ final class ODMReader {
             skipUntilDepth = depth
         case .formDef, .itemGroupRef, .itemGroupDef, .itemRef, .itemDef, .codeListRef, .codeList, .codeListItem,
             .enumeratedItem, .translatedText:
-            metadataElement(element, a)
+            metadataElement(element, a, line: line)
         case .itemData:
             clinicalElement(element, a, line: line)
             // A literal line break in Value was read as a space: said, not silent. Only a Value
@@ -164,14 +168,14 @@ final class ODMReader {
     private(set) var sawMetadata = false
 
     /// Reads an element of a MetaDataVersion.
-    private func metadataElement(_ element: ODMElement, _ a: ODMAttributes) {
+    private func metadataElement(_ element: ODMElement, _ a: ODMAttributes, line: Int) {
         sawMetadata = true
         switch element {
         case .formDef:
             let oid = a[.oid] ?? ""
             formDef = oid
             if builder.metadata.forms[oid] == nil {
-                builder.metadata.forms[oid] = .init(name: a[.name] ?? "")
+                builder.metadata.forms[oid] = .init(name: a[.name] ?? "", line: line)
                 builder.metadata.formOrder.append(oid)
             }
         case .itemGroupRef:

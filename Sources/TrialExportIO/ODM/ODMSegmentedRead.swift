@@ -34,7 +34,9 @@ enum ODMSegmentedRead {
 
     /// The file read in parts of at least `partBytes`; nil when it is no larger than that, or
     /// when the parts do not give exactly what one parser gives.
-    static func read(path: String, display: String, partBytes: Int = defaultPartBytes) -> Outcome? {
+    static func read(
+        path: String, display: String, partBytes: Int = defaultPartBytes, wantedForms: Set<String> = []
+    ) -> Outcome? {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size, size > partBytes else { return nil }
         guard let cutter = ODMCutter(path: path), let first = cutter.next(atLeast: 0), !first.last else { return nil }
@@ -43,7 +45,8 @@ enum ODMSegmentedRead {
         let firstSurvey = first.survey()
         guard
             let (reader, firstFindings) = parse(
-                first, line: 1, survey: firstSurvey, path: path, display: display, metadata: nil, prefix: [])
+                first, line: 1, survey: firstSurvey, path: path, display: display, metadata: nil, prefix: [],
+                wantedForms: wantedForms)
         else { return nil }
         let prefix = Array("<ODM\(reader.rootNamespaces)><ClinicalData\(reader.clinicalDataNamespaces)>".utf8)
         guard !prefix.contains(0x0A) else { return nil }
@@ -79,7 +82,9 @@ enum ODMSegmentedRead {
                 let line = lines.start(of: index, lineFeeds: survey.lineFeeds)
                 guard !part.holdsMarkupOtherThanElements(survey) else { return }
                 result.set(
-                    parse(part, line: line, survey: survey, path: path, display: display, metadata: metadata, prefix: prefix))
+                    parse(
+                        part, line: line, survey: survey, path: path, display: display, metadata: metadata, prefix: prefix,
+                        wantedForms: wantedForms))
             }
             index += 1
             pending.append((group, result))
@@ -105,10 +110,11 @@ enum ODMSegmentedRead {
     /// when it does not read cleanly so.
     private static func parse(
         _ part: Part, line: Int, survey: ODMGuardedStream.Survey, path: String, display: String, metadata: ODMMetadata?,
-        prefix: [UInt8]
+        prefix: [UInt8], wantedForms: Set<String>
     ) -> (reader: ODMReader, findings: [Finding])? {
         let findings = FindingCollector()
-        let reader = ODMReader(path: path, display: display, findings: findings, metadata: metadata)
+        let reader = ODMReader(
+            path: path, display: display, findings: findings, metadata: metadata, wantedForms: wantedForms)
         let parser = ODMPushParser(handler: reader)
         // A part of ASCII bytes without `!` needs no UTF-8 or DOCTYPE check.
         let stream = ODMGuardedStream(bytes: part.bytes, checked: survey.ascii && !survey.bang)

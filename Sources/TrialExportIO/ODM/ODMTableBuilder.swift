@@ -113,9 +113,20 @@ struct ODMTableBuilder {
     /// (kept apart from `instance`, so the hot path reads a flag, not an optional record).
     private var takesItems = false
 
-    init(file: String, findings: FindingSink) {
+    /// The forms the specs name, and the table name of each FormOID, made once the metadata is read.
+    let wantedForms: Set<String>
+    private var tableNames: [String: String]?
+
+    init(file: String, findings: FindingSink, wantedForms: Set<String> = []) {
         self.file = file
         self.findings = findings
+        self.wantedForms = wantedForms
+    }
+
+    /// The name of a form's table (``ODMMetadata/tableNames(wanted:)``).
+    private mutating func tableName(_ oid: String) -> String {
+        if tableNames == nil { tableNames = metadata.tableNames(wanted: wantedForms).names }
+        return tableNames?[oid] ?? metadata.formName(oid)
     }
 
     /// Starts a FormData; `removed` names its TransactionType when it is Remove or Delete.
@@ -235,15 +246,27 @@ struct ODMTableBuilder {
         }
     }
 
-    /// The tables, compacted, in form-name order; unknown forms reported.
+    /// The tables, compacted, in form-name order; unknown forms and forms named by their OID for
+    /// a shared Name reported. An item's column is found by its ItemOID too.
     mutating func finish() -> [RawTable] {
         for (_, unknown) in unknownForms.sorted(by: { $0.key < $1.key }) {
             findings.report(.odmUnknownForm(file: file, line: unknown.line, at: unknown.location, instances: unknown.count))
         }
+        let present = Set(tables.map(\.formOID))
+        for shared in metadata.tableNames(wanted: wantedForms).shared where present.contains(shared.oid) {
+            findings.report(
+                .odmSharedFormName(
+                    file: file, line: metadata.forms[shared.oid]?.line ?? 0, formOID: shared.oid, name: shared.name,
+                    holder: shared.holder))
+        }
+        let metadata = self.metadata
         return tables.map { form in
             var form = form
             form.flush()
             form.table.compact()
+            for (column, oid) in metadata.itemOIDs(ofForm: form.formOID).enumerated() {
+                form.table.addAlias(oid, for: column)
+            }
             return form.table
         }.sorted { $0.form < $1.form }
     }
@@ -252,7 +275,7 @@ struct ODMTableBuilder {
         findings.report(finding)
         guard metadata.forms[oid] != nil else { return }
         tables[table(oid)].table.rejected.append(
-            RejectedRecord(form: metadata.formName(oid), line: line, reason: finding.message))
+            RejectedRecord(form: tableName(oid), line: line, reason: finding.message))
     }
 
     /// The position of a form's table, made when the form is first met.
@@ -263,7 +286,7 @@ struct ODMTableBuilder {
         return tables.count - 1
     }
 
-    private func makeTable(_ formOID: String) -> FormTable {
+    private mutating func makeTable(_ formOID: String) -> FormTable {
         var header: [String] = []
         var checks: [ODMValueCheck?] = []
         let oids = metadata.itemOIDs(ofForm: formOID)
@@ -278,7 +301,7 @@ struct ODMTableBuilder {
             keyColumn.append(header.contains(key) ? nil : header.count)
             if !header.contains(key) { header.append(key) }
         }
-        let table = RawTable(form: metadata.formName(formOID), file: file, header: header)
+        let table = RawTable(form: tableName(formOID), file: file, header: header)
         return FormTable(
             formOID: formOID, table: table, items: ODMItemIndex(oids), keyColumn: keyColumn, checks: checks,
             columns: Array(repeating: ODMValueInterner(), count: header.count))
