@@ -155,6 +155,12 @@ struct ODMLoaderTests {
         #expect(ae.columnIndex["I.AETERM"] == 0 && ae.columnIndex["AETERM"] == 0)
         #expect(ae.columnIndex["I.AETERM"].map { ae.value(0, $0) } == "Rash")
         #expect(byOID.findings.isEmpty, "\(byOID.findings)")
+        // REDCap gives the form's unique name in redcap:FormName (its Name is the label).
+        let redcap = document.replacingOccurrences(
+            of: "Name=\"Adverse Events\"",
+            with: "Name=\"Adverse Events\" xmlns:redcap=\"https://projectredcap.org\" redcap:FormName=\"adverse_events\"")
+        #expect(try ODMFixtures.load(redcap, wantedForms: ["adverse_events"]).tables.keys.sorted() == ["adverse_events", "vs"])
+        #expect(try ODMFixtures.load(redcap).tables.keys.sorted() == ["Adverse Events", "vs"])
     }
 
     /// Two FormDefs with the same Name: the second form is named by its FormOID (its records are

@@ -6,6 +6,8 @@ public struct ODMMetadata: Sendable {
         public var itemGroupOIDs: [String] = []
         /// The line of the FormDef in the file (0: not known).
         public var line = 0
+        /// The form's name in a vendor's extension (REDCap's `redcap:FormName`), or "".
+        public var vendorName = ""
     }
     public struct ItemGroupDef: Sendable {
         public var name: String
@@ -41,9 +43,10 @@ public struct ODMMetadata: Sendable {
         return name.isEmpty ? oid : name
     }
 
-    /// The name of each form's table, by FormOID: the FormDef's Name (else its OID), or the OID
-    /// when the specs name the OID and not the Name (`wanted`: the forms the specs name), or when
-    /// an earlier FormDef took the name, so that no form's records are taken for another's.
+    /// The name of each form's table, by FormOID: the FormDef's Name (else its OID); the vendor's
+    /// name or the OID when the specs name that and not the Name (`wanted`: the forms the specs
+    /// name); the OID when an earlier FormDef took the name, so that no form's records are taken
+    /// for another's.
     /// `shared` lists the forms so renamed: their OID, the Name and the FormOID that has it.
     public func tableNames(
         wanted: Set<String> = []
@@ -53,7 +56,15 @@ public struct ODMMetadata: Sendable {
         var shared: [(oid: String, name: String, holder: String)] = []
         for oid in formOrder where names[oid] == nil {
             let defined = forms[oid]?.name ?? ""
-            var name = defined.isEmpty || (wanted.contains(oid) && !wanted.contains(defined)) ? oid : defined
+            let vendor = forms[oid]?.vendorName ?? ""
+            var name = defined.isEmpty ? oid : defined
+            if !wanted.contains(name) {
+                if !vendor.isEmpty, wanted.contains(vendor) {
+                    name = vendor
+                } else if wanted.contains(oid) {
+                    name = oid
+                }
+            }
             if let holder = holders[name] {
                 shared.append((oid, name, holder))
                 name = oid

@@ -49,6 +49,9 @@ enum ODMAttribute: Int, CaseIterable {
     case oid, name, itemGroupOID, repeating, itemOID, dataType, length, codeListOID, codedValue
     case subjectKey, locationOID, studyEventOID, studyEventRepeatKey, formOID, formRepeatKey, itemGroupRepeatKey
     case value, transactionType
+    /// A vendor's attribute (REDCap's `redcap:FormName`, the form's unique name): read with
+    /// ``ODMAttributes/vendorBytes(_:)`` only.
+    case formName
 
     var localName: String {
         switch self {
@@ -70,6 +73,7 @@ enum ODMAttribute: Int, CaseIterable {
         case .itemGroupRepeatKey: "ItemGroupRepeatKey"
         case .value: "Value"
         case .transactionType: "TransactionType"
+        case .formName: "FormName"
         }
     }
 }

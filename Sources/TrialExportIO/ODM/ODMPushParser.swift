@@ -22,6 +22,16 @@ struct ODMAttributes {
         return nil
     }
 
+    /// The bytes of a vendor's (prefixed) attribute with this local name, if present.
+    func vendorBytes(_ attribute: ODMAttribute) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer, let wanted = names[attribute.rawValue] else { return nil }
+        for i in 0..<count where pointer[5 * i] == wanted && pointer[5 * i + 1] != nil {
+            guard let start = pointer[5 * i + 3], let end = pointer[5 * i + 4] else { return nil }
+            return UnsafeBufferPointer(start: start, count: end - start)
+        }
+        return nil
+    }
+
     /// The value of the attribute with this local name, if present.
     subscript(_ attribute: ODMAttribute) -> String? {
         bytes(attribute).map { String(decoding: $0, as: UTF8.self) }

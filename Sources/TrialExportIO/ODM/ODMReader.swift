@@ -175,7 +175,9 @@ final class ODMReader {
             let oid = a[.oid] ?? ""
             formDef = oid
             if builder.metadata.forms[oid] == nil {
-                builder.metadata.forms[oid] = .init(name: a[.name] ?? "", line: line)
+                builder.metadata.forms[oid] = .init(
+                    name: a[.name] ?? "", line: line,
+                    vendorName: a.vendorBytes(.formName).map { String(decoding: $0, as: UTF8.self) } ?? "")
                 builder.metadata.formOrder.append(oid)
             }
         case .itemGroupRef:
