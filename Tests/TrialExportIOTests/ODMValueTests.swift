@@ -143,4 +143,18 @@ struct ODMValueInternerTests {
         #expect(Array(first.table.rows) == expected)
         #expect(first.table.rejected.map(\.line) == [99])
     }
+
+    /// The Value of a tag as written (line breaks kept, references replaced), read again when
+    /// libxml2 turned a line break in it into a space.
+    @Test func aTagsLiteralAttributeIsReadAsWritten() {
+        func literal(_ tag: String, _ name: String = "Value") -> String? {
+            var tag = tag
+            return tag.withUTF8 { ODMPushParser.literalAttribute(name, inTag: $0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(literal("<ItemData ItemOID=\"A\" Value=\"a\nb\"") == "a\nb")
+        #expect(literal("<ItemData Value = 'a\t&lt;&#x41;&#66;&quot;' ItemOID=\"A\"/") == "a\t<AB\"")
+        #expect(literal("<ItemData p:Value=\"a\nb\" Value=\"c\nd\"") == "c\nd", "a prefixed attribute is not ODM's")
+        #expect(literal("<ItemData ItemOID=\"a\nb\" Value=\"c d\"") == nil, "no line break in Value")
+        #expect(literal("<ItemData ItemOID=\"A\"") == nil)
+    }
 }

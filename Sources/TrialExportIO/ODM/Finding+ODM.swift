@@ -96,13 +96,16 @@ extension Finding {
             file: file, line: line > 0 ? line : nil, column: formOID, value: name)
     }
 
-    static func odmNormalizedValue(file: String, line: Int, at location: ODMLocation, value: String) -> Finding {
+    static func odmNormalizedValue(
+        file: String, line: Int, at location: ODMLocation, value: String, read: String
+    ) -> Finding {
         Finding(
-            severity: .warning, code: "ODM0011",
+            severity: .note, code: "ODM0011",
             message: "\(location.description): the Value attribute holds a line break or tab written as such, which"
-                + " XML reads as a space (attribute value normalisation); loaded as read",
-            hint: "Have the EDC write line breaks in attribute values as &#10; (tabs as &#9;), or give the value as"
-                + " element text (ItemDataString); the CSV export of the same data keeps them.",
+                + " an XML parser reads as a space (\"\(read)\"); kept as written, as the EDC's CSV export of the"
+                + " same data holds it",
+            hint: "Nothing to do if the line break is meant. An EDC that writes line breaks in attribute values as"
+                + " &#10; (tabs as &#9;) gives files every XML tool reads the same way.",
             file: file, line: line, column: location.itemOID, value: value)
     }
 }

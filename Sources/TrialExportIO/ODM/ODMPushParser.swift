@@ -122,7 +122,7 @@ final class ODMPushParser {
                     ODMAttributes(pointer: attributes, count: Int(count), names: parser.attributeNames),
                     line: parser.line, name: { ODMPushParser.name(local, prefix: prefix) },
                     namespaces: { ODMPushParser.declarations(namespaces, count: Int(namespaceCount)) },
-                    spaceInQuotes: { parser.valueHadSpaceControl($0) })
+                    literalValue: { parser.literalValue($0) })
                 parser.stopIfFailed()
             }
         }
@@ -179,15 +179,87 @@ final class ODMPushParser {
         self.context = nil
     }
 
-    /// Whether an attribute value of the start tag just parsed held, as written, a line break,
-    /// carriage return or tab (which XML turns into a space). libxml2 hands a value that needed no
-    /// change in place, inside its input; only a value it rebuilt (normalised, or with a
-    /// reference or a byte beyond ASCII) can have held one, and only then is the tag read again.
-    func valueHadSpaceControl(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let context, let input = context.pointee.input, let base = input.pointee.base, let end = input.pointee.end
-        else { return false }
-        if let start = value.baseAddress, start >= base, start <= end { return false }
-        return tagHasSpaceControlInQuotes()
+    /// The `Value` attribute of the start tag just parsed as written, its references replaced but
+    /// its line breaks, carriage returns and tabs kept (XML turns each into a space), when it
+    /// holds any; nil when it holds none. libxml2 hands a value that needed no change in place,
+    /// inside its input: only a value it rebuilt (normalised, or with a reference or a byte
+    /// beyond ASCII) can have held one, and only then is the tag read again.
+    func literalValue(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let context, let input = context.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur,
+            let end = input.pointee.end
+        else { return nil }
+        if let start = value.baseAddress, start >= base, start <= end { return nil }
+        guard tagHasSpaceControlInQuotes() else { return nil }
+        var start = cur
+        while start > base, start.pointee != 0x3C { start -= 1 }
+        return Self.literalAttribute("Value", inTag: UnsafeBufferPointer(start: start, count: cur - start))
+    }
+
+    /// The unprefixed attribute `name` of a start tag as written (`<ItemData ItemOID="A" Value="x`...),
+    /// with `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and character references replaced, and
+    /// nothing else changed; nil when it holds no such attribute or no line break, carriage return
+    /// or tab. The tag has been parsed by libxml2, so it is well-formed.
+    static func literalAttribute(_ name: String, inTag tag: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let wanted = Array(name.utf8)
+        func space(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var at = 1
+        while at < tag.count, !space(tag[at]), tag[at] != 0x2F, tag[at] != 0x3E { at += 1 }  // the element's name
+        while at < tag.count {
+            while at < tag.count, space(tag[at]) { at += 1 }
+            let nameStart = at
+            while at < tag.count, tag[at] != 0x3D, !space(tag[at]), tag[at] != 0x2F, tag[at] != 0x3E { at += 1 }
+            guard at < tag.count, at > nameStart else { return nil }
+            let found = Array(tag[nameStart..<at])
+            while at < tag.count, tag[at] != 0x22, tag[at] != 0x27 { at += 1 }
+            guard at < tag.count else { return nil }
+            let quote = tag[at]
+            let valueStart = at + 1
+            at = valueStart
+            while at < tag.count, tag[at] != quote { at += 1 }
+            let raw = tag[valueStart..<min(at, tag.count)]
+            at += 1
+            guard found == wanted else { continue }
+            guard raw.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+            return resolvingReferences(Array(raw))
+        }
+        return nil
+    }
+
+    /// Bytes with the predefined entities and character references replaced by their characters.
+    private static func resolvingReferences(_ raw: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var at = 0
+        while at < raw.count {
+            guard raw[at] == 0x26, let semicolon = raw[at...].firstIndex(of: 0x3B) else {
+                out.append(raw[at])
+                at += 1
+                continue
+            }
+            let name = String(decoding: raw[(at + 1)..<semicolon], as: UTF8.self)
+            var scalar: Unicode.Scalar?
+            switch name {
+            case "amp": scalar = "&"
+            case "lt": scalar = "<"
+            case "gt": scalar = ">"
+            case "quot": scalar = "\""
+            case "apos": scalar = "'"
+            default:
+                if name.hasPrefix("#x") {
+                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if name.hasPrefix("#") {
+                    scalar = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+                }
+            }
+            guard let scalar else {
+                out.append(raw[at])
+                at += 1
+                continue
+            }
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            at = semicolon + 1
+        }
+        return out
     }
 
     /// Whether the start tag just parsed holds a line break, carriage return or tab inside a quoted

@@ -67,7 +67,7 @@ final class ODMReader {
     /// An element starts; `name` gives its name as written (asked for only in a message).
     func start(
         _ element: ODMElement, _ a: ODMAttributes, line: Int, name: () -> String, namespaces: () -> String = { "" },
-        spaceInQuotes: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false }
+        literalValue: (UnsafeBufferPointer<UInt8>) -> [UInt8]? = { _ in nil }
     ) {
         depth += 1
         if depth > ODMLimits.maxDepth { return stop(.tooDeep(path: path, line: line, depth: depth)) }
@@ -90,16 +90,20 @@ final class ODMReader {
             .enumeratedItem, .translatedText:
             metadataElement(element, a, line: line)
         case .itemData:
-            clinicalElement(element, a, line: line)
-            // A literal line break in Value was read as a space: said, not silent. Only a Value
-            // holding a space can have been so changed, so only then is the tag read again.
-            if builder.inForm, let bytes = a.bytes(.value), bytes.contains(0x20),
-                spaceInQuotes(bytes), let value = a[.value]
-            {
-                var here = location
-                here.itemOID = a[.itemOID] ?? ""
-                builder.findings.report(.odmNormalizedValue(file: builder.file, line: line, at: here, value: value))
+            // A line break or tab written as such inside Value, which XML reads as a space, is
+            // kept as written (as the EDC's CSV export of the same data holds it), and said. Only
+            // a Value holding a space can have been so changed, so only then is the tag read again.
+            guard builder.inForm, let read = a.bytes(.value), read.contains(0x20), let literal = literalValue(read) else {
+                clinicalElement(element, a, line: line)
+                break
             }
+            literal.withUnsafeBufferPointer { clinicalElement(element, a, line: line, value: $0) }
+            var here = location
+            here.itemOID = a[.itemOID] ?? ""
+            builder.findings.report(
+                .odmNormalizedValue(
+                    file: builder.file, line: line, at: here, value: String(decoding: literal, as: UTF8.self),
+                    read: String(decoding: read, as: UTF8.self)))
         case .subjectData, .siteRef, .studyEventData, .formData, .itemGroupData, .typedItemData:
             clinicalElement(element, a, line: line)
         case .odm: rootNamespaces = namespaces()
@@ -223,7 +227,10 @@ final class ODMReader {
     }
 
     /// Reads an element of a ClinicalData.
-    private func clinicalElement(_ element: ODMElement, _ a: ODMAttributes, line: Int) {
+    /// `value`: the ItemData's value when it is not the Value attribute as libxml2 read it.
+    private func clinicalElement(
+        _ element: ODMElement, _ a: ODMAttributes, line: Int, value: UnsafeBufferPointer<UInt8>? = nil
+    ) {
         let removed = Self.removal(a.bytes(.transactionType))
         switch element {
         case .subjectData:
@@ -245,7 +252,8 @@ final class ODMReader {
             builder.beginGroup(location, line: line, removed: removed)
         case .itemData:
             let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-            builder.item(a.bytes(.itemOID) ?? empty, value: a.bytes(.value) ?? empty, line: line, removed: removed) {
+            let value = value ?? a.bytes(.value) ?? empty
+            builder.item(a.bytes(.itemOID) ?? empty, value: value, line: line, removed: removed) {
                 location
             }
         case .typedItemData:
