@@ -188,6 +188,56 @@ struct ODMLoaderTests {
         #expect(shared.message.contains("F.AE"))
     }
 
+    /// A file exported without its metadata (ClinicalData only, as EDC web services give it): each
+    /// form is loaded from its data, its ItemOIDs as columns in the order first met (an ItemOID
+    /// `FORM.NAME` also found as `NAME`), and said (ODM0013); nothing is dropped.
+    @Test func formsWithoutFormDefAreLoadedFromTheirData() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" FileType="Snapshot" FileOID="F" CreationDateTime="2024-01-01T00:00:00" ODMVersion="1.3.2">
+            <ClinicalData StudyOID="S" MetaDataVersionOID="1">
+            <SubjectData SubjectKey="001"><SiteRef LocationOID="S1"/><StudyEventData StudyEventOID="AE">
+            <FormData FormOID="AE"><ItemGroupData ItemGroupOID="AE_LOG" ItemGroupRepeatKey="1"><ItemData ItemOID="AE.AETERM" Value="Rash"/></ItemGroupData>
+            <ItemGroupData ItemGroupOID="AE_LOG" ItemGroupRepeatKey="2"><ItemData ItemOID="AE.AETERM" Value="Cough"/><ItemData ItemOID="AE.AESER" Value="N"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            <SubjectData SubjectKey="002"><StudyEventData StudyEventOID="SCREEN">
+            <FormData FormOID="VS"><ItemGroupData ItemGroupOID="VS"><ItemData ItemOID="VS.VSDAT" Value="2024-01-02"/></ItemGroupData></FormData>
+            <FormData FormOID="AE"><ItemGroupData ItemGroupOID="AE_LOG" ItemGroupRepeatKey="1"><ItemData ItemOID="AE.AESTDAT" Value="2024-01-03"/><ItemData ItemOID="AE.AETERM" Value="Fever"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            </ClinicalData>
+            </ODM>
+            """
+        let (tables, findings) = try ODMFixtures.load(text)
+        #expect(tables.keys.sorted() == ["AE", "VS"])
+        let ae = try #require(tables["AE"])
+        #expect(Array(ae.header.prefix(3)) == ["AE.AETERM", "AE.AESER", "AE.AESTDAT"])
+        #expect(ae.columnIndex["AETERM"] == 0 && ae.columnIndex["AESTDAT"] == 2)
+        let records = ODMFixtures.records(ae)
+        #expect(records.map { $0["AE.AETERM"] } == ["Rash", "Cough", "Fever"])
+        #expect(records.map { $0["SubjectKey"] } == ["001", "001", "002"])
+        #expect(records[1]["AE.AESER"] == "N" && records[2]["AE.AESTDAT"] == "2024-01-03")
+        #expect(ODMFixtures.records(tables["VS"]).map { $0["VS.VSDAT"] } == ["2024-01-02"])
+        #expect(findings.map(\.code) == ["ODM0013", "ODM0013"], "\(findings)")
+        let inferred = try #require(findings.first)
+        #expect(inferred.column == "AE" && inferred.line == 5 && inferred.severity == .warning)
+        #expect(inferred.message.contains("3 ItemOIDs"))
+    }
+
+    /// A form the metadata lacks, next to forms it defines: loaded from its data too.
+    @Test func aFormMissingFromTheMetadataIsLoadedFromItsData() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.V">
+            <FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
+            <FormData FormOID="F.CM"><ItemGroupData ItemGroupOID="IG.CM"><ItemData ItemOID="I.CMTRT" Value="Aspirin"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            """
+        let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(clinical))
+        #expect(tables.keys.sorted() == ["F.CM", "ae"])
+        #expect(ODMFixtures.records(tables["F.CM"]).map { $0["I.CMTRT"] } == ["Aspirin"])
+        #expect(ODMFixtures.records(tables["ae"]).map { $0["AETERM"] } == ["Rash"])
+        #expect(findings.map(\.code) == ["ODM0013"], "\(findings)")
+    }
+
     @Test func vendorPrefixedElementsAndAttributesAreNotODMs() throws {
         let clinical = """
             <SubjectData SubjectKey="001" xmlns:mdsol="http://www.mdsol.com/ns/odm/metadata"><StudyEventData StudyEventOID="SE.AE">

@@ -20,6 +20,16 @@ extension Finding {
             file: file, line: line, column: location.formOID)
     }
 
+    static func odmInferredForm(file: String, line: Int, formOID: String, items: Int) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0013",
+            message: "FormOID \(formOID) has no FormDef in the file's metadata: loaded from its data, its \(items)"
+                + " ItemOIDs as columns in the order first met, its values not checked against ItemDefs",
+            hint: "Export the ODM file with its MetaDataVersion (FormDef, ItemGroupDef, ItemDef), or name the"
+                + " columns in the specs by ItemOID.",
+            file: file, line: line > 0 ? line : nil, column: formOID)
+    }
+
     static func odmRemovedRecord(file: String, line: Int, at location: ODMLocation, transaction: String) -> Finding {
         Finding(
             severity: .note, code: "ODM0003",

@@ -32,19 +32,51 @@ public enum ODMLoader {
     /// on all cores (``ODMSegmentedRead``), with one parser when that cannot be done exactly (or
     /// when `partBytes` is nil). `wantedForms`: the forms the specs name, by FormDef Name or
     /// FormOID (``ODMMetadata/tableNames(wanted:)``).
+    ///
+    /// Forms without a FormDef (a file exported without its metadata, as some EDC web services
+    /// give it) are loaded too: the first read notes their ItemOIDs in the order first met, and
+    /// the file is read again with those forms defined from the data (`inferred`; ODM0013).
     static func read(
-        path: String, findings: FindingSink, displayPath: String?, partBytes: Int?, wantedForms: Set<String> = []
+        path: String, findings: FindingSink, displayPath: String?, partBytes: Int?, wantedForms: Set<String> = [],
+        inferred: ODMMetadata? = nil
     ) throws -> (tables: [RawTable], metadata: ODMMetadata) {
         let display = displayPath ?? path
-        if let partBytes,
-            let outcome = ODMSegmentedRead.read(path: path, display: display, partBytes: partBytes, wantedForms: wantedForms)
-        {
-            for finding in outcome.findings { findings.report(finding) }
-            outcome.reader.report(to: findings)
-            return finish(outcome.reader, display: display, findings: findings)
+        // Findings are held until it is known whether the file is read again.
+        let held = FindingCollector()
+        let reader: ODMReader
+        do {
+            if let partBytes,
+                let outcome = ODMSegmentedRead.read(
+                    path: path, display: display, partBytes: partBytes, wantedForms: wantedForms, preset: inferred)
+            {
+                for finding in outcome.findings { held.report(finding) }
+                outcome.reader.report(to: held)
+                reader = outcome.reader
+            } else {
+                reader = try readWhole(path: path, display: display, wantedForms: wantedForms, preset: inferred, findings: held)
+            }
+        } catch {
+            for finding in held.findings { findings.report(finding) }
+            throw error
         }
+        if inferred == nil, !reader.builder.undefinedForms.isEmpty {
+            var metadata = ODMMetadata()
+            for form in reader.builder.undefinedForms { metadata.defineFromData(form.oid, items: form.items, line: form.line) }
+            return try read(
+                path: path, findings: findings, displayPath: displayPath, partBytes: partBytes, wantedForms: wantedForms,
+                inferred: metadata)
+        }
+        for finding in held.findings { findings.report(finding) }
+        reader.report(to: findings)
+        return finish(reader, display: display, findings: findings)
+    }
+
+    /// The whole file read by one parser; throws for a file that cannot be read safely.
+    private static func readWhole(
+        path: String, display: String, wantedForms: Set<String>, preset: ODMMetadata?, findings: FindingSink
+    ) throws -> ODMReader {
         let stream = try ODMGuardedStream(path: path)
-        let reader = ODMReader(path: path, display: display, findings: findings, wantedForms: wantedForms)
+        let reader = ODMReader(path: path, display: display, findings: findings, metadata: preset, wantedForms: wantedForms)
         let parser = ODMPushParser(handler: reader)
         parser.parse(stream)
         if let line = stream.doctypeLine { throw ODMError.doctypeRefused(path: path, line: line) }
@@ -58,7 +90,7 @@ public enum ODMLoader {
             throw ODMError.malformed(path: path, line: max(error.line, 1), column: error.column, detail: detail)
         }
         guard reader.rootClosed else { throw ODMError.truncated(path: path, line: max(parser.lastLine, 1)) }
-        return finish(reader, display: display, findings: findings)
+        return reader
     }
 
     /// The tables and metadata of a reader that read the whole file; skipped parts reported.

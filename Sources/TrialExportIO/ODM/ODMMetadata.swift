@@ -8,6 +8,9 @@ public struct ODMMetadata: Sendable {
         public var line = 0
         /// The form's name in a vendor's extension (REDCap's `redcap:FormName`), or "".
         public var vendorName = ""
+        /// Made from the data, the file's metadata having no FormDef for the form
+        /// (``defineFromData(_:items:line:)``).
+        public var inferred = false
     }
     public struct ItemGroupDef: Sendable {
         public var name: String
@@ -73,6 +76,17 @@ public struct ODMMetadata: Sendable {
             holders[name] = holders[name] ?? oid
         }
         return (names, shared)
+    }
+
+    /// Defines a form the file's metadata lacks from its data: its items (ItemOIDs in the order
+    /// first met) in one group, without ItemDefs, so its columns are the ItemOIDs and its values
+    /// are not checked. `line`: the line of its first FormData.
+    public mutating func defineFromData(_ oid: String, items: [String], line: Int) {
+        guard forms[oid] == nil else { return }
+        let group = "\u{1}\(oid)"
+        forms[oid] = FormDef(name: "", itemGroupOIDs: [group], line: line, inferred: true)
+        formOrder.append(oid)
+        itemGroups[group] = ItemGroupDef(name: "", repeating: false, itemOIDs: items)
     }
 
     /// The item OIDs of a form in definition order (groups in FormDef order, items in group order).

@@ -35,7 +35,8 @@ enum ODMSegmentedRead {
     /// The file read in parts of at least `partBytes`; nil when it is no larger than that, or
     /// when the parts do not give exactly what one parser gives.
     static func read(
-        path: String, display: String, partBytes: Int = defaultPartBytes, wantedForms: Set<String> = []
+        path: String, display: String, partBytes: Int = defaultPartBytes, wantedForms: Set<String> = [],
+        preset: ODMMetadata? = nil
     ) -> Outcome? {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size, size > partBytes else { return nil }
@@ -46,7 +47,7 @@ enum ODMSegmentedRead {
         guard
             let (reader, firstFindings) = parse(
                 first, line: 1, survey: firstSurvey, path: path, display: display, metadata: nil, prefix: [],
-                wantedForms: wantedForms)
+                wantedForms: wantedForms, preset: preset)
         else { return nil }
         let prefix = Array("<ODM\(reader.rootNamespaces)><ClinicalData\(reader.clinicalDataNamespaces)>".utf8)
         guard !prefix.contains(0x0A) else { return nil }
@@ -110,11 +111,11 @@ enum ODMSegmentedRead {
     /// when it does not read cleanly so.
     private static func parse(
         _ part: Part, line: Int, survey: ODMGuardedStream.Survey, path: String, display: String, metadata: ODMMetadata?,
-        prefix: [UInt8], wantedForms: Set<String>
+        prefix: [UInt8], wantedForms: Set<String>, preset: ODMMetadata? = nil
     ) -> (reader: ODMReader, findings: [Finding])? {
         let findings = FindingCollector()
         let reader = ODMReader(
-            path: path, display: display, findings: findings, metadata: metadata, wantedForms: wantedForms)
+            path: path, display: display, findings: findings, metadata: metadata ?? preset, wantedForms: wantedForms)
         let parser = ODMPushParser(handler: reader)
         // A part of ASCII bytes without `!` needs no UTF-8 or DOCTYPE check.
         let stream = ODMGuardedStream(bytes: part.bytes, checked: survey.ascii && !survey.bang)

@@ -108,6 +108,12 @@ struct ODMTableBuilder {
     /// The table of the current form instance.
     private var current: Int?
     private(set) var unknownForms: [String: (line: Int, location: ODMLocation, count: Int)] = [:]
+    /// The forms met without a FormDef, in the order first met: their first line and ItemOIDs in
+    /// the order first met (the columns a second read gives them, see ``ODMLoader``).
+    private(set) var undefinedForms: [(oid: String, line: Int, items: [String])] = []
+    private var undefinedIndex: [String: (form: Int, items: Set<String>)] = [:]
+    /// The undefined form whose FormData is open.
+    private var undefinedForm: Int?
     private var instance: ODMFormInstance?
     /// Whether an ItemData is kept: a form instance is open and its current group not skipped
     /// (kept apart from `instance`, so the hot path reads a flag, not an optional record).
@@ -139,6 +145,7 @@ struct ODMTableBuilder {
         }
         guard metadata.forms[location.formOID] != nil else {
             unknownForms[location.formOID, default: (line, location, 0)].count += 1
+            undefinedForm = undefined(location.formOID, line: line)
             return
         }
         let index = table(location.formOID)
@@ -173,7 +180,10 @@ struct ODMTableBuilder {
         _ oid: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>, line: Int, removed: String?,
         at location: () -> ODMLocation
     ) {
-        guard takesItems, let index = current else { return }
+        guard takesItems, let index = current else {
+            if let form = undefinedForm { meet(String(decoding: oid, as: UTF8.self), inUndefined: form) }
+            return
+        }
         func here() -> ODMLocation {
             var here = location()
             here.itemOID = String(decoding: oid, as: UTF8.self)
@@ -210,6 +220,7 @@ struct ODMTableBuilder {
 
     /// Ends the current FormData: its records go to the form's table.
     mutating func endForm() {
+        undefinedForm = nil
         guard let current = instance, let index = self.current else { return }
         instance = nil
         takesItems = false
@@ -244,6 +255,25 @@ struct ODMTableBuilder {
         for (oid, unknown) in later.unknownForms {
             unknownForms[oid, default: (unknown.line, unknown.location, 0)].count += unknown.count
         }
+        for form in later.undefinedForms {
+            let index = undefined(form.oid, line: form.line)
+            for item in form.items { meet(item, inUndefined: index) }
+        }
+    }
+
+    /// The position of an undefined form in ``undefinedForms``, added when first met.
+    private mutating func undefined(_ oid: String, line: Int) -> Int {
+        if let known = undefinedIndex[oid] { return known.form }
+        undefinedForms.append((oid, line, []))
+        undefinedIndex[oid] = (undefinedForms.count - 1, [])
+        return undefinedForms.count - 1
+    }
+
+    /// An ItemOID met in an undefined form, kept in the order first met.
+    private mutating func meet(_ item: String, inUndefined form: Int) {
+        let oid = undefinedForms[form].oid
+        guard undefinedIndex[oid]?.items.insert(item).inserted == true else { return }
+        undefinedForms[form].items.append(item)
     }
 
     /// The tables, compacted, in form-name order; unknown forms and forms named by their OID for
@@ -251,6 +281,12 @@ struct ODMTableBuilder {
     mutating func finish() -> [RawTable] {
         for (_, unknown) in unknownForms.sorted(by: { $0.key < $1.key }) {
             findings.report(.odmUnknownForm(file: file, line: unknown.line, at: unknown.location, instances: unknown.count))
+        }
+        for form in tables where metadata.forms[form.formOID]?.inferred == true {
+            findings.report(
+                .odmInferredForm(
+                    file: file, line: metadata.forms[form.formOID]?.line ?? 0, formOID: form.formOID,
+                    items: metadata.itemOIDs(ofForm: form.formOID).count))
         }
         let present = Set(tables.map(\.formOID))
         for shared in metadata.tableNames(wanted: wantedForms).shared where present.contains(shared.oid) {
@@ -266,6 +302,10 @@ struct ODMTableBuilder {
             form.table.compact()
             for (column, oid) in metadata.itemOIDs(ofForm: form.formOID).enumerated() {
                 form.table.addAlias(oid, for: column)
+                // An ItemOID made of the FormOID and a name (Medidata Rave's `AE.AETERM`): the name too.
+                if oid.hasPrefix(form.formOID + "."), oid.count > form.formOID.count + 1 {
+                    form.table.addAlias(String(oid.dropFirst(form.formOID.count + 1)), for: column)
+                }
             }
             return form.table
         }.sorted { $0.form < $1.form }
