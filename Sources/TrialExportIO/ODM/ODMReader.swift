@@ -93,7 +93,7 @@ final class ODMReader {
             // A line break or tab written as such inside Value, which XML reads as a space, is
             // kept as written (as the EDC's CSV export of the same data holds it), and said. Only
             // a Value holding a space can have been so changed, so only then is the tag read again.
-            guard builder.inForm, let read = a.bytes(.value), read.contains(0x20), let literal = literalValue(read) else {
+            guard let read = a.bytes(.value), read.contains(0x20), builder.inForm, let literal = literalValue(read) else {
                 clinicalElement(element, a, line: line)
                 break
             }

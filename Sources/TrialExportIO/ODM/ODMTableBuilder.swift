@@ -151,6 +151,7 @@ struct ODMTableBuilder {
         let index = table(location.formOID)
         current = index
         instance = ODMFormInstance(location: location, line: line, width: tables[index].width)
+        inForm = true
         takesItems = true
     }
 
@@ -223,6 +224,7 @@ struct ODMTableBuilder {
         undefinedForm = nil
         guard let current = instance, let index = self.current else { return }
         instance = nil
+        inForm = false
         takesItems = false
         self.current = nil
         let keyColumns = tables[index].keyColumn
@@ -246,8 +248,8 @@ struct ODMTableBuilder {
         }
     }
 
-    /// Whether a FormData is open.
-    var inForm: Bool { instance != nil }
+    /// Whether a FormData is open (kept as a flag, like `takesItems`).
+    private(set) var inForm = false
 
     /// Appends the tables and unknown forms of a builder that read a later part of the file.
     mutating func absorb(_ later: ODMTableBuilder) {
