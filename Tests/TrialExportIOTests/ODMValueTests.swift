@@ -158,3 +158,32 @@ struct ODMValueInternerTests {
         #expect(literal("<ItemData ItemOID=\"A\"") == nil)
     }
 }
+
+/// The survey of a part's bytes (line feeds, ASCII, `!`, `?`), a word at a time, against a
+/// byte-by-byte count, at lengths and alignments around a word and a block.
+struct ODMSurveyTests {
+    @Test(arguments: [0, 1, 15, 16, 17, 255 * 16 - 1, 255 * 16, 255 * 16 + 1, 9000])
+    func surveyCountsAsByteByByte(length: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("<ItemData Value=\"a\"/>\n\n\n".utf8)
+        for offset in 0..<3 {
+            var bytes = (0..<(length + offset)).map { _ in alphabet.randomElement(using: &generator)! }
+            if length > 40 { bytes[length / 2] = 0x0A }
+            let survey = bytes.withUnsafeBufferPointer {
+                ODMGuardedStream.survey(UnsafeBufferPointer(rebasing: $0[offset...]))
+            }
+            let part = bytes[offset...]
+            #expect(survey.lineFeeds == part.filter { $0 == 0x0A }.count, "length \(length)")
+            #expect(survey.ascii && !survey.bang && !survey.question)
+        }
+        // One byte beyond ASCII, one `!` and one `?`, each alone, anywhere.
+        for (byte, check) in [(UInt8(0xC3), 0), (0x21, 1), (0x3F, 2)] where length > 0 {
+            for at in [0, length / 2, length - 1] {
+                var bytes = [UInt8](repeating: 0x20, count: length)
+                bytes[at] = byte
+                let survey = bytes.withUnsafeBufferPointer { ODMGuardedStream.survey($0) }
+                #expect([!survey.ascii, survey.bang, survey.question] == [check == 0, check == 1, check == 2], "\(at)")
+            }
+        }
+    }
+}
