@@ -139,16 +139,18 @@ struct ODMLoaderTests {
         #expect(!findings.contains { $0.code == "ODM0009" }, "\(findings)")
     }
 
+    /// One subject with one AE and one VS form.
+    static let oneAEAndOneVS = """
+        <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.V">
+        <FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
+        <FormData FormOID="F.VS"><ItemGroupData ItemGroupOID="IG.VSH"><ItemData ItemOID="I.VSDAT" Value="2024-01-02"/></ItemGroupData></FormData>
+        </StudyEventData></SubjectData>
+        """
+
     /// Specs may name a form by its FormDef Name or its FormOID (vendors often give the Name as a
     /// label), and an item by its ItemDef Name or its ItemOID.
     @Test func formsAreFoundByNameOrFormOIDAndItemsByNameOrItemOID() throws {
-        let clinical = """
-            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.V">
-            <FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
-            <FormData FormOID="F.VS"><ItemGroupData ItemGroupOID="IG.VSH"><ItemData ItemOID="I.VSDAT" Value="2024-01-02"/></ItemGroupData></FormData>
-            </StudyEventData></SubjectData>
-            """
-        let document = ODMFixtures.document(clinical).replacingOccurrences(
+        let document = ODMFixtures.document(Self.oneAEAndOneVS).replacingOccurrences(
             of: "Name=\"ae\"", with: "Name=\"Adverse Events\"")
         // Named by the OID when the specs name the OID and not the Name; else by the Name.
         let byOID = try ODMFixtures.load(document, wantedForms: ["F.AE", "vs"])
@@ -172,13 +174,7 @@ struct ODMLoaderTests {
     /// Two FormDefs with the same Name: the second form is named by its FormOID (its records are
     /// never merged into the first's, nor lost) and this is said.
     @Test func aFormDefNameGivenTwiceNamesTheSecondFormByItsOID() throws {
-        let clinical = """
-            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.V">
-            <FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
-            <FormData FormOID="F.VS"><ItemGroupData ItemGroupOID="IG.VSH"><ItemData ItemOID="I.VSDAT" Value="2024-01-02"/></ItemGroupData></FormData>
-            </StudyEventData></SubjectData>
-            """
-        let document = ODMFixtures.document(clinical).replacingOccurrences(of: "Name=\"vs\"", with: "Name=\"ae\"")
+        let document = ODMFixtures.document(Self.oneAEAndOneVS).replacingOccurrences(of: "Name=\"vs\"", with: "Name=\"ae\"")
         let (tables, findings) = try ODMFixtures.load(document)
         #expect(tables.keys.sorted() == ["F.VS", "ae"])
         #expect(ODMFixtures.records(tables["ae"]).map { $0["AETERM"] } == ["Rash"])
