@@ -64,6 +64,20 @@ struct ODMSegmentedReadTests {
             "\(read.findings.map(\.code))")
     }
 
+    /// A Windows export: CR LF line ends, a byte-order mark, pretty-printed with tabs. The parts
+    /// are used and give what one parser gives, lines included.
+    @Test func aWindowsExportWithCRLFAndAByteOrderMarkIsReadInParts() throws {
+        let text = document(subjects(12)).replacingOccurrences(of: "\n<", with: "\n\t<")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        let path = try ODMFixtures.write(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
+        #expect(ODMSegmentedRead.read(path: path, display: "study.xml", partBytes: 1) != nil)
+        let read = try ODMFixtures.readBothWays(path, display: "study.xml")
+        let vs = try #require(read.tables.first { $0.form == "vs" })
+        #expect(vs.rowCount == 24)
+        let dataType = try #require(read.findings.first { $0.code == "ODM0007" })
+        #expect(dataType.line == text.prefix(upTo: text.range(of: "02 JAN 2024")!.lowerBound).filter { $0 == "\r\n" }.count + 1)
+    }
+
     @Test func aSubjectDataInsideACommentSendsTheFileToOneParser() throws {
         let clinical = subjects(3) + "\n<!-- <SubjectData SubjectKey=\"999\"> old --> \n" + subjects(2)
         let path = try ODMFixtures.write(document(clinical))
