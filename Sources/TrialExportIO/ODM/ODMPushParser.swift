@@ -11,21 +11,16 @@ struct ODMAttributes {
 
     /// The bytes of the attribute with this local name, if present (valid during the callback).
     /// Only unprefixed attributes are ODM's: a vendor's `mdsol:Value` is not `Value`.
-    func bytes(_ attribute: ODMAttribute) -> UnsafeBufferPointer<UInt8>? {
+    func bytes(_ attribute: ODMAttribute) -> UnsafeBufferPointer<UInt8>? { bytes(attribute, prefixed: false) }
+
+    /// The bytes of a vendor's (prefixed) attribute with this local name, if present.
+    func vendorBytes(_ attribute: ODMAttribute) -> UnsafeBufferPointer<UInt8>? { bytes(attribute, prefixed: true) }
+
+    private func bytes(_ attribute: ODMAttribute, prefixed: Bool) -> UnsafeBufferPointer<UInt8>? {
         guard let pointer, let wanted = names[attribute.rawValue] else { return nil }
         // Five pointers an attribute: local name, prefix, URI, value start, value end. libxml2
         // interns names in its dictionary, so the same name is the same pointer.
-        for i in 0..<count where pointer[5 * i] == wanted && pointer[5 * i + 1] == nil {
-            guard let start = pointer[5 * i + 3], let end = pointer[5 * i + 4] else { return nil }
-            return UnsafeBufferPointer(start: start, count: end - start)
-        }
-        return nil
-    }
-
-    /// The bytes of a vendor's (prefixed) attribute with this local name, if present.
-    func vendorBytes(_ attribute: ODMAttribute) -> UnsafeBufferPointer<UInt8>? {
-        guard let pointer, let wanted = names[attribute.rawValue] else { return nil }
-        for i in 0..<count where pointer[5 * i] == wanted && pointer[5 * i + 1] != nil {
+        for i in 0..<count where pointer[5 * i] == wanted && (pointer[5 * i + 1] != nil) == prefixed {
             guard let start = pointer[5 * i + 3], let end = pointer[5 * i + 4] else { return nil }
             return UnsafeBufferPointer(start: start, count: end - start)
         }
@@ -189,9 +184,10 @@ final class ODMPushParser {
             let end = input.pointee.end
         else { return nil }
         if let start = value.baseAddress, start >= base, start <= end { return nil }
-        guard tagHasSpaceControlInQuotes() else { return nil }
+        // The whole tag lies in libxml2's input at the start callback, and a value cannot hold `<`.
         var start = cur
         while start > base, start.pointee != 0x3C { start -= 1 }
+        guard start.pointee == 0x3C else { return nil }
         return Self.literalAttribute("Value", inTag: UnsafeBufferPointer(start: start, count: cur - start))
     }
 
@@ -260,36 +256,6 @@ final class ODMPushParser {
             at = semicolon + 1
         }
         return out
-    }
-
-    /// Whether the start tag just parsed holds a line break, carriage return or tab inside a quoted
-    /// attribute value, as written (XML turns each into a space). Read from libxml2's input,
-    /// where the whole tag lies at the start callback (the value cannot hold `<`); the rare tag
-    /// with such a byte at all is then scanned for quotes.
-    func tagHasSpaceControlInQuotes() -> Bool {
-        guard let context, let input = context.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base
-        else { return false }
-        var start = cur
-        var control = false
-        while start > base, start.pointee != 0x3C {
-            if start.pointee == 0x0A || start.pointee == 0x0D || start.pointee == 0x09 { control = true }
-            start -= 1
-        }
-        guard control, start.pointee == 0x3C else { return false }
-        var quote: UInt8 = 0
-        var at = start
-        while at < cur {
-            let byte = at.pointee
-            if quote == 0 {
-                if byte == 0x22 || byte == 0x27 { quote = byte }
-            } else if byte == quote {
-                quote = 0
-            } else if byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                return true
-            }
-            at += 1
-        }
-        return false
     }
 
     /// Whether the bytes libxml2 holds unparsed (text it waits to see the end of) are white space.

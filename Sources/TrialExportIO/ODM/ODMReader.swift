@@ -93,8 +93,9 @@ final class ODMReader {
             // A line break or tab written as such inside Value, which XML reads as a space, is
             // kept as written (as the EDC's CSV export of the same data holds it), and said. Only
             // a Value holding a space can have been so changed, so only then is the tag read again.
-            guard let read = a.bytes(.value), read.contains(0x20), builder.inForm, let literal = literalValue(read) else {
-                clinicalElement(element, a, line: line)
+            let written = a.bytes(.value)
+            guard let read = written, read.contains(0x20), builder.inForm, let literal = literalValue(read) else {
+                clinicalElement(element, a, line: line, value: written)
                 break
             }
             literal.withUnsafeBufferPointer { clinicalElement(element, a, line: line, value: $0) }

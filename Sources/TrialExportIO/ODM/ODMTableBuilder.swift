@@ -121,7 +121,7 @@ struct ODMTableBuilder {
 
     /// The forms the specs name, and the table name of each FormOID, made once the metadata is read.
     let wantedForms: Set<String>
-    private var tableNames: [String: String]?
+    private var tableNames: (names: [String: String], shared: [(oid: String, name: String, holder: String)])?
 
     init(file: String, findings: FindingSink, wantedForms: Set<String> = []) {
         self.file = file
@@ -131,8 +131,15 @@ struct ODMTableBuilder {
 
     /// The name of a form's table (``ODMMetadata/tableNames(wanted:)``).
     private mutating func tableName(_ oid: String) -> String {
-        if tableNames == nil { tableNames = metadata.tableNames(wanted: wantedForms).names }
-        return tableNames?[oid] ?? metadata.formName(oid)
+        namedTables().names[oid] ?? metadata.formName(oid)
+    }
+
+    /// ``ODMMetadata/tableNames(wanted:)``, worked out once the metadata is read.
+    private mutating func namedTables() -> (names: [String: String], shared: [(oid: String, name: String, holder: String)]) {
+        if let tableNames { return tableNames }
+        let named = metadata.tableNames(wanted: wantedForms)
+        tableNames = named
+        return named
     }
 
     /// Starts a FormData; `removed` names its TransactionType when it is Remove or Delete.
@@ -291,7 +298,7 @@ struct ODMTableBuilder {
                     items: metadata.itemOIDs(ofForm: form.formOID).count))
         }
         let present = Set(tables.map(\.formOID))
-        for shared in metadata.tableNames(wanted: wantedForms).shared where present.contains(shared.oid) {
+        for shared in namedTables().shared where present.contains(shared.oid) {
             findings.report(
                 .odmSharedFormName(
                     file: file, line: metadata.forms[shared.oid]?.line ?? 0, formOID: shared.oid, name: shared.name,
