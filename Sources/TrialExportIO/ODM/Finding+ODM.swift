@@ -118,4 +118,28 @@ extension Finding {
                 + " &#10; (tabs as &#9;) gives files every XML tool reads the same way.",
             file: file, line: line, column: location.itemOID, value: value)
     }
+
+    static func odmREDCapFlat(
+        file: String, form: String, rows: Int, fields: Int, instruments: Int, columns: [String]
+    ) -> Finding {
+        Finding(
+            severity: .note, code: "ODM0014",
+            message: "form \"\(form)\" is not an instrument of this REDCap file: it is read as REDCap's flat CSV export"
+                + " lays the records out, \(rows) rows (one per record, event and repeat instance) of the \(fields)"
+                + " columns of all \(instruments) instruments, led by \(columns.joined(separator: ", "))",
+            hint: "Nothing to do when the specs were written for REDCap's flat CSV export. If \"\(form)\" was meant to"
+                + " be one instrument, name it as the FormDef's Name, redcap:FormName or FormOID.",
+            file: file, column: form)
+    }
+
+    static func odmREDCapConflict(
+        file: String, line: Int, form: String, column: String, kept: String, value: String, subject: String
+    ) -> Finding {
+        Finding(
+            severity: .warning, code: "ODM0015",
+            message: "record \(subject): two instruments give \(column) of the same row of \"\(form)\" (REDCap's flat"
+                + " layout) different values; the first, \"\(kept)\", was kept and this one was not loaded",
+            hint: "Correct the value in REDCap, or map the instruments by their own names instead of the flat layout.",
+            file: file, line: line, column: column, value: value)
+    }
 }

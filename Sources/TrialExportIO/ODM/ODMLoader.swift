@@ -68,7 +68,12 @@ public enum ODMLoader {
         }
         for finding in held.findings { findings.report(finding) }
         reader.report(to: findings)
-        return finish(reader, display: display, findings: findings)
+        let (tables, metadata) = finish(reader, display: display, findings: findings)
+        // A REDCap project's file: laid out as REDCap's CSV exports lay out the same records.
+        let composed = ODMREDCapRecords.compose(
+            tables, metadata: metadata, names: metadata.tableNames(wanted: wantedForms).names, wanted: wantedForms,
+            file: display, findings: findings)
+        return (composed, metadata)
     }
 
     /// The whole file read by one parser; throws for a file that cannot be read safely.

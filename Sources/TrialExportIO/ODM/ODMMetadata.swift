@@ -37,6 +37,29 @@ public struct ODMMetadata: Sendable {
     public var itemGroups: [String: ItemGroupDef] = [:]
     public var items: [String: ItemDef] = [:]
     public var codeLists: [String: CodeList] = [:]
+    /// REDCap's project setup, from its extensions (empty in other vendors' files).
+    public var redcap = REDCapSetup()
+
+    /// What a REDCap file says of its project beyond ODM: the field naming the record, each
+    /// event's unique name, and which instruments (per event) and events repeat. With these, the
+    /// file's records can be laid out as REDCap's flat CSV export lays them out
+    /// (``ODMREDCapRecords``).
+    public struct REDCapSetup: Sendable {
+        public struct Instrument: Hashable, Sendable {
+            public var event: String
+            public var instrument: String
+        }
+        /// `redcap:RecordIdField` of the MetaDataVersion (`record_id`); "" in other files.
+        public var recordIdField = ""
+        /// `redcap:UniqueEventName` of each StudyEventDef, by OID (`Event.baseline_arm_1` ->
+        /// `baseline_arm_1`).
+        public var eventNames: [String: String] = [:]
+        public var repeatingInstruments: Set<Instrument> = []
+        public var repeatingEvents: Set<String> = []
+
+        /// Whether the file is a REDCap project's.
+        public var isREDCap: Bool { !recordIdField.isEmpty }
+    }
 
     public init() {}
 
@@ -87,6 +110,27 @@ public struct ODMMetadata: Sendable {
         forms[oid] = FormDef(name: "", itemGroupOIDs: [group], line: line, inferred: true)
         formOrder.append(oid)
         itemGroups[group] = ItemGroupDef(name: "", repeating: false, itemOIDs: items)
+    }
+
+    /// REDCap's system fields, which its ODM export writes as ItemData of the record id field's
+    /// group without ItemDef or ItemRef (`<ItemData ItemOID="redcap_data_access_group" Value="site_a"/>`)
+    /// and its CSV export as columns: declared after the record id field, so that they are loaded
+    /// (their values unchecked) rather than reported as unknown items and dropped.
+    public static let redcapSystemFields = ["redcap_data_access_group", "redcap_survey_identifier"]
+
+    /// Declares ``redcapSystemFields`` in a REDCap file's metadata (once; nothing in other files).
+    public mutating func addREDCapSystemFields() {
+        let field = redcap.recordIdField
+        guard !field.isEmpty else { return }
+        for oid in formOrder {
+            for group in forms[oid]?.itemGroupOIDs ?? [] {
+                guard var def = itemGroups[group], let at = def.itemOIDs.firstIndex(of: field) else { continue }
+                let missing = Self.redcapSystemFields.filter { !def.itemOIDs.contains($0) }
+                def.itemOIDs.insert(contentsOf: missing, at: at + 1)
+                itemGroups[group] = def
+                return
+            }
+        }
     }
 
     /// The item OIDs of a form in definition order (groups in FormDef order, items in group order).

@@ -2,7 +2,10 @@
 /// name over as one interned pointer, so a name is compared as a pointer after its first sight).
 enum ODMElement: UInt8 {
     case odm, formDef, itemGroupRef, itemGroupDef, itemRef, itemDef, codeListRef, codeList, codeListItem
-    case enumeratedItem, translatedText
+    case enumeratedItem, translatedText, metaDataVersion, studyEventDef
+    /// REDCap's project setup in GlobalVariables (`redcap:RepeatingInstrument`,
+    /// `redcap:RepeatingEvent`): which instruments and events repeat, as its flat CSV export shows.
+    case vendorRepeatingInstrument, vendorRepeatingEvent
     case clinicalData, subjectData, siteRef, studyEventData, formData, itemGroupData, itemData
     /// ItemDataString, ItemDataInteger...: a value given as the element's text.
     case typedItemData
@@ -25,6 +28,8 @@ enum ODMElement: UInt8 {
         case "CodeListItem": self = .codeListItem
         case "EnumeratedItem": self = .enumeratedItem
         case "TranslatedText": self = .translatedText
+        case "MetaDataVersion": self = .metaDataVersion
+        case "StudyEventDef": self = .studyEventDef
         case "ClinicalData": self = .clinicalData
         case "SubjectData": self = .subjectData
         case "SiteRef": self = .siteRef
@@ -40,6 +45,15 @@ enum ODMElement: UInt8 {
         }
     }
 
+    /// The vendor's (prefixed) element with this local name that the reader reads, else ``other``.
+    init(vendorLocalName name: String) {
+        switch name {
+        case "RepeatingInstrument": self = .vendorRepeatingInstrument
+        case "RepeatingEvent": self = .vendorRepeatingEvent
+        default: self = .other
+        }
+    }
+
     /// Audit records, signatures and annotations: skipped with all they hold, and counted.
     var isSkipped: Bool { self == .auditRecord || self == .signature || self == .annotation }
 }
@@ -49,9 +63,11 @@ enum ODMAttribute: Int, CaseIterable {
     case oid, name, itemGroupOID, repeating, itemOID, dataType, length, codeListOID, codedValue
     case subjectKey, locationOID, studyEventOID, studyEventRepeatKey, formOID, formRepeatKey, itemGroupRepeatKey
     case value, transactionType
-    /// A vendor's attribute (REDCap's `redcap:FormName`, the form's unique name): read with
-    /// ``ODMAttributes/vendorBytes(_:)`` only.
-    case formName
+    /// Vendors' attributes, read with ``ODMAttributes/vendorBytes(_:)`` only. REDCap's:
+    /// `redcap:FormName` (an instrument's unique name), `redcap:UniqueEventName` (an event's),
+    /// `redcap:RepeatInstrument` (a repeating instrument's), `redcap:RecordIdField` (the field
+    /// naming the record).
+    case formName, uniqueEventName, repeatInstrument, recordIdField
 
     var localName: String {
         switch self {
@@ -74,6 +90,9 @@ enum ODMAttribute: Int, CaseIterable {
         case .value: "Value"
         case .transactionType: "TransactionType"
         case .formName: "FormName"
+        case .uniqueEventName: "UniqueEventName"
+        case .repeatInstrument: "RepeatInstrument"
+        case .recordIdField: "RecordIdField"
         }
     }
 }

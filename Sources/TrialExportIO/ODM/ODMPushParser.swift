@@ -51,6 +51,8 @@ final class ODMPushParser {
     private let attributeNames: UnsafeMutablePointer<UnsafePointer<xmlChar>?>
     /// Element kinds by interned local name (unprefixed names only), and the last one looked up.
     private var kinds: [UnsafePointer<xmlChar>: ODMElement] = [:]
+    /// The same for vendors' (prefixed) elements, by interned local name.
+    private var vendorKinds: [UnsafePointer<xmlChar>: ODMElement] = [:]
     private var lastName: UnsafePointer<xmlChar>?
     private var lastKind = ODMElement.other
 
@@ -282,7 +284,12 @@ final class ODMPushParser {
 
     /// The kind of an element: classified by name the first time its interned name is met.
     private func kind(_ local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) -> ODMElement {
-        guard prefix == nil else { return .other }
+        guard prefix == nil else {
+            if let kind = vendorKinds[local] { return kind }
+            let kind = ODMElement(vendorLocalName: String(cString: local))
+            vendorKinds[local] = kind
+            return kind
+        }
         if local == lastName { return lastKind }
         let kind =
             kinds[local]

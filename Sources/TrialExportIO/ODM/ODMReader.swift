@@ -87,7 +87,8 @@ final class ODMReader {
             count(name(), line: line)
             skipUntilDepth = depth
         case .formDef, .itemGroupRef, .itemGroupDef, .itemRef, .itemDef, .codeListRef, .codeList, .codeListItem,
-            .enumeratedItem, .translatedText:
+            .enumeratedItem, .translatedText, .metaDataVersion, .studyEventDef, .vendorRepeatingInstrument,
+            .vendorRepeatingEvent:
             metadataElement(element, a, line: line)
         case .itemData:
             // A line break or tab written as such inside Value, which XML reads as a space, is
@@ -110,6 +111,7 @@ final class ODMReader {
         case .odm: rootNamespaces = namespaces()
         case .clinicalData where depth == 2:
             inClinicalData = true
+            builder.metadata.addREDCapSystemFields()
             clinicalDataNamespaces = namespaces()
         case .clinicalData, .other: break
         }
@@ -217,6 +219,24 @@ final class ODMReader {
             codedValue = a[.codedValue]
         case .enumeratedItem:
             if let codeList, let coded = a[.codedValue] { builder.metadata.codeLists[codeList]?.items.append((coded, coded)) }
+        case .metaDataVersion:
+            if let field = a.vendorBytes(.recordIdField), builder.metadata.redcap.recordIdField.isEmpty {
+                builder.metadata.redcap.recordIdField = String(decoding: field, as: UTF8.self)
+            }
+        case .studyEventDef:
+            if let oid = a[.oid], let name = a.vendorBytes(.uniqueEventName) {
+                builder.metadata.redcap.eventNames[oid] = String(decoding: name, as: UTF8.self)
+            }
+        case .vendorRepeatingInstrument:
+            let event = a.vendorBytes(.uniqueEventName).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            if let form = a.vendorBytes(.repeatInstrument) {
+                builder.metadata.redcap.repeatingInstruments.insert(
+                    .init(event: event, instrument: String(decoding: form, as: UTF8.self)))
+            }
+        case .vendorRepeatingEvent:
+            if let event = a.vendorBytes(.uniqueEventName) {
+                builder.metadata.redcap.repeatingEvents.insert(String(decoding: event, as: UTF8.self))
+            }
         case .translatedText:
             guard let codedValue, let codeList else { return }
             if builder.metadata.codeLists[codeList]?.items.last?.coded != codedValue {
