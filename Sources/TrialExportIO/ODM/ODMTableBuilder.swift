@@ -41,9 +41,27 @@ struct ODMTableBuilder {
         }
 
         mutating func append(_ codes: [UInt32], line: Int) {
+            codes.withUnsafeBufferPointer { append($0, line: line) }
+        }
+
+        mutating func append(_ codes: UnsafeBufferPointer<UInt32>, line: Int) {
             pending.append(contentsOf: codes)
             lines.append(line)
             if lines.count >= flushRecords { flush() }
+        }
+
+        /// The last value of each key column (SubjectKey, LocationOID, ...) and its code: the
+        /// FormData of one subject and event follow each other, so a key is mostly the last one.
+        var lastKeys: [String?] = Array(repeating: nil, count: 6)
+        var lastKeyCodes: [UInt32] = Array(repeating: 0, count: 6)
+
+        /// The code of a key column's value (`slot`: its place in ``ODMTableBuilder/keyColumns``).
+        mutating func keyCode(_ value: String, slot: Int, column: Int) -> UInt32 {
+            if let last = lastKeys[slot], last == value { return lastKeyCodes[slot] }
+            let code = columns[column].code(value)
+            lastKeys[slot] = value
+            lastKeyCodes[slot] = code
+            return code
         }
 
         /// Appends the records of the same form read from a later part of the file: its moved
@@ -94,6 +112,7 @@ struct ODMTableBuilder {
             let part = RawTable(form: table.form, file: table.file, header: table.header, lines: lines, encoded: encoded)
             table.append(contentsOf: part)
             columns = Array(repeating: ODMValueInterner(), count: width)
+            lastKeys = Array(repeating: nil, count: lastKeys.count)
             pending = []
             lines = []
         }
@@ -114,7 +133,8 @@ struct ODMTableBuilder {
     private var undefinedIndex: [String: (form: Int, items: Set<String>)] = [:]
     /// The undefined form whose FormData is open.
     private var undefinedForm: Int?
-    private var instance: ODMFormInstance?
+    /// The open FormData's records (reused from one FormData to the next).
+    private var instance = ODMFormInstance()
     /// Whether an ItemData is kept: a form instance is open and its current group not skipped
     /// (kept apart from `instance`, so the hot path reads a flag, not an optional record).
     private var takesItems = false
@@ -157,28 +177,28 @@ struct ODMTableBuilder {
         }
         let index = table(location.formOID)
         current = index
-        instance = ODMFormInstance(location: location, line: line, width: tables[index].width)
+        instance.begin(location: location, line: line, width: tables[index].width)
         inForm = true
         takesItems = true
     }
 
     /// Starts an ItemGroupData of the current form instance.
     mutating func beginGroup(_ location: ODMLocation, line: Int, removed: String?) {
-        guard instance != nil else { return }
+        guard instance.isOpen else { return }
         if let removed {
             reject(
                 form: location.formOID, line: line,
                 finding: .odmRemovedRecord(file: file, line: line, at: location, transaction: removed))
-            instance?.skipGroup = true
+            instance.skipGroup = true
             takesItems = false
             return
         }
-        instance?.beginGroup(location.groupRepeatKey, line: line)
+        instance.beginGroup(location.groupRepeatKey, line: line)
     }
 
     mutating func endGroup() {
-        instance?.skipGroup = false
-        takesItems = instance != nil
+        instance.skipGroup = false
+        takesItems = instance.isOpen
     }
 
     /// One ItemData value, its ItemOID and value given as written; `removed` names its
@@ -214,7 +234,7 @@ struct ODMTableBuilder {
             tables[index].columns[column].verdicts[Int(code)] = found.isEmpty ? 1 : 2
         }
         // Mutated in place (not through a copy), so its arrays are never copied.
-        if let first = instance!.set(column, code, line: line) {
+        if let first = instance.set(column, code, line: line) {
             findings.report(.odmRepeatedItem(file: file, line: line, at: here(), value: text(), firstLine: first))
         }
     }
@@ -229,30 +249,34 @@ struct ODMTableBuilder {
     /// Ends the current FormData: its records go to the form's table.
     mutating func endForm() {
         undefinedForm = nil
-        guard let current = instance, let index = self.current else { return }
-        instance = nil
+        guard instance.isOpen, let index = self.current else { return }
+        instance.close()
         inForm = false
         takesItems = false
         self.current = nil
+        // Taken out while its records are read, so that the tables can change meanwhile; put back
+        // for the next FormData, with its storage.
+        var instance = self.instance
+        self.instance = ODMFormInstance()
+        let location = instance.location
         let keyColumns = tables[index].keyColumn
-        let location = current.location
-        for record in current.records() {
-            var codes = record.values
-            for (i, column) in keyColumns.enumerated() {
+        instance.forEachRecord { key, line, codes in
+            for (slot, column) in keyColumns.enumerated() {
                 guard let column else { continue }
-                let key: String
-                switch i {
-                case 0: key = location.subjectKey
-                case 1: key = location.site
-                case 2: key = location.eventOID
-                case 3: key = location.eventRepeatKey
-                case 4: key = location.formRepeatKey
-                default: key = record.key
+                let value: String
+                switch slot {
+                case 0: value = location.subjectKey
+                case 1: value = location.site
+                case 2: value = location.eventOID
+                case 3: value = location.eventRepeatKey
+                case 4: value = location.formRepeatKey
+                default: value = key
                 }
-                codes[column] = tables[index].columns[column].code(key)
+                codes[column] = tables[index].keyCode(value, slot: slot, column: column)
             }
-            tables[index].append(codes, line: record.line)
+            tables[index].append(UnsafeBufferPointer(codes), line: line)
         }
+        self.instance = instance
     }
 
     /// Whether a FormData is open (kept as a flag, like `takesItems`).
