@@ -284,6 +284,37 @@ struct ODMLoaderTests {
         )
     }
 
+    /// A spec reads an item's decode as `<item>_DECODE`: the CodeList's decode of each coded value,
+    /// a value the list lacks as given; only the decoded columns the specs name are made.
+    @Test func aSpecReadsTheDecodeOfACodedItem() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.AE">
+            <FormData FormOID="F.AE" FormRepeatKey="1"><ItemGroupData ItemGroupOID="IG.AE2"><ItemData ItemOID="I.AESER" Value="Y"/></ItemGroupData></FormData>
+            <FormData FormOID="F.AE" FormRepeatKey="2"><ItemGroupData ItemGroupOID="IG.AE2"><ItemData ItemOID="I.AESER" Value="N"/></ItemGroupData></FormData>
+            <FormData FormOID="F.AE" FormRepeatKey="3"><ItemGroupData ItemGroupOID="IG.AE2"><ItemData ItemOID="I.AESER" Value="U"/></ItemGroupData></FormData>
+            <FormData FormOID="F.AE" FormRepeatKey="4"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            """
+        let spec = DomainSpec(
+            domain: "AE", subjectColumn: "SubjectKey",
+            records: [
+                RecordSpec(
+                    form: "ae",
+                    variables: [
+                        VariableSpec(variable: "AETERM", algorithm: .assignNoCT, from: "AETERM"),
+                        VariableSpec(variable: "AESER", algorithm: .assignNoCT, from: "AESER_decode"),
+                    ])
+            ])
+        let sink = FindingCollector()
+        let tables = try ODMLoader.load(
+            path: try ODMFixtures.write(ODMFixtures.document(clinical)), specs: [spec], findings: sink)
+        let ae = try #require(tables.first { $0.form == "ae" })
+        #expect(ae.header.filter { $0.uppercased().hasSuffix("_DECODE") } == ["AESER_decode"], "only the one named")
+        #expect(ODMFixtures.records(ae).map { $0["AESER_decode"] ?? "" } == ["Yes", "No", "U", ""])
+        #expect(ODMFixtures.records(ae).map { $0["AESER"] ?? "" } == ["Y", "N", "U", ""])
+        #expect(sink.findings.map(\.code) == ["ODM0009"], "the value the list lacks was reported at load")
+    }
+
     @Test func codeListsAreKeptWithTheirDecodes() throws {
         let sink = FindingCollector()
         let (_, metadata) = try ODMLoader.read(path: try ODMFixtures.write(ODMFixtures.document("")), findings: sink)

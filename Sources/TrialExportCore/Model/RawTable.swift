@@ -133,6 +133,28 @@ public struct RawTable: Sendable {
         return table
     }
 
+    /// This table with one more column, `name`, holding `transform` of each value of column
+    /// position `source` (worked out once per distinct value); the other columns are shared.
+    public func addingColumn(_ name: String, from source: Int, _ transform: (String) -> String) -> RawTable {
+        var table = RawTable(form: form, file: file, header: header + [name])
+        table.rejected = rejected
+        table.lines = lines
+        for (alias, index) in columnIndex where table.columnIndex[alias] == nil { table.columnIndex[alias] = index }
+        var added = RawColumn()
+        let from = columns[source].column
+        var translated = [UInt32](repeating: 0, count: from.values.count)
+        for code in from.values.indices.dropFirst() {
+            let value = transform(from.values[code])
+            let mine = added.column.code(for: value)
+            if Int(mine) == added.cleaned.count { added.cleaned.append(value.trimmingSpaces) }
+            translated[code] = mine
+        }
+        added.column.codes.append(translating: from.codes, through: translated)
+        added.column.releaseLookup()
+        table.columns = columns + [added]
+        return table
+    }
+
     /// The value of `column` in `row`, or nil when the table has no such column.
     public func value(_ column: String, in row: RawRow) -> String? {
         guard let i = columnIndex[column], i < row.values.count else { return nil }

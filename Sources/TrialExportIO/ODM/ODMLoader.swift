@@ -14,9 +14,11 @@ public enum ODMLoader {
     public static func load(
         path: String, specs: [DomainSpec], findings: FindingSink, displayPath: String? = nil
     ) throws -> [RawTable] {
-        let (tables, _) = try read(
+        let (read, metadata) = try read(
             path: path, findings: findings, displayPath: displayPath, partBytes: ODMSegmentedRead.defaultPartBytes,
             wantedForms: SpecRequirements.namedForms(of: specs))
+        // The decodes of coded items the specs name (`sex_DECODE`).
+        let tables = ODMDecodedColumns.add(read, metadata: metadata, required: SpecRequirements.columns(of: specs))
         try checkRequired(tables, path: path, specs: specs)
         return tables
     }
