@@ -139,6 +139,20 @@ struct ODMREDCapRecordsTests {
         #expect(note.severity == .note && note.column == "data" && note.message.contains("6 rows"))
     }
 
+    /// A file whose GlobalVariables lack REDCap's repeating setup: repeating instruments and events
+    /// are known from their repeat keys (other than 1), so instances are never merged into one row.
+    @Test func repeatingInstrumentsAndEventsAreKnownFromTheDataToo() throws {
+        let declared = try ODMFixtures.load(Self.longitudinal, wantedForms: ["data"]).tables["data"]
+        let bare = Self.longitudinal.replacingOccurrences(
+            of: #"<redcap:RepeatingInstrumentsAndEvents>[\s\S]*</redcap:RepeatingInstrumentsAndEvents>"#, with: "",
+            options: .regularExpression)
+        #expect(!bare.contains("RepeatingInstrument"))
+        let (tables, findings) = try ODMFixtures.load(bare, wantedForms: ["data"])
+        let columns = ["record_id", "redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance", "sysbp"]
+        #expect(Self.rows(try #require(tables["data"]), columns) == Self.rows(try #require(declared), columns))
+        #expect(findings.map(\.code) == ["ODM0014"], "\(findings)")
+    }
+
     /// Each instrument's own table gets the record id field (REDCap writes it in the first
     /// instrument only) and the `redcap_` columns, one record per FormData as before.
     @Test func eachInstrumentTableHasTheRecordIdAndREDCapColumns() throws {

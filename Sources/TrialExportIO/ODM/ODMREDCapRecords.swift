@@ -73,22 +73,40 @@ enum ODMREDCapRecords {
         }
 
         init(metadata: ODMMetadata, forms: [Form]) {
-            setup = metadata.redcap
-            longitudinal =
-                !setup.eventNames.isEmpty
-                || forms.contains { form in
-                    form.table.columnIndex["StudyEventOID"].map { column in
-                        (0..<form.table.rowCount).contains { !form.table.value($0, column).isEmpty }
-                    } ?? false
+            var setup = metadata.redcap
+            var longitudinal = !setup.eventNames.isEmpty
+            // What the data show, should the file not say it (GlobalVariables without REDCap's
+            // repeating setup): a FormRepeatKey other than 1 is an instance of a repeating
+            // instrument, a StudyEventRepeatKey other than 1 of a repeating event.
+            for form in forms {
+                let table = form.table
+                let at = { (column: String) in table.columnIndex[column] }
+                let (eventAt, eventKeyAt, formKeyAt) = (at("StudyEventOID"), at("StudyEventRepeatKey"), at("FormRepeatKey"))
+                for row in 0..<table.rowCount {
+                    let get = { (at: Int?) in at.map { table.value(row, $0) } ?? "" }
+                    let eventOID = get(eventAt)
+                    let event = eventOID.isEmpty ? "" : Self.eventName(eventOID, names: setup.eventNames)
+                    longitudinal = longitudinal || !eventOID.isEmpty
+                    if case let key = get(formKeyAt), !key.isEmpty, key != "1" {
+                        setup.repeatingInstruments.insert(.init(event: event, instrument: form.instrument))
+                    }
+                    if case let key = get(eventKeyAt), !key.isEmpty, key != "1", !event.isEmpty {
+                        setup.repeatingEvents.insert(event)
+                    }
                 }
+            }
+            self.setup = setup
+            self.longitudinal = longitudinal
             repeating = !setup.repeatingInstruments.isEmpty || !setup.repeatingEvents.isEmpty
             repeatingAnywhere = Set(setup.repeatingInstruments.map(\.instrument))
         }
 
         /// The event's unique name: its StudyEventDef's `redcap:UniqueEventName`, else the OID
         /// without REDCap's `Event.` prefix.
-        func eventName(_ oid: String) -> String {
-            if let name = setup.eventNames[oid] { return name }
+        func eventName(_ oid: String) -> String { Self.eventName(oid, names: setup.eventNames) }
+
+        static func eventName(_ oid: String, names: [String: String]) -> String {
+            if let name = names[oid] { return name }
             return oid.hasPrefix("Event.") ? String(oid.dropFirst(6)) : oid
         }
 
