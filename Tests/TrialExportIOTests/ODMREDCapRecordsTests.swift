@@ -137,6 +137,10 @@ struct ODMREDCapRecordsTests {
         #expect(findings.map(\.code) == ["ODM0014"], "\(findings)")
         let note = try #require(findings.first)
         #expect(note.severity == .note && note.column == "data" && note.message.contains("6 rows"))
+        // An instrument's name in another spelling or case never names the flat table.
+        let (others, notes) = try ODMFixtures.load(Self.longitudinal, wantedForms: ["VITALS", "form.enrolment", "vital signs"])
+        #expect(others.keys.sorted() == ["Enrolment", "Vital Signs"])
+        #expect(notes.isEmpty, "\(notes)")
     }
 
     /// A file whose GlobalVariables lack REDCap's repeating setup: repeating instruments and events

@@ -42,7 +42,14 @@ enum ODMREDCapRecords {
                 layout.table(named: table.form, of: [$0], merging: false, findings: findings)
             } ?? table
         }
-        for name in wanted.subtracting(byName.keys).sorted() where !forms.isEmpty {
+        // A name that is an instrument's in any spelling (table name, FormDef Name, redcap:FormName
+        // or FormOID, any case) names that instrument, never the flat table.
+        var known = Set(byName.keys.map { $0.lowercased() })
+        for oid in metadata.formOrder {
+            known.formUnion(
+                [oid, metadata.forms[oid]?.name ?? "", metadata.forms[oid]?.vendorName ?? ""].map { $0.lowercased() })
+        }
+        for name in wanted.sorted() where !forms.isEmpty && !known.contains(name.lowercased()) {
             let flat = layout.table(named: name, of: forms, merging: true, findings: findings)
             findings.report(
                 .odmREDCapFlat(
