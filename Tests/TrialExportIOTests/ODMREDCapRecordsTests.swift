@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TrialExportCore
-import TrialExportIO
+@testable import TrialExportIO
 
 /// A REDCap project's ODM file read as REDCap's CSV exports lay out the same records: the flat
 /// table for a form the specs name that no instrument has, and each instrument's own table with
@@ -212,5 +212,43 @@ struct ODMREDCapRecordsTests {
         let (tables, _) = try ODMFixtures.load(text, wantedForms: ["data"])
         #expect(tables.keys.sorted() == ["Enrolment", "Vital Signs"])
         #expect(tables["Vital Signs"]?.header.first == "vs_date")
+    }
+
+    /// REDCap's ODM export writes a datetime field's value with a T where its CSV export has a
+    /// space: read with the space, in the instrument's table and the flat one, said once per column
+    /// (ODM0016); a survey timestamp (already with a space) and other shapes are kept as given.
+    @Test func datetimeValuesAreReadAsREDCapsCSVExportHoldsThem() throws {
+        let text = Self.longitudinal
+            .replacingOccurrences(
+                of: #"<ItemDef OID="vs_date" Name="vs_date" DataType="date""#,
+                with: #"<ItemDef OID="vs_date" Name="vs_date" DataType="partialDatetime""#)
+            .replacingOccurrences(of: "2026-01-05", with: "2026-01-05T08:30")
+            .replacingOccurrences(of: "2026-01-19", with: "2026-01-19T09:15:30")
+            .replacingOccurrences(of: "2026-01-21", with: "2026-01-21 10:00")
+            .replacingOccurrences(of: "2026-03-01", with: "2026-03-01T7:00")
+        let (tables, findings) = try ODMFixtures.load(text, wantedForms: ["data"])
+        let expected = ["2026-01-05 08:30", "2026-01-19 09:15:30", "2026-01-21 10:00", "2026-03-01T7:00", "2026-04-01"]
+        #expect(Self.rows(try #require(tables["Vital Signs"]), ["vs_date"]) == expected)
+        #expect(Self.rows(try #require(tables["data"]), ["vs_date"]) == expected + [""])
+        let notes = findings.filter { $0.code == "ODM0016" }
+        #expect(notes.count == 1, "\(findings)")
+        let note = try #require(notes.first)
+        #expect(note.severity == .note && note.column == "vs_date" && note.value == "2026-01-05T08:30")
+        #expect(note.message.contains("2 value(s)") && note.message.contains("\"2026-01-05 08:30\""))
+        #expect(note.line != nil && note.file != nil)
+        // Another vendor's datetime values are kept as written.
+        let other = text.replacingOccurrences(of: " redcap:RecordIdField=\"record_id\"", with: "")
+        let (plain, quiet) = try ODMFixtures.load(other, wantedForms: [])
+        #expect(Self.rows(try #require(plain["Vital Signs"]), ["vs_date"]).first == "2026-01-05T08:30")
+        #expect(!quiet.contains { $0.code == "ODM0016" })
+    }
+
+    @Test func onlyREDCapsExactDatetimeShapeIsRestored() {
+        #expect(ODMREDCapRecords.isExportedDatetime("2026-01-05T08:30"))
+        #expect(ODMREDCapRecords.isExportedDatetime("2026-01-05T08:30:59"))
+        for value in ["2026-01-05", "2026-01-05 08:30", "2026-01-05T08", "2026-01-05T08:30Z", "2026-1-05T08:30:00", "x"] {
+            #expect(!ODMREDCapRecords.isExportedDatetime(value), "\(value)")
+        }
+        #expect(ODMREDCapRecords.spaced("2026-01-05T08:30:59") == "2026-01-05 08:30:59")
     }
 }

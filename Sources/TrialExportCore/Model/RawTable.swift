@@ -133,6 +133,25 @@ public struct RawTable: Sendable {
         return table
     }
 
+    /// This table with each value of column position `column` replaced by `transform` of it
+    /// (worked out once per distinct value); the other columns are shared, not copied.
+    public func mappingValues(ofColumn column: Int, _ transform: (String) -> String) -> RawTable {
+        let from = columns[column].column
+        var mapped = RawColumn()
+        var translated = [UInt32](repeating: 0, count: from.values.count)
+        for code in from.values.indices.dropFirst() {
+            let value = transform(from.values[code])
+            let mine = mapped.column.code(for: value)
+            if Int(mine) == mapped.cleaned.count { mapped.cleaned.append(value.trimmingSpaces) }
+            translated[code] = mine
+        }
+        mapped.column.codes.append(translating: from.codes, through: translated)
+        mapped.column.releaseLookup()
+        var table = self
+        table.columns[column] = mapped
+        return table
+    }
+
     /// This table with one more column, `name`, holding `transform` of each value of column
     /// position `source` (worked out once per distinct value); the other columns are shared.
     public func addingColumn(_ name: String, from source: Int, _ transform: (String) -> String) -> RawTable {

@@ -142,4 +142,17 @@ extension Finding {
             hint: "Correct the value in REDCap, or map the instruments by their own names instead of the flat layout.",
             file: file, line: line, column: column, value: value)
     }
+
+    static func odmREDCapDatetime(file: String, line: Int, form: String, column: String, count: Int, value: String, read: String)
+        -> Finding
+    {
+        Finding(
+            severity: .note, code: "ODM0016",
+            message: "\(count) value(s) of \(column) in \"\(form)\": REDCap's ODM export writes a datetime field's value"
+                + " with a T (\"\(value)\") where its CSV exports and its own records have a space; read with the"
+                + " space (\"\(read)\"), as the CSV export of the same data holds it",
+            hint: "Nothing to do: the date and time are unchanged. Map the column with the date format of REDCap's CSV"
+                + " export (yyyy-MM-dd HH:mm).",
+            file: file, line: line, column: column, value: value)
+    }
 }

@@ -29,6 +29,7 @@ enum ODMREDCapRecords {
         findings: FindingSink
     ) -> [RawTable] {
         guard metadata.redcap.isREDCap else { return tables }
+        let tables = tables.map { restoringDatetimes($0, metadata: metadata, findings: findings) }
         let byName = Dictionary(tables.map { ($0.form, $0) }, uniquingKeysWith: { a, _ in a })
         var forms: [Form] = []
         for oid in metadata.formOrder {
