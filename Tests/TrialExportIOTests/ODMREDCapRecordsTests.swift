@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialExportCore
+
 @testable import TrialExportIO
 
 /// A REDCap project's ODM file read as REDCap's CSV exports lay out the same records: the flat
@@ -221,7 +222,8 @@ struct ODMREDCapRecordsTests {
         let text = Self.longitudinal
             .replacingOccurrences(
                 of: #"<ItemDef OID="vs_date" Name="vs_date" DataType="date""#,
-                with: #"<ItemDef OID="vs_date" Name="vs_date" DataType="partialDatetime""#)
+                with: #"<ItemDef OID="vs_date" Name="vs_date" DataType="partialDatetime""#
+            )
             .replacingOccurrences(of: "2026-01-05", with: "2026-01-05T08:30")
             .replacingOccurrences(of: "2026-01-19", with: "2026-01-19T09:15:30")
             .replacingOccurrences(of: "2026-01-21", with: "2026-01-21 10:00")
