@@ -253,4 +253,38 @@ struct ODMREDCapRecordsTests {
         }
         #expect(ODMREDCapRecords.spaced("2026-01-05T08:30:59") == "2026-01-05 08:30:59")
     }
+
+    /// A survey's timestamp is declared DataType datetime but holds REDCap's `2026-01-05 14:30:12`
+    /// or `[not completed]`, as its CSV export does: loaded as given, without a warning per survey.
+    @Test func surveyTimestampsAreLoadedAsREDCapWritesThem() throws {
+        let text = Self.longitudinal
+            .replacingOccurrences(
+                of: #"<ItemRef ItemOID="vs_date" Mandatory="No"/>"#,
+                with: #"<ItemRef ItemOID="vitals_timestamp" Mandatory="No"/><ItemRef ItemOID="vs_date" Mandatory="No"/>"#
+            )
+            .replacingOccurrences(
+                of: #"<ItemDef OID="sysbp""#,
+                with:
+                    #"<ItemDef OID="vitals_timestamp" Name="vitals_timestamp" DataType="datetime" Length="999"/><ItemDef OID="sysbp""#
+            )
+            .replacingOccurrences(
+                of: #"<ItemData ItemOID="vs_date" Value="2026-01-05"/>"#,
+                with:
+                    #"<ItemData ItemOID="vitals_timestamp" Value="2026-01-05 14:30:12"/><ItemData ItemOID="vs_date" Value="2026-01-05"/>"#
+            )
+            .replacingOccurrences(
+                of: #"<ItemData ItemOID="vs_date" Value="2026-01-19"/>"#,
+                with:
+                    #"<ItemData ItemOID="vitals_timestamp" Value="[not completed]"/><ItemData ItemOID="vs_date" Value="2026-01-19"/>"#
+            )
+        let (tables, findings) = try ODMFixtures.load(text, wantedForms: ["data"])
+        #expect(
+            Self.rows(try #require(tables["Vital Signs"]), ["vitals_timestamp"]).prefix(2) == [
+                "2026-01-05 14:30:12", "[not completed]",
+            ])
+        #expect(findings.map(\.code) == ["ODM0014"], "\(findings)")
+        // Another vendor's item of that name is checked against its DataType as any other.
+        let other = text.replacingOccurrences(of: " redcap:RecordIdField=\"record_id\"", with: "")
+        #expect(try ODMFixtures.load(other, wantedForms: []).findings.filter { $0.code == "ODM0007" }.count == 2)
+    }
 }

@@ -119,9 +119,20 @@ public struct ODMMetadata: Sendable {
     public static let redcapSystemFields = ["redcap_data_access_group", "redcap_survey_identifier"]
 
     /// Declares ``redcapSystemFields`` in a REDCap file's metadata (once; nothing in other files).
+    ///
+    /// A survey's timestamp field (`<instrument>_timestamp`) is declared DataType `datetime` but
+    /// holds `2026-01-05 14:30:12` or `[not completed]`, as REDCap's CSV export does: its values are
+    /// loaded as given without a DataType check, so a survey project's file does not give a warning
+    /// per survey (ODM0007) for values REDCap writes that way by design.
     public mutating func addREDCapSystemFields() {
         let field = redcap.recordIdField
         guard !field.isEmpty else { return }
+        for oid in formOrder {
+            let instrument = forms[oid]?.vendorName ?? ""
+            let timestamp = (instrument.isEmpty ? (oid.hasPrefix("Form.") ? String(oid.dropFirst(5)) : oid) : instrument)
+                + "_timestamp"
+            if items[timestamp]?.dataType == "datetime" { items[timestamp]?.dataType = "text" }
+        }
         for oid in formOrder {
             for group in forms[oid]?.itemGroupOIDs ?? [] {
                 guard var def = itemGroups[group], let at = def.itemOIDs.firstIndex(of: field) else { continue }
