@@ -321,4 +321,48 @@ struct ODMLoaderTests {
         #expect(metadata.codeLists["CL.NY"]?.decode("Y") == "Yes")
         #expect(metadata.items["I.AESER"]?.codeListOID == "CL.NY")
     }
+
+    /// Specs written for a CSV export name the subject column as that export does (`Subject`); a
+    /// form without an item of that name reads the subject from the SubjectKey under that name,
+    /// once said per form (ODM0017); a form with such an item keeps its item; a per-form subject
+    /// column (forms.yaml) is the one looked for.
+    @Test func theSubjectColumnOfACSVExportIsTheSubjectKey() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.AE">
+            <FormData FormOID="F.AE" FormRepeatKey="1"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            <SubjectData SubjectKey="002"><StudyEventData StudyEventOID="SE.AE">
+            <FormData FormOID="F.AE" FormRepeatKey="1"><ItemGroupData ItemGroupOID="IG.AE1"><ItemData ItemOID="I.AETERM" Value="Cough"/></ItemGroupData></FormData>
+            </StudyEventData></SubjectData>
+            """
+        let spec = { (subject: String) in
+            DomainSpec(
+                domain: "AE", subjectColumn: subject,
+                records: [
+                    RecordSpec(form: "ae", variables: [VariableSpec(variable: "AETERM", algorithm: .assignNoCT, from: "AETERM")])
+                ])
+        }
+        let path = try ODMFixtures.write(ODMFixtures.document(clinical))
+        let sink = FindingCollector()
+        let tables = try ODMLoader.load(path: path, specs: [spec("Subject")], findings: sink, displayPath: "study.xml")
+        let ae = try #require(tables.first { $0.form == "ae" })
+        #expect(ae.rows.map { ae.value("Subject", in: $0) } == ["001", "002"])
+        #expect(ae.header.contains("Subject") == false, "an alias, not a new column")
+        #expect(sink.findings.map(\.code) == ["ODM0017"], "\(sink.findings)")
+        let note = try #require(sink.findings.first)
+        #expect(note.severity == .note && note.column == "Subject" && note.file == "study.xml")
+        // A form with an item of that name keeps it, without a note.
+        let own = FindingCollector()
+        let kept = try ODMLoader.load(path: path, specs: [spec("AETERM")], findings: own)
+        let table = try #require(kept.first { $0.form == "ae" })
+        #expect(table.rows.map { table.value("AETERM", in: $0) } == ["Rash", "Cough"])
+        #expect(own.findings.isEmpty, "\(own.findings)")
+        // A per-form subject column (forms.yaml) replaces the spec's.
+        let perForm = FindingCollector()
+        let viaLayout = try ODMLoader.load(
+            path: path, specs: [spec("Subject")], findings: perForm, subjectColumns: ["ae": "Subject Id"])
+        let byLayout = try #require(viaLayout.first { $0.form == "ae" })
+        #expect(byLayout.rows.map { byLayout.value("Subject Id", in: $0) } == ["001", "002"])
+        #expect(perForm.findings.map(\.column) == ["Subject Id"])
+    }
 }

@@ -56,6 +56,21 @@ public enum SpecRequirements {
         return out
     }
 
+    /// The subject columns each form is read by (`subjectColumns`: per-form ones from `forms.yaml`,
+    /// replacing the spec's): of primary forms, joins, lookups and derivation sources.
+    public static func subjectColumns(of specs: [DomainSpec], subjectColumns: [String: String] = [:]) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for spec in specs {
+            for block in spec.records {
+                let forms =
+                    [block.form] + (block.join ?? []) + (block.lookups ?? []).map(\.form)
+                    + block.variables.flatMap { ($0.sources ?? []).map(\.form) }
+                for form in forms { out[form, default: []].insert(subjectColumns[form] ?? spec.subjectColumn) }
+            }
+        }
+        return out
+    }
+
     /// Date and time columns (`form.COLUMN`) some `assign_datetime` maps, so the block that maps
     /// them reports their invalid values; the aggregates over them (`first_datetime`, ...) need not.
     public static func mappedDateColumns(of specs: [DomainSpec]) -> Set<String> {

@@ -25,11 +25,12 @@ public enum RawSourceChooser {
             return try RawDataLoader.loadData(
                 folder: folder, specs: specs, layouts: layouts, findings: findings, locator: locator)
         case .odmFile(let file):
-            let tables = try ODMLoader.load(
-                path: file.path, specs: specs, findings: findings, displayPath: file.lastPathComponent)
             let layouts = layouts ?? FormLayouts()
             var subjectColumns: [String: String] = [:]
             for form in SpecRequirements.namedForms(of: specs) { subjectColumns[form] = layouts.resolved(form).subjectColumn }
+            let tables = try ODMLoader.load(
+                path: file.path, specs: specs, findings: findings, displayPath: file.lastPathComponent,
+                subjectColumns: subjectColumns)
             let required = SpecRequirements.columns(of: specs, subjectColumns: subjectColumns)
             for table in tables { PaddedValues.report(table, columns: (required[table.form] ?? [:]).keys, findings: findings) }
             return RawData(

@@ -155,4 +155,14 @@ extension Finding {
                 + " export (yyyy-MM-dd HH:mm).",
             file: file, line: line, column: column, value: value)
     }
+
+    static func odmSubjectColumn(file: String, form: String, column: String) -> Finding {
+        Finding(
+            severity: .note, code: "ODM0017",
+            message: "form \"\(form)\" has no item \(column), the subject column the specs read it by: the subject is"
+                + " read from the ODM SubjectKey of each record, under that name",
+            hint: "Nothing to do when the specs were written for the EDC's CSV export, whose \(column) is the ODM"
+                + " SubjectKey. Else name the subject item in subjectColumn.",
+            file: file, column: column)
+    }
 }

@@ -11,15 +11,20 @@ import TrialExportCore
 public enum ODMLoader {
     /// The tables of the file in form-name order; problems in the data become findings (ODM0001-),
     /// a file that cannot be read safely throws ``ODMError``. `displayPath` names the file in findings.
+    /// `subjectColumns`: the per-form subject columns of `forms.yaml`, replacing the specs'.
     public static func load(
-        path: String, specs: [DomainSpec], findings: FindingSink, displayPath: String? = nil
+        path: String, specs: [DomainSpec], findings: FindingSink, displayPath: String? = nil,
+        subjectColumns: [String: String] = [:]
     ) throws -> [RawTable] {
         let (read, metadata) = try read(
             path: path, findings: findings, displayPath: displayPath, partBytes: ODMSegmentedRead.defaultPartBytes,
             wantedForms: SpecRequirements.namedForms(of: specs))
         // The decodes of coded items the specs name (`sex_DECODE`).
-        let tables = ODMDecodedColumns.add(read, metadata: metadata, required: SpecRequirements.columns(of: specs))
-        try checkRequired(tables, path: path, specs: specs)
+        let decoded = ODMDecodedColumns.add(read, metadata: metadata, required: SpecRequirements.columns(of: specs))
+        // The subject column of a CSV export (`Subject`) found as the SubjectKey.
+        let tables = ODMSubjectColumn.bridge(
+            decoded, specs: specs, subjectColumns: subjectColumns, file: displayPath ?? path, findings: findings)
+        try checkRequired(tables, path: path, specs: specs, subjectColumns: subjectColumns)
         return tables
     }
 
@@ -114,8 +119,10 @@ public enum ODMLoader {
     }
 
     /// Throws for a form or column the specs need that the file lacks.
-    static func checkRequired(_ tables: [RawTable], path: String, specs: [DomainSpec]) throws {
-        let required = SpecRequirements.columns(of: specs)
+    static func checkRequired(
+        _ tables: [RawTable], path: String, specs: [DomainSpec], subjectColumns: [String: String] = [:]
+    ) throws {
+        let required = SpecRequirements.columns(of: specs, subjectColumns: subjectColumns)
         let byName = Dictionary(tables.map { ($0.form, $0) }, uniquingKeysWith: { a, _ in a })
         for form in required.keys.sorted() {
             let who = required[form] ?? [:]
