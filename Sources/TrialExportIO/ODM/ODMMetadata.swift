@@ -128,9 +128,9 @@ public struct ODMMetadata: Sendable {
         let field = redcap.recordIdField
         guard !field.isEmpty else { return }
         for oid in formOrder {
-            let instrument = forms[oid]?.vendorName ?? ""
-            let timestamp = (instrument.isEmpty ? (oid.hasPrefix("Form.") ? String(oid.dropFirst(5)) : oid) : instrument)
-                + "_timestamp"
+            let vendor = forms[oid]?.vendorName ?? ""
+            let instrument = vendor.isEmpty ? (oid.hasPrefix("Form.") ? String(oid.dropFirst(5)) : oid) : vendor
+            let timestamp = instrument + "_timestamp"
             if items[timestamp]?.dataType == "datetime" { items[timestamp]?.dataType = "text" }
         }
         for oid in formOrder {
