@@ -62,7 +62,9 @@ final class ODMReader {
     func report(to findings: FindingSink) { builder.findings = findings }
 
     /// Text is kept only inside an ItemData value or a decode's TranslatedText.
-    var wantsText: Bool { skipUntilDepth == nil && (textItem != nil || inDecode) }
+    var wantsText: Bool { skipUntilDepth == nil ? (textItem != nil || inDecode) : binary != nil }
+    /// The binary item being skipped: where it is, and its characters so far.
+    private var binary: (line: Int, at: ODMLocation, characters: Int)?
 
     /// An element starts; `name` gives its name as written (asked for only in a message).
     func start(
@@ -82,7 +84,7 @@ final class ODMReader {
                 var here = location
                 here.itemOID = a[.itemOID] ?? ""
                 textItem = nil
-                builder.findings.report(.odmBinaryItem(file: builder.file, line: line, at: here, bytes: 0))
+                binary = (line, here, 0)
             }
             count(name(), line: line)
             skipUntilDepth = depth
@@ -120,7 +122,14 @@ final class ODMReader {
     func end(_ element: ODMElement) {
         defer { depth -= 1 }
         if let until = skipUntilDepth {
-            if depth == until { skipUntilDepth = nil }
+            if depth == until {
+                skipUntilDepth = nil
+                if let item = binary {
+                    builder.findings.report(
+                        .odmBinaryItem(file: builder.file, line: item.line, at: item.at, bytes: item.characters))
+                    binary = nil
+                }
+            }
             return
         }
         switch element {
@@ -153,6 +162,10 @@ final class ODMReader {
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
         guard wantsText else { return }
+        if binary != nil {
+            binary?.characters += bytes.count
+            return
+        }
         text += String(decoding: bytes, as: UTF8.self)
         if text.utf8.count > ODMLimits.maxValueBytes {
             stop(.valueTooLarge(path: path, line: line, bytes: text.utf8.count))
