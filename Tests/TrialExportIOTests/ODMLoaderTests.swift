@@ -367,4 +367,30 @@ struct ODMLoaderTests {
         #expect(byLayout.rows.map { byLayout.value("Subject Id", in: $0) } == ["001", "002"])
         #expect(perForm.findings.map(\.column) == ["Subject Id"])
     }
+
+    /// An XML parser reads a line break written CR LF in element text as LF: the value is loaded
+    /// so, and, when the file holds carriage returns, each such value is noted (ODM0018), so the
+    /// change is never silent; a file without carriage returns gives no note.
+    @Test func lineBreaksInElementTextOfAFileWithCarriageReturnsAreNoted() throws {
+        let clinical = { (term: String) in
+            """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.AE"><FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1">
+            <ItemDataString ItemOID="I.AETERM">\(term)</ItemDataString></ItemGroupData></FormData></StudyEventData></SubjectData>
+            <SubjectData SubjectKey="002"><StudyEventData StudyEventOID="SE.AE"><FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1">
+            <ItemDataString ItemOID="I.AETERM">Cough</ItemDataString></ItemGroupData></FormData></StudyEventData></SubjectData>
+            """
+        }
+        let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(clinical("Rash\r\nitchy")))
+        #expect(ODMFixtures.records(tables["ae"]).map { $0["AETERM"] } == ["Rash\nitchy", "Cough"])
+        let notes = findings.filter { $0.code == "ODM0018" }
+        #expect(notes.count == 1 && notes.first?.value == #"Rash\u{A}itchy"# && notes.first?.column == "I.AETERM", "\(findings)")
+        #expect(notes.first?.severity == .note && notes.first?.message.contains("SubjectKey 001") == true)
+        // A file with LF line breaks only: nothing to say.
+        let (_, plain) = try ODMFixtures.load(ODMFixtures.document(clinical("Rash\nitchy")))
+        #expect(!plain.contains { $0.code == "ODM0018" }, "\(plain)")
+        // A Windows export (CR LF line ends): its multi-line values were most likely CR LF too.
+        let windows = ODMFixtures.document(clinical("Rash\nitchy")).replacingOccurrences(of: "\n", with: "\r\n")
+        let (_, noted) = try ODMFixtures.load(windows)
+        #expect(noted.filter { $0.code == "ODM0018" }.count == 1)
+    }
 }

@@ -165,4 +165,15 @@ extension Finding {
                 + " SubjectKey. Else name the subject item in subjectColumn.",
             file: file, column: column)
     }
+
+    static func odmLineEndsRead(file: String, line: Int, at location: ODMLocation, value: String) -> Finding {
+        Finding(
+            severity: .note, code: "ODM0018",
+            message: "\(location.description): the value holds line breaks and the file holds carriage returns; an XML"
+                + " parser reads a line break written CR LF (or CR) in element text as LF, so it is loaded with LF"
+                + " where the file, and the EDC's CSV export, may hold CR LF",
+            hint: "Nothing to do unless the CR matters. An EDC that writes a carriage return in text as &#13; gives"
+                + " files every XML tool reads the same way.",
+            file: file, line: line, column: location.itemOID, value: value)
+    }
 }

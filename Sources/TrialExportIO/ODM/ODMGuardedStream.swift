@@ -25,6 +25,9 @@ final class ODMGuardedStream {
     private(set) var invalidUTF8: (line: Int, column: Int, bytes: String)?
     /// The line of the refused `<!DOCTYPE`, once met.
     private(set) var doctypeLine: Int?
+    /// Whether a carriage return was among the bytes checked so far (an XML parser reads CR LF,
+    /// and a CR alone, as LF).
+    private(set) var sawCarriageReturn = false
     private static let pattern = Array("<!DOCTYPE".utf8)
     private static let chunk = 1 << 16
     /// Chunks of a part held in memory are handed on in place, so they may be larger.
@@ -100,6 +103,7 @@ final class ODMGuardedStream {
     private func plainASCII(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
         let survey = Self.survey(block)
         guard survey.ascii, !survey.bang else { return false }
+        sawCarriageReturn = sawCarriageReturn || survey.carriageReturn
         if survey.lineFeeds > 0, let last = block.lastIndex(of: 0x0A) {
             line += survey.lineFeeds
             column = block.count - last - 1
@@ -112,12 +116,13 @@ final class ODMGuardedStream {
     }
 
     /// What one pass over some bytes, a word at a time, tells: their line feeds, whether all are
-    /// ASCII, whether any is `!` or `?`.
+    /// ASCII, whether any is `!` or `?` or a carriage return.
     struct Survey {
         var lineFeeds = 0
         var ascii = true
         var bang = false
         var question = false
+        var carriageReturn = false
     }
 
     static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> Survey {
@@ -127,11 +132,13 @@ final class ODMGuardedStream {
         var high: UInt64 = 0
         var bangs: UInt64 = 0
         var questions: UInt64 = 0
+        var returns: UInt64 = 0
         for i in 0..<words {
             let word = base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)
             high |= word
             bangs |= zeroBytes(word ^ 0x2121_2121_2121_2121)
             questions |= zeroBytes(word ^ 0x3F3F_3F3F_3F3F_3F3F)
+            returns |= zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
             count += zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
         }
         for i in (8 * words)..<bytes.count {
@@ -139,10 +146,12 @@ final class ODMGuardedStream {
             high |= UInt64(byte)
             if byte == 0x21 { bangs = 1 }
             if byte == 0x3F { questions = 1 }
+            if byte == 0x0D { returns = 1 }
             if byte == 0x0A { count += 1 }
         }
         return Survey(
-            lineFeeds: count, ascii: high & 0x8080_8080_8080_8080 == 0, bang: bangs != 0, question: questions != 0)
+            lineFeeds: count, ascii: high & 0x8080_8080_8080_8080 == 0, bang: bangs != 0, question: questions != 0,
+            carriageReturn: returns != 0)
     }
 
     /// The high bit set in each byte of a word that is zero (a byte with its high bit set is never
@@ -156,6 +165,7 @@ final class ODMGuardedStream {
         let pattern = Self.pattern
         for byte in bytes {
             if byte == 0x0A { (line, column) = (line + 1, 0) } else if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == 0x0D { sawCarriageReturn = true }
             if !utf8(byte) { return true }
             if byte == pattern[matched] {
                 matched += 1

@@ -91,6 +91,7 @@ public enum ODMLoader {
         let reader = ODMReader(path: path, display: display, findings: findings, metadata: preset, wantedForms: wantedForms)
         let parser = ODMPushParser(handler: reader)
         parser.parse(stream)
+        reader.sawCarriageReturn = stream.sawCarriageReturn
         if let line = stream.doctypeLine { throw ODMError.doctypeRefused(path: path, line: line) }
         if let bad = stream.invalidUTF8 {
             throw ODMError.malformed(
@@ -115,6 +116,8 @@ public enum ODMLoader {
             guard let seen = reader.skipped[element] else { continue }
             findings.report(.odmSkipped(file: display, what: what, count: seen.count, firstLine: seen.line))
         }
+        // Line breaks in element text that may have been CR LF in the file (ODM0018).
+        if reader.sawCarriageReturn { for finding in reader.lineBreakValues { findings.report(finding) } }
         return (builder.finish(), builder.metadata)
     }
 

@@ -56,6 +56,8 @@ final class ODMReader {
             skipped[name, default: (0, seen.line)].count += seen.count
         }
         rootClosed = later.rootClosed
+        lineBreakValues += later.lineBreakValues
+        sawCarriageReturn = sawCarriageReturn || later.sawCarriageReturn
     }
 
     /// Findings go to `findings` from now on.
@@ -63,6 +65,11 @@ final class ODMReader {
 
     /// Text is kept only inside an ItemData value or a decode's TranslatedText.
     var wantsText: Bool { skipUntilDepth == nil ? (textItem != nil || inDecode) : binary != nil }
+    /// Whether the bytes read hold a carriage return (set by who reads the file, once read).
+    var sawCarriageReturn = false
+    /// A note (ODM0018) for each element-text value holding a line break: reported, once the
+    /// whole file is read, only if the file holds a carriage return (``sawCarriageReturn``).
+    private(set) var lineBreakValues: [Finding] = []
     /// The binary item being skipped: where it is, and its characters so far.
     private var binary: (line: Int, at: ODMLocation, characters: Int)?
 
@@ -153,6 +160,11 @@ final class ODMReader {
             (location.groupOID, location.groupRepeatKey) = ("", "")
         case .typedItemData:
             if let item = textItem {
+                if text.utf8.contains(0x0A) {
+                    var here = location
+                    here.itemOID = item.oid
+                    lineBreakValues.append(.odmLineEndsRead(file: builder.file, line: item.line, at: here, value: text))
+                }
                 builder.item(item.oid, value: text, line: item.line, removed: item.removed) { location }
                 textItem = nil
             }

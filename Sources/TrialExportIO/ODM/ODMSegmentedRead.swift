@@ -120,6 +120,7 @@ enum ODMSegmentedRead {
         // A part of ASCII bytes without `!` needs no UTF-8 or DOCTYPE check.
         let stream = ODMGuardedStream(bytes: part.bytes, checked: survey.ascii && !survey.bang)
         parser.parse(stream, prefix: prefix, lineOffset: line - 1, terminate: part.last)
+        reader.sawCarriageReturn = survey.carriageReturn || stream.sawCarriageReturn
         guard stream.doctypeLine == nil, stream.invalidUTF8 == nil, parser.error == nil, reader.failure == nil,
             metadata == nil || !reader.sawMetadata
         else { return nil }
