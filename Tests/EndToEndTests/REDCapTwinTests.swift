@@ -25,10 +25,10 @@ struct REDCapTwinTests {
         return study
     }()
 
-    static func export(_ raw: String) throws -> (out: URL, result: BinaryRunner.Result) {
+    static func export(_ raw: String, from folder: URL = fixture) throws -> (out: URL, result: BinaryRunner.Result) {
         let out = study.deletingLastPathComponent().appendingPathComponent("out-\(raw)")
         let result = try BinaryRunner.run([
-            "export", "--study", study.path, "--raw", fixture.appendingPathComponent(raw).path, "--out", out.path,
+            "export", "--study", study.path, "--raw", folder.appendingPathComponent(raw).path, "--out", out.path,
             "--cutoff", "2026-06-30", "--formats", "csv,xpt", "--quiet",
         ])
         return (out, result)
@@ -69,5 +69,37 @@ struct REDCapTwinTests {
         let findings = try Self.text(odmOut.appendingPathComponent("findings.csv"))
         #expect(findings.contains("ODM0014") && findings.contains("ODM0016"))
         #expect(!findings.contains("ODM0001") && !findings.contains("ODM0015"), "\(findings)")
+    }
+
+    /// An early export, before any adverse event: REDCap's ODM has no FormData of the instrument,
+    /// its CSV has the instrument's columns, empty. The instrument is still there (an empty
+    /// table with its columns), so the same specs map both, to the same SDTM (no AE records).
+    @Test func anInstrumentWithoutRecordsYetMapsAsItsEmptyCSVColumnsDo() throws {
+        let early = TestPaths.temporaryDirectory("redcap-early")
+        let csvName = "csv/HTNPILOT_DATA_2026-12-07_0930.csv"
+        let odmName = "odm/HTNPILOT_CDISC_ODM_2026-12-07_0930.xml"
+        for folder in ["csv", "odm"] {
+            try FileManager.default.createDirectory(at: early.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let csv = try Self.text(Self.fixture.appendingPathComponent(csvName)).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .filter { !$0.contains(",adverse_events,") }.joined(separator: "\n")
+        try csv.write(to: early.appendingPathComponent(csvName), atomically: true, encoding: .utf8)
+        let odm = try Self.text(Self.fixture.appendingPathComponent(odmName)).replacingOccurrences(
+            of: #"\t*<FormData FormOID="Form.adverse_events"[\s\S]*?</FormData>\n"#, with: "", options: .regularExpression)
+        #expect(
+            !odm.contains("<FormData FormOID=\"Form.adverse_events\"") && odm.contains("<FormDef OID=\"Form.adverse_events\""))
+        try odm.write(to: early.appendingPathComponent(odmName), atomically: true, encoding: .utf8)
+        let (csvOut, csvRun) = try Self.export("csv", from: early)
+        let (odmOut, odmRun) = try Self.export("odm", from: early)
+        #expect(csvRun.status == 0, "\(csvRun.stderr)")
+        #expect(odmRun.status == 0, "\(odmRun.stderr)")
+        for name in ["ae.csv", "dm.csv", "vs.csv"] {
+            let a = try Data(contentsOf: csvOut.appendingPathComponent("csv/\(name)"))
+            let b = try Data(contentsOf: odmOut.appendingPathComponent("csv/\(name)"))
+            #expect(a == b, "\(name) differs between the flat CSV and the ODM export")
+        }
+        #expect(try Self.text(odmOut.appendingPathComponent("csv/ae.csv")).split(separator: "\n").count == 1)
     }
 }

@@ -228,7 +228,9 @@ struct ODMLoaderTests {
             </StudyEventData></SubjectData>
             """
         let (tables, findings) = try ODMFixtures.load(ODMFixtures.document(clinical))
-        #expect(tables.keys.sorted() == ["F.CM", "ae"])
+        // vs: defined, no records yet (an empty table with its columns).
+        #expect(tables.keys.sorted() == ["F.CM", "ae", "vs"])
+        #expect(tables["vs"]?.rowCount == 0 && tables["vs"]?.header.first == "VSDAT")
         #expect(ODMFixtures.records(tables["F.CM"]).map { $0["I.CMTRT"] } == ["Aspirin"])
         #expect(ODMFixtures.records(tables["ae"]).map { $0["AETERM"] } == ["Rash"])
         #expect(findings.map(\.code) == ["ODM0013"], "\(findings)")
@@ -392,5 +394,38 @@ struct ODMLoaderTests {
         let windows = ODMFixtures.document(clinical("Rash\nitchy")).replacingOccurrences(of: "\n", with: "\r\n")
         let (_, noted) = try ODMFixtures.load(windows)
         #expect(noted.filter { $0.code == "ODM0018" }.count == 1)
+    }
+
+    /// A form or column the specs need that the file lacks stops the load, naming what the file
+    /// has (forms; the form's columns, and a name that differs in case only).
+    @Test func whatTheSpecsNeedAndTheFileLacksIsNamedWithWhatItHas() throws {
+        let clinical = """
+            <SubjectData SubjectKey="001"><StudyEventData StudyEventOID="SE.AE"><FormData FormOID="F.AE"><ItemGroupData ItemGroupOID="IG.AE1">
+            <ItemData ItemOID="I.AETERM" Value="Rash"/></ItemGroupData></FormData></StudyEventData></SubjectData>
+            """
+        let path = try ODMFixtures.write(ODMFixtures.document(clinical))
+        let spec = { (form: String, column: String) in
+            DomainSpec(
+                domain: "AE", subjectColumn: "SubjectKey",
+                records: [
+                    RecordSpec(form: form, variables: [VariableSpec(variable: "AETERM", algorithm: .assignNoCT, from: column)])
+                ])
+        }
+        func message(_ form: String, _ column: String) -> String {
+            do {
+                _ = try ODMLoader.load(path: path, specs: [spec(form, column)], findings: FindingCollector())
+                return "loaded"
+            } catch { return "\(error)" }
+        }
+        let item = message("ae", "aeterm")
+        #expect(item.contains("form ae has no item aeterm") && item.contains("AE.AETERM (assign_no_ct)"), "\(item)")
+        #expect(item.contains("(names differ in case only: AETERM)"), "\(item)")
+        #expect(item.contains("its columns: AETERM, AESTDAT, AESER, SubjectKey"), "\(item)")
+        let form = message("adverse", "AETERM")
+        #expect(form.contains("form adverse") && form.contains("forms present: ae, vs"), "\(form)")
+        #expect(message("ae", "AETERM") == "loaded")
+        // A form the metadata defines without records yet is there, empty, as a CSV file with
+        // only its header would be.
+        #expect(message("vs", "VSTESTCD") == "loaded")
     }
 }

@@ -18,7 +18,7 @@ public enum ODMError: Error, CustomStringConvertible, Equatable {
     /// A form the specs need is not in the ODM file.
     case missingForm(path: String, form: String, neededBy: String, present: [String])
     /// A column the specs need is not among the form's items.
-    case missingItem(path: String, form: String, column: String, neededBy: String)
+    case missingItem(path: String, form: String, column: String, neededBy: String, present: [String])
     case unreadable(path: String, detail: String)
 
     public var description: String {
@@ -42,8 +42,11 @@ public enum ODMError: Error, CustomStringConvertible, Equatable {
         case let .missingForm(path, form, neededBy, present):
             return "\(path): form \(form), needed by \(neededBy), is not in the ODM file (FormDef Name or FormOID);"
                 + " forms present: \(present.joined(separator: ", "))"
-        case let .missingItem(path, form, column, neededBy):
+        case let .missingItem(path, form, column, neededBy, present):
+            let near = present.filter { $0.lowercased() == column.lowercased() }
             return "\(path): form \(form) has no item \(column) (ItemDef Name or ItemOID), needed by \(neededBy)"
+                + (near.isEmpty ? "" : " (names differ in case only: \(near.joined(separator: ", ")))")
+                + "; its columns: \(present.joined(separator: ", "))"
         case let .unreadable(path, detail):
             return "\(path): cannot read the ODM file: \(detail)"
         }

@@ -134,7 +134,8 @@ public enum ODMLoader {
                     path: path, form: form, neededBy: who.values.sorted().first ?? "a spec", present: byName.keys.sorted())
             }
             for column in who.keys.sorted() where table.columnIndex[column] == nil {
-                throw ODMError.missingItem(path: path, form: form, column: column, neededBy: who[column]!)
+                throw ODMError.missingItem(
+                    path: path, form: form, column: column, neededBy: who[column]!, present: table.header)
             }
         }
     }

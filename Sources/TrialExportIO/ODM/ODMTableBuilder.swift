@@ -328,6 +328,11 @@ struct ODMTableBuilder {
                     file: file, line: metadata.forms[shared.oid]?.line ?? 0, formOID: shared.oid, name: shared.name,
                     holder: shared.holder))
         }
+        // A form the metadata defines that has no records yet (no AE in an early export) is an
+        // empty table with its columns, as a CSV export gives a form's file with its header only.
+        for oid in metadata.formOrder where metadata.forms[oid]?.inferred != true && tableIndex[oid] == nil {
+            _ = table(oid)
+        }
         let metadata = self.metadata
         return tables.map { form in
             var form = form
