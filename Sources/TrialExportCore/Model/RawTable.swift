@@ -136,19 +136,8 @@ public struct RawTable: Sendable {
     /// This table with each value of column position `column` replaced by `transform` of it
     /// (worked out once per distinct value); the other columns are shared, not copied.
     public func mappingValues(ofColumn column: Int, _ transform: (String) -> String) -> RawTable {
-        let from = columns[column].column
-        var mapped = RawColumn()
-        var translated = [UInt32](repeating: 0, count: from.values.count)
-        for code in from.values.indices.dropFirst() {
-            let value = transform(from.values[code])
-            let mine = mapped.column.code(for: value)
-            if Int(mine) == mapped.cleaned.count { mapped.cleaned.append(value.trimmingSpaces) }
-            translated[code] = mine
-        }
-        mapped.column.codes.append(translating: from.codes, through: translated)
-        mapped.column.releaseLookup()
         var table = self
-        table.columns[column] = mapped
+        table.columns[column] = transformed(column, transform)
         return table
     }
 
@@ -159,19 +148,24 @@ public struct RawTable: Sendable {
         table.rejected = rejected
         table.lines = lines
         for (alias, index) in columnIndex where table.columnIndex[alias] == nil { table.columnIndex[alias] = index }
-        var added = RawColumn()
+        table.columns = columns + [transformed(source, transform)]
+        return table
+    }
+
+    /// Column position `source` with `transform` applied to each distinct value, record by record.
+    private func transformed(_ source: Int, _ transform: (String) -> String) -> RawColumn {
+        var out = RawColumn()
         let from = columns[source].column
         var translated = [UInt32](repeating: 0, count: from.values.count)
         for code in from.values.indices.dropFirst() {
             let value = transform(from.values[code])
-            let mine = added.column.code(for: value)
-            if Int(mine) == added.cleaned.count { added.cleaned.append(value.trimmingSpaces) }
+            let mine = out.column.code(for: value)
+            if Int(mine) == out.cleaned.count { out.cleaned.append(value.trimmingSpaces) }
             translated[code] = mine
         }
-        added.column.codes.append(translating: from.codes, through: translated)
-        added.column.releaseLookup()
-        table.columns = columns + [added]
-        return table
+        out.column.codes.append(translating: from.codes, through: translated)
+        out.column.releaseLookup()
+        return out
     }
 
     /// The value of `column` in `row`, or nil when the table has no such column.
