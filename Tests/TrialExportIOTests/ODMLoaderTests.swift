@@ -355,6 +355,8 @@ struct ODMLoaderTests {
         #expect(sink.findings.map(\.code) == ["ODM0017"], "\(sink.findings)")
         let note = try #require(sink.findings.first)
         #expect(note.severity == .note && note.column == "Subject" && note.file == "study.xml")
+        // The first record's subject, where it is: a SubjectKey that is a vendor's internal id shows.
+        #expect(note.value == "001" && note.line != nil && note.message.contains("\"001\""), "\(note)")
         // A form with an item of that name keeps it, without a note.
         let own = FindingCollector()
         let kept = try ODMLoader.load(path: path, specs: [spec("AETERM")], findings: own)

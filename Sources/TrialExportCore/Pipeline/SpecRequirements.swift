@@ -13,13 +13,11 @@ public enum SpecRequirements {
             let ref = FieldRef(field, defaultForm: defaultForm, forms: forms)
             needColumn(ref.column, form: ref.form, by: who)
         }
-        func subject(_ form: String, _ spec: DomainSpec, by who: String) {
-            needColumn(subjectColumns[form] ?? spec.subjectColumn, form: form, by: who)
-        }
         for spec in specs {
             for block in spec.records {
-                subject(block.form, spec, by: "\(spec.domain) spec (subject column)")
-                for form in block.join ?? [] { subject(form, spec, by: "\(spec.domain) spec (join)") }
+                for read in subjectReads(of: block, spec: spec) {
+                    needColumn(subjectColumns[read.form] ?? spec.subjectColumn, form: read.form, by: read.who)
+                }
                 need(block.dateField, defaultForm: block.form, by: "\(spec.domain) spec (dateField)")
                 for key in block.groupBy ?? [] { need(key, defaultForm: block.form, by: "\(spec.domain) spec (groupBy)") }
                 for lookup in block.lookups ?? [] {
@@ -30,7 +28,6 @@ public enum SpecRequirements {
                     for c in conditionColumns(lookup.where) + [lookup.by].compactMap({ $0 }) {
                         need(c, defaultForm: lookup.form, by: "\(spec.domain) spec (lookup)")
                     }
-                    subject(lookup.form, spec, by: "\(spec.domain) spec (lookup)")
                 }
                 for v in block.variables {
                     let who = "\(spec.domain).\(v.variable) (\(v.algorithm.rawValue))"
@@ -47,7 +44,6 @@ public enum SpecRequirements {
                         ] + conditionColumns(source.where) {
                             need(field, defaultForm: source.form, by: who)
                         }
-                        subject(source.form, spec, by: who)
                     }
                 }
                 for c in conditionColumns(block.where) { need(c, defaultForm: block.form, by: "\(spec.domain) spec (where)") }
@@ -62,13 +58,24 @@ public enum SpecRequirements {
         var out: [String: Set<String>] = [:]
         for spec in specs {
             for block in spec.records {
-                let forms =
-                    [block.form] + (block.join ?? []) + (block.lookups ?? []).map(\.form)
-                    + block.variables.flatMap { ($0.sources ?? []).map(\.form) }
-                for form in forms { out[form, default: []].insert(subjectColumns[form] ?? spec.subjectColumn) }
+                for read in subjectReads(of: block, spec: spec) {
+                    out[read.form, default: []].insert(subjectColumns[read.form] ?? spec.subjectColumn)
+                }
             }
         }
         return out
+    }
+
+    /// The forms a block reads by the subject (its primary form, joins, lookups and derivation
+    /// sources), each with the spec element that reads it.
+    private static func subjectReads(of block: RecordSpec, spec: DomainSpec) -> [(form: String, who: String)] {
+        var reads = [(block.form, "\(spec.domain) spec (subject column)")]
+        reads += (block.join ?? []).map { ($0, "\(spec.domain) spec (join)") }
+        reads += (block.lookups ?? []).map { ($0.form, "\(spec.domain) spec (lookup)") }
+        for v in block.variables {
+            reads += (v.sources ?? []).map { ($0.form, "\(spec.domain).\(v.variable) (\(v.algorithm.rawValue))") }
+        }
+        return reads
     }
 
     /// Date and time columns (`form.COLUMN`) some `assign_datetime` maps, so the block that maps

@@ -150,20 +150,22 @@ extension Finding {
             severity: .note, code: "ODM0016",
             message: "\(count) value(s) of \(column) in \"\(form)\": REDCap's ODM export writes a datetime field's value"
                 + " with a T (\"\(value)\") where its CSV exports and its own records have a space; read with the"
-                + " space (\"\(read)\"), as the CSV export of the same data holds it",
+                + " space (\"\(read)\"), as the CSV export of the same data holds it; the line is that of the first"
+                + " record holding such a value (its ItemGroupData)",
             hint: "Nothing to do: the date and time are unchanged. Map the column with the date format of REDCap's CSV"
                 + " export (yyyy-MM-dd HH:mm).",
             file: file, line: line, column: column, value: value)
     }
 
-    static func odmSubjectColumn(file: String, form: String, column: String) -> Finding {
+    static func odmSubjectColumn(file: String, line: Int?, form: String, column: String, value: String?) -> Finding {
         Finding(
             severity: .note, code: "ODM0017",
             message: "form \"\(form)\" has no item \(column), the subject column the specs read it by: the subject is"
-                + " read from the ODM SubjectKey of each record, under that name",
-            hint: "Nothing to do when the specs were written for the EDC's CSV export, whose \(column) is the ODM"
-                + " SubjectKey. Else name the subject item in subjectColumn.",
-            file: file, column: column)
+                + " read from the ODM SubjectKey of each record, under that name"
+                + (value.map { " (the first record's: \"\($0)\")" } ?? ""),
+            hint: "Nothing to do when the EDC's CSV export gives the same identifier as \(column). If the SubjectKey is"
+                + " another id (a vendor's internal key), name the subject item in subjectColumn.",
+            file: file, line: line, column: column, value: value)
     }
 
     static func odmLineEndsRead(file: String, line: Int, at location: ODMLocation, value: String) -> Finding {

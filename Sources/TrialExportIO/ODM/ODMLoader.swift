@@ -19,12 +19,13 @@ public enum ODMLoader {
         let (read, metadata) = try read(
             path: path, findings: findings, displayPath: displayPath, partBytes: ODMSegmentedRead.defaultPartBytes,
             wantedForms: SpecRequirements.namedForms(of: specs))
+        let required = SpecRequirements.columns(of: specs, subjectColumns: subjectColumns)
         // The decodes of coded items the specs name (`sex_DECODE`).
-        let decoded = ODMDecodedColumns.add(read, metadata: metadata, required: SpecRequirements.columns(of: specs))
+        let decoded = ODMDecodedColumns.add(read, metadata: metadata, required: required)
         // The subject column of a CSV export (`Subject`) found as the SubjectKey.
         let tables = ODMSubjectColumn.bridge(
             decoded, specs: specs, subjectColumns: subjectColumns, file: displayPath ?? path, findings: findings)
-        try checkRequired(tables, path: path, specs: specs, subjectColumns: subjectColumns)
+        try checkRequired(tables, path: path, required: required)
         return tables
     }
 
@@ -122,10 +123,8 @@ public enum ODMLoader {
     }
 
     /// Throws for a form or column the specs need that the file lacks.
-    static func checkRequired(
-        _ tables: [RawTable], path: String, specs: [DomainSpec], subjectColumns: [String: String] = [:]
-    ) throws {
-        let required = SpecRequirements.columns(of: specs, subjectColumns: subjectColumns)
+    /// `required`: form -> column -> who needs it (``SpecRequirements/columns(of:subjectColumns:)``).
+    static func checkRequired(_ tables: [RawTable], path: String, required: [String: [String: String]]) throws {
         let byName = Dictionary(tables.map { ($0.form, $0) }, uniquingKeysWith: { a, _ in a })
         for form in required.keys.sorted() {
             let who = required[form] ?? [:]

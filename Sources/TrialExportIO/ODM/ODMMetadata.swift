@@ -118,21 +118,20 @@ public struct ODMMetadata: Sendable {
     /// (their values unchecked) rather than reported as unknown items and dropped.
     public static let redcapSystemFields = ["redcap_data_access_group", "redcap_survey_identifier"]
 
-    /// Declares ``redcapSystemFields`` in a REDCap file's metadata (once; nothing in other files).
-    ///
-    /// A survey's timestamp field (`<instrument>_timestamp`) is declared DataType `datetime` but
-    /// holds `2026-01-05 14:30:12` or `[not completed]`, as REDCap's CSV export does: its values are
-    /// loaded as given without a DataType check, so a survey project's file does not give a warning
-    /// per survey (ODM0007) for values REDCap writes that way by design.
+    /// A REDCap instrument's unique name (as `redcap_repeat_instrument` gives it): its FormDef's
+    /// `redcap:FormName`, else the FormOID without REDCap's `Form.` prefix.
+    public func redcapInstrument(_ oid: String) -> String {
+        let vendor = forms[oid]?.vendorName ?? ""
+        guard vendor.isEmpty else { return vendor }
+        return oid.hasPrefix("Form.") ? String(oid.dropFirst(5)) : oid
+    }
+
+    /// Declares ``redcapSystemFields`` in a REDCap file's metadata (once; nothing in other files),
+    /// and takes its survey timestamps as REDCap writes them (``acceptREDCapSurveyTimestamps()``).
     public mutating func addREDCapSystemFields() {
         let field = redcap.recordIdField
         guard !field.isEmpty else { return }
-        for oid in formOrder {
-            let vendor = forms[oid]?.vendorName ?? ""
-            let instrument = vendor.isEmpty ? (oid.hasPrefix("Form.") ? String(oid.dropFirst(5)) : oid) : vendor
-            let timestamp = instrument + "_timestamp"
-            if items[timestamp]?.dataType == "datetime" { items[timestamp]?.dataType = "text" }
-        }
+        acceptREDCapSurveyTimestamps()
         for oid in formOrder {
             for group in forms[oid]?.itemGroupOIDs ?? [] {
                 guard var def = itemGroups[group], let at = def.itemOIDs.firstIndex(of: field) else { continue }
@@ -141,6 +140,17 @@ public struct ODMMetadata: Sendable {
                 itemGroups[group] = def
                 return
             }
+        }
+    }
+
+    /// A survey's timestamp field (`<instrument>_timestamp`) is declared DataType `datetime` but
+    /// holds `2026-01-05 14:30:12` or `[not completed]`, as REDCap's CSV export does: its values are
+    /// loaded as given without a DataType check, so a survey project's file does not give a warning
+    /// per survey (ODM0007) for values REDCap writes that way by design.
+    private mutating func acceptREDCapSurveyTimestamps() {
+        for oid in formOrder {
+            let timestamp = redcapInstrument(oid) + "_timestamp"
+            if items[timestamp]?.dataType == "datetime" { items[timestamp]?.dataType = "text" }
         }
     }
 

@@ -33,18 +33,20 @@ extension ODMREDCapRecords {
 
     /// `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, as REDCap's exporter writes a datetime value.
     static func isExportedDatetime(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
+        let bytes = value.utf8
         guard bytes.count == 16 || bytes.count == 19 else { return false }
-        let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
-        for (i, byte) in bytes.enumerated() {
-            if shape[i] == UInt8(ascii: "d") {
+        for (byte, wanted) in zip(bytes, shape) {
+            if wanted == UInt8(ascii: "d") {
                 guard (0x30...0x39).contains(byte) else { return false }
-            } else if byte != shape[i] {
+            } else if byte != wanted {
                 return false
             }
         }
         return true
     }
+
+    /// The bytes of REDCap's datetime shape, `d` standing for a digit.
+    private static let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
 
     /// The value with the space REDCap holds between date and time.
     static func spaced(_ value: String) -> String {

@@ -34,8 +34,7 @@ enum ODMREDCapRecords {
         var forms: [Form] = []
         for oid in metadata.formOrder {
             guard let name = names[oid], let table = byName[name] else { continue }
-            let vendor = metadata.forms[oid]?.vendorName ?? ""
-            forms.append(Form(table: table, instrument: vendor.isEmpty ? name : vendor, order: forms.count))
+            forms.append(Form(table: table, instrument: metadata.redcapInstrument(oid), order: forms.count))
         }
         let layout = Layout(metadata: metadata, forms: forms)
         var out = tables.map { table in

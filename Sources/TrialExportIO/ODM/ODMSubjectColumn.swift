@@ -18,7 +18,11 @@ enum ODMSubjectColumn {
             for column in (needed[table.form] ?? []).sorted() where table.columnIndex[column] == nil {
                 guard let key = table.columnIndex["SubjectKey"] else { continue }
                 table.addAlias(column, for: key)
-                findings.report(.odmSubjectColumn(file: file, form: table.form, column: column))
+                // Where and what the first record's subject is, so a SubjectKey that is not the
+                // subject identifier the CSV export gives (an internal id) is seen at once.
+                let first = table.rowCount > 0 ? (line: table.line(0), value: table.value(0, key)) : nil
+                findings.report(
+                    .odmSubjectColumn(file: file, line: first?.line, form: table.form, column: column, value: first?.value))
             }
             return table
         }
